@@ -1,6 +1,30 @@
+using Ledger.Api.Access;
+using Ledger.Api.Chain;
+using Ledger.Api.Hosting;
+using Ledger.Api.Records;
+using Ledger.Api.Storage;
+using Ledger.Api.Verification;
+using Microsoft.Extensions.Options;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddLedgerStorage();
+builder.AddLedgerServices();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.MigrateLedgerStoreAsync();
+if (app.Services.GetRequiredService<IOptions<ChainOptions>>().Value.IsEmbedded)
+{
+    await app.Services.GetRequiredService<EmbeddedKeys>().EnsureAsync(CancellationToken.None);
+}
 
-app.Run();
+app.UseLedgerPipeline();
+app.MapRecordsApi();
+app.MapVerifyApi();
+app.MapLedgerHealth();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Ledger.Api.Chain;
+
+/// <summary>
+/// Readiness of the chain: unhealthy before the first connection, degraded when the node stops answering (records
+/// are still accepted and anchored later), healthy with the head block otherwise.
+/// </summary>
+internal sealed class ChainHealthCheck(ChainRuntime runtime) : IHealthCheck
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (runtime.Current is not { } chain)
+        {
+            return HealthCheckResult.Unhealthy(runtime.Problem ?? "Not connected to the chain.");
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            var head = await chain.Client.GetBlockNumberAsync(timeout.Token);
+            return HealthCheckResult.Healthy($"Chain {chain.ChainId} at block {head}.", new Dictionary<string, object>
+            {
+                ["chainId"] = chain.ChainId,
+                ["head"] = head,
+                ["contract"] = chain.Contract.Address,
+            });
+        }
+        catch (Exception e) when (e is Ledger.Chain.ChainException or OperationCanceledException or HttpRequestException)
+        {
+            return HealthCheckResult.Degraded("The chain node is not answering; records are accepted and will be anchored when it returns.");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ledger.Api.Chain;
+
+/// <summary>
+/// Which chain to anchor on (configuration section <c>Chain</c>). With no <see cref="RpcUrl"/> the service runs an
+/// embedded anvil node; with one, <see cref="ChainId"/>, <see cref="ContractAddress"/> and <see cref="PrivateKey"/> are required.
+/// </summary>
+public sealed class ChainOptions : IValidatableObject
+{
+    public const string Section = "Chain";
+
+    /// <summary>JSON-RPC endpoint of an external chain; empty for the embedded anvil.</summary>
+    public string? RpcUrl { get; set; }
+
+    /// <summary>The chain id the RPC endpoint must report (guards against anchoring on the wrong network).</summary>
+    public ulong? ChainId { get; set; }
+
+    /// <summary>Address of a deployed LedgerAnchor contract.</summary>
+    public string? ContractAddress { get; set; }
+
+    /// <summary>Hex private key of an account holding ANCHORER_ROLE. Prefer an environment variable to a file in the repo.</summary>
+    public string? PrivateKey { get; set; }
+
+    /// <summary>Blocks on top of the including block (counting it) before a batch is confirmed.</summary>
+    [Range(1, 1000)]
+    public int Confirmations { get; set; } = 1;
+
+    /// <summary>Upper bound on maxFeePerGas, in gwei; the service never bids more.</summary>
+    [Range(0.001, 100000)]
+    public decimal MaxFeePerGasGwei { get; set; } = 500;
+
+    /// <summary>The tip (maxPriorityFeePerGas), in gwei.</summary>
+    [Range(0, 10000)]
+    public decimal PriorityFeeGwei { get; set; } = 1;
+
+    /// <summary>How long to wait for a receipt before trying again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Path to the anvil binary for embedded mode; found in node_modules when empty.</summary>
+    public string? AnvilPath { get; set; }
+
+    /// <summary>Loopback port for the embedded anvil; 0 picks a free one.</summary>
+    [Range(0, 65535)]
+    public int EmbeddedPort { get; set; }
+
+    /// <summary>True when the service should start its own anvil.</summary>
+    public bool IsEmbedded => string.IsNullOrWhiteSpace(RpcUrl);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (IsEmbedded)
+        {
+            yield break;
+        }
+        if (!Uri.TryCreate(RpcUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+        {
+            yield return new ValidationResult("Chain:RpcUrl must be an http(s) URL.", [nameof(RpcUrl)]);
+        }
+        if (ChainId is null)
+        {
+            yield return new ValidationResult("Chain:ChainId is required with Chain:RpcUrl.", [nameof(ChainId)]);
+        }
+        if (!Core.Encoding.Hex.IsFixed(ContractAddress, 20))
+        {
+            yield return new ValidationResult("Chain:ContractAddress (0x + 40 hex digits) is required with Chain:RpcUrl.", [nameof(ContractAddress)]);
+        }
+        if (!Core.Encoding.Hex.IsFixed(PrivateKey, 32))
+        {
+            yield return new ValidationResult("Chain:PrivateKey (0x + 64 hex digits) is required with Chain:RpcUrl.", [nameof(PrivateKey)]);
+        }
+    }
+}

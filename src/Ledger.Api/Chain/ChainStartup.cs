@@ -1,0 +1,165 @@
+using System.Numerics;
+using Ledger.Api.Storage;
+using Ledger.Chain;
+using Ledger.Chain.Embedded;
+using Ledger.Data;
+using Ledger.Data.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Api.Chain;
+
+/// <summary>
+/// Connects the service to its chain at start: either the configured external chain (checked for chain id,
+/// contract code and anchorer role) or an embedded anvil started here, with LedgerAnchor deployed once and its
+/// address remembered. Stops the embedded node on shutdown so its state file is written.
+/// </summary>
+internal sealed class ChainStartup(
+    ChainRuntime runtime,
+    IOptions<ChainOptions> chainOptions,
+    IOptions<StorageOptions> storageOptions,
+    IServiceScopeFactory scopes,
+    IHttpClientFactory httpClients,
+    TimeProvider time,
+    ILogger<ChainStartup> log) : IHostedService
+{
+    private const string ContractSetting = "embedded-chain:contract";
+    private static readonly TimeSpan DeployTimeout = TimeSpan.FromSeconds(60);
+    private readonly CancellationTokenSource _stopping = new();
+    private AnvilProcess? _anvil;
+    private Task? _reconnect;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = chainOptions.Value;
+        if (options.IsEmbedded)
+        {
+            runtime.SetReady(await StartEmbeddedAsync(options, cancellationToken));
+            return;
+        }
+        try
+        {
+            runtime.SetReady(await ConnectExternalAsync(options, cancellationToken));
+        }
+        catch (ChainException e) when (e.Kind is ChainErrorKind.Unreachable or ChainErrorKind.Timeout)
+        {
+            // The API keeps accepting records; anchoring starts once the node answers.
+            runtime.Problem = $"Chain unreachable: {e.Message}";
+            log.LogWarning("Chain at {RpcUrl} is unreachable ({Reason}); retrying in the background.", options.RpcUrl, e.Message);
+            _reconnect = ReconnectAsync(options, _stopping.Token);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_reconnect is not null)
+        {
+            await _reconnect.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        // Hosts may stop twice (e.g. StopAsync then DisposeAsync); stop the node only once.
+        if (Interlocked.Exchange(ref _anvil, null) is { } anvil)
+        {
+            await anvil.DisposeAsync();
+            log.LogInformation("Embedded chain stopped; its state is saved in the data folder.");
+        }
+    }
+
+    private async Task<ConnectedChain> StartEmbeddedAsync(ChainOptions options, CancellationToken ct)
+    {
+        var dataDirectory = storageOptions.Value.ResolveDataDirectory();
+        var binary = options.AnvilPath ?? AnvilLocator.Find()
+            ?? throw new InvalidOperationException(
+                "The embedded chain needs anvil from node_modules. Run `npm ci` in the repository (scripts/run does it), or set Chain:AnvilPath, or configure Chain:RpcUrl for an external chain.");
+        _anvil = await AnvilProcess.StartAsync(new AnvilStartOptions
+        {
+            BinaryPath = binary,
+            Port = options.EmbeddedPort,
+            StateFile = Path.Combine(dataDirectory, "anvil-state.json"),
+        }, ct);
+        var client = new JsonRpcChainClient(httpClients.CreateClient("chain"), _anvil.RpcUrl);
+        var chainId = await client.GetChainIdAsync(ct);
+        var key = EthereumKey.FromPrivateKey(AnvilProcess.DevPrivateKeys[0]);
+        var sender = new TransactionSender(client, key, chainId, FeePolicyFrom(options), time);
+        var contract = await FindOrDeployAsync(client, sender, key.Address, ct);
+        log.LogInformation("Embedded chain {RpcUrl} (chain id {ChainId}) with LedgerAnchor at {Contract}.", _anvil.RpcUrl, chainId, contract.Address);
+        return new ConnectedChain(_anvil.RpcUrl, chainId, client, contract, sender, Embedded: true);
+    }
+
+    private async Task<LedgerAnchorContract> FindOrDeployAsync(IChainClient client, TransactionSender sender, string operatorAddress, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        var remembered = await db.Settings.SingleOrDefaultAsync(s => s.Key == ContractSetting, ct);
+        if (remembered is not null && (await client.GetCodeAsync(remembered.Value, ct)).Length > 0)
+        {
+            return new LedgerAnchorContract(client, remembered.Value);
+        }
+        if (remembered is not null)
+        {
+            log.LogWarning("The embedded chain no longer has LedgerAnchor at {Contract} (its state was lost); deploying again.", remembered.Value);
+        }
+        var contract = await LedgerAnchorContract.DeployAsync(client, sender, operatorAddress, operatorAddress, DeployTimeout, ct);
+        if (remembered is null)
+        {
+            db.Settings.Add(new Setting { Key = ContractSetting, Value = contract.Address });
+        }
+        else
+        {
+            remembered.Value = contract.Address;
+        }
+        await db.SaveChangesAsync(ct);
+        return contract;
+    }
+
+    private async Task<ConnectedChain> ConnectExternalAsync(ChainOptions options, CancellationToken ct)
+    {
+        var rpcUrl = new Uri(options.RpcUrl!);
+        var client = new JsonRpcChainClient(httpClients.CreateClient("chain"), rpcUrl);
+        var actual = await client.GetChainIdAsync(ct);
+        if (actual != options.ChainId)
+        {
+            throw new InvalidOperationException($"Chain:ChainId is {options.ChainId} but {rpcUrl} reports chain id {actual}; refusing to anchor on the wrong network.");
+        }
+        var contract = new LedgerAnchorContract(client, options.ContractAddress!);
+        await contract.EnsureDeployedAsync(ct);
+        var key = EthereumKey.FromPrivateKey(options.PrivateKey!);
+        if (!await contract.IsAnchorerAsync(key.Address, ct))
+        {
+            throw new InvalidOperationException($"The configured key's account {key.Address} lacks ANCHORER_ROLE on {contract.Address}; grant it with grantRole.");
+        }
+        var sender = new TransactionSender(client, key, actual, FeePolicyFrom(options), time);
+        log.LogInformation("Connected to chain {ChainId} at {RpcUrl}; LedgerAnchor at {Contract}; anchoring as {Account}.", actual, rpcUrl, contract.Address, key.Address);
+        return new ConnectedChain(rpcUrl, actual, client, contract, sender, Embedded: false);
+    }
+
+    private async Task ReconnectAsync(ChainOptions options, CancellationToken ct)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(delay, time, ct);
+                runtime.SetReady(await ConnectExternalAsync(options, ct));
+                return;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is ChainException or InvalidOperationException or HttpRequestException)
+            {
+                runtime.Problem = $"Chain not connected: {e.Message}";
+                log.LogWarning("Still cannot connect to the chain: {Reason}", e.Message);
+                delay = TimeSpan.FromSeconds(Math.Min(60, delay.TotalSeconds * 2));
+            }
+        }
+    }
+
+    internal static FeePolicy FeePolicyFrom(ChainOptions options) => new(
+        GweiToWei(options.MaxFeePerGasGwei),
+        GweiToWei(options.PriorityFeeGwei));
+
+    private static BigInteger GweiToWei(decimal gwei) => new(decimal.Round(gwei * 1_000_000_000m, 0));
+}

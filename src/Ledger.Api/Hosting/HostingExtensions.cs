@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Ledger.Api.Access;
+using Ledger.Api.Anchoring;
+using Ledger.Api.Chain;
+using Ledger.Api.Problems;
+using Ledger.Api.Records;
+using Ledger.Core.Records;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.OpenApi;
+
+namespace Ledger.Api.Hosting;
+
+/// <summary>The service's wiring, in the order Program.cs reads.</summary>
+internal static class HostingExtensions
+{
+    public static WebApplicationBuilder AddLedgerServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ISaltSource, CryptoSaltSource>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<LedgerProblemHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
+
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnchoringOptions>().BindConfiguration(AnchoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        services.AddScoped<RecordIngest>();
+        services.AddScoped<BatchSealer>();
+        services.AddSingleton<EmbeddedKeys>();
+
+        services.AddHttpClient("chain", c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<ChainRuntime>();
+        // Order matters: the chain connects before the worker starts and before the banner prints.
+        services.AddHostedService<ChainStartup>();
+        services.AddSingleton<AnchoringWorker>();
+        if (builder.Configuration.GetValue(AnchoringOptions.Section + ":" + nameof(AnchoringOptions.Enabled), true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<AnchoringWorker>());
+        }
+        services.AddHostedService<StartupBanner>();
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<ChainHealthCheck>("chain", tags: ["ready"]);
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Ledger API",
+                Version = "v1",
+                Description = "Submit government records, anchor their salted hashes on chain, and let anyone verify them.",
+            });
+            o.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "API key of a staff member; embedded mode prints one per role at start.",
+            });
+        });
+        return builder;
+    }
+
+    public static WebApplication UseLedgerPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI(o => o.DocumentTitle = "Ledger API");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapLedgerHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync })
+            .WithTags("Health");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync })
+            .WithTags("Health");
+        return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data,
+            }),
+        }, JsonSerializerOptions.Web);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+
+namespace Ledger.Api.Records;
+
+/// <summary>A record to submit: which domain and type, when it happened, and its payload.</summary>
+/// <param name="Domain">food-safety, community-correction or shared-community.</param>
+/// <param name="Type">A record type of that domain, e.g. inspection, check-in, volunteer-service.</param>
+/// <param name="OccurredAt">When the recorded event happened: RFC 3339 with an offset, at most millisecond precision.</param>
+/// <param name="Payload">The record's fields, as the type's schema defines them.</param>
+public sealed record SubmitRecordRequest(string Domain, string Type, string OccurredAt, JsonObject Payload);
+
+/// <summary>The answer to an accepted record: keep the salt and hash; they let anyone check the record later.</summary>
+public sealed record RecordAccepted(string Id, string RecordHash, string Salt, string Status, DateTimeOffset ReceivedAt, RecordLinks Links);
+
+/// <summary>Where to find a record, its public verification and its proof.</summary>
+public sealed record RecordLinks(string Self, string Verify, string Proof);
+
+/// <summary>A stored record, for an authorised caller: the exact envelope that was hashed, and its anchoring state.</summary>
+public sealed record RecordView(
+    string Id,
+    string Domain,
+    string Type,
+    int Level,
+    string Issuer,
+    string OccurredAt,
+    DateTimeOffset ReceivedAt,
+    string RecordHash,
+    string Status,
+    JsonObject Envelope,
+    RecordLinks Links);

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Ledger.Core.Proofs;
+using Ledger.Data.Anchoring;
+using Ledger.Data.Records;
+
+namespace Ledger.Api.Verification;
+
+/// <summary>Builds the public, payload-free proof of a record from its row and its batch.</summary>
+internal static class ProofBundleFactory
+{
+    public static ProofBundle Create(StoredRecord record, AnchorBatch? batch) => new()
+    {
+        Format = ProofBundle.CurrentFormat,
+        RecordHash = record.RecordHash,
+        Status = record.Status,
+        Merkle = batch is null || record.MerkleProofJson is null
+            ? null
+            : new MerkleSection(batch.Root, JsonSerializer.Deserialize<List<string>>(record.MerkleProofJson)!),
+        Anchor = AnchorOf(batch),
+    };
+
+    /// <summary>The on-chain location of a batch, once it is included in a block.</summary>
+    public static AnchorSection? AnchorOf(AnchorBatch? batch) =>
+        batch is { State: BatchState.Included or BatchState.Confirmed } b
+            ? new AnchorSection(b.ChainId!.Value, b.Contract!, b.TxHash!, b.BlockNumber!.Value, b.BlockHash!, b.ChainBatchId!, b.AnchoredAt!.Value)
+            : null;
+}

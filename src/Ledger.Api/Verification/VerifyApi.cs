@@ -1,0 +1,66 @@
+using Ledger.Api.Problems;
+using Ledger.Core.Encoding;
+using Ledger.Core.Proofs;
+using Ledger.Data;
+using Ledger.Data.Records;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Api.Verification;
+
+/// <summary>Public verification by record hash: no account, no payload.</summary>
+internal static class VerifyApi
+{
+    public static RouteGroupBuilder MapVerifyApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1")
+            .WithTags("Verification")
+            .AllowAnonymous();
+
+        group.MapGet("/verify/{recordHash}", VerifyAsync)
+            .WithName("VerifyRecord")
+            .WithSummary("Check a record hash: status, issuing agency and anchor")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/proofs/{recordHash}", ProofAsync)
+            .WithName("GetProof")
+            .WithSummary("Download the proof bundle (ledger-proof/v1) to check against the chain without trusting this service")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return group;
+    }
+
+    private static async Task<Ok<VerificationResult>> VerifyAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
+    {
+        var (record, batch) = await FindAsync(recordHash, db, ct);
+        return TypedResults.Ok(new VerificationResult(
+            record.RecordHash, record.Status, record.Issuer,
+            DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs),
+            ProofBundleFactory.AnchorOf(batch),
+            new VerificationLinks($"/api/v1/proofs/{record.RecordHash}")));
+    }
+
+    private static async Task<Ok<ProofBundle>> ProofAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
+    {
+        var (record, batch) = await FindAsync(recordHash, db, ct);
+        return TypedResults.Ok(ProofBundleFactory.Create(record, batch));
+    }
+
+    private static async Task<(StoredRecord Record, Data.Anchoring.AnchorBatch? Batch)> FindAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
+    {
+        if (!Hex.IsFixed(recordHash, 32))
+        {
+            throw new LedgerProblem(StatusCodes.Status400BadRequest, "Malformed record hash",
+                "A record hash is 0x followed by 64 hexadecimal digits.");
+        }
+        var normalized = recordHash.ToLowerInvariant();
+        var record = await db.Records.AsNoTracking().SingleOrDefaultAsync(r => r.RecordHash == normalized, ct)
+            ?? throw LedgerProblem.NotFound("No record with this hash is known here.");
+        var batch = record.BatchId is { } id
+            ? await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct)
+            : null;
+        return (record, batch);
+    }
+}

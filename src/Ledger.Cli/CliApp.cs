@@ -1,0 +1,59 @@
+using Ledger.Cli.Commands;
+
+namespace Ledger.Cli;
+
+/// <summary>The <c>ledger</c> command line: dispatches to one command per verb.</summary>
+public static class CliApp
+{
+    /// <summary>Exit code for a proof or input that does not check out.</summary>
+    public const int Invalid = 1;
+    /// <summary>Exit code for wrong usage.</summary>
+    public const int Usage = 2;
+    /// <summary>Exit code when the chain could not be asked (network, RPC error).</summary>
+    public const int Unavailable = 3;
+
+    private const string Help = """
+        ledger — verify Ledger records and proofs independently of the Ledger service.
+
+        Usage:
+          ledger verify <proof.json> --rpc <url>   Check a proof bundle against the chain: the Merkle path, the
+                                                   contract's anchoredAt(root), and the anchoring transaction's log.
+          ledger hash <record.json>                Print the canonical bytes (RFC 8785) and keccak-256 record hash of a
+                                                   record envelope (with its salt), to recompute a commitment.
+
+        Exit codes: 0 valid, 1 invalid, 2 usage error, 3 chain unavailable.
+        """;
+
+    /// <summary>Runs the command named by <paramref name="args"/>[0].</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await output.WriteLineAsync(Help);
+            return args.Length == 0 ? Usage : 0;
+        }
+        try
+        {
+            return args[0] switch
+            {
+                "verify" => await VerifyCommand.RunAsync(args[1..], output, error),
+                "hash" => await HashCommand.RunAsync(args[1..], output, error),
+                _ => await UsageErrorAsync(error, $"Unknown command '{args[0]}'."),
+            };
+        }
+        catch (UsageException e)
+        {
+            return await UsageErrorAsync(error, e.Message);
+        }
+    }
+
+    private static async Task<int> UsageErrorAsync(TextWriter error, string message)
+    {
+        await error.WriteLineAsync($"error: {message}");
+        await error.WriteLineAsync("Run `ledger --help` for usage.");
+        return Usage;
+    }
+}
+
+/// <summary>A command was called wrongly; the message says how to call it.</summary>
+public sealed class UsageException(string message) : Exception(message);

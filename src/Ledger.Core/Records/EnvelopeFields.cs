@@ -1,0 +1,28 @@
+namespace Ledger.Core.Records;
+
+/// <summary>The JSON names of the envelope fields; part of the hashed format, so they never change within v1.</summary>
+public static class EnvelopeFields
+{
+    /// <summary>Envelope format version.</summary>
+    public const string Version = "v";
+    /// <summary>Business domain.</summary>
+    public const string Domain = "domain";
+    /// <summary>Record type.</summary>
+    public const string Type = "type";
+    /// <summary>Record id.</summary>
+    public const string Id = "id";
+    /// <summary>Issuing agency.</summary>
+    public const string Issuer = "issuer";
+    /// <summary>Event time.</summary>
+    public const string OccurredAt = "occurredAt";
+    /// <summary>Domain data.</summary>
+    public const string Payload = "payload";
+    /// <summary>Secret salt.</summary>
+    public const string Salt = "salt";
+
+    /// <summary>Every field; an envelope has exactly these.</summary>
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Version, Domain, Type, Id, Issuer, OccurredAt, Payload, Salt,
+    };
+}

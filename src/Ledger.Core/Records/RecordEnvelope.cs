@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ledger.Core.Canonical;
+
+namespace Ledger.Core.Records;
+
+/// <summary>A record exactly as it is committed to: metadata, payload and salt, hashed as canonical JSON (ledger-record/v1).</summary>
+public sealed record RecordEnvelope
+{
+    /// <summary>The envelope format this version writes and reads.</summary>
+    public const string CurrentVersion = "ledger-record/v1";
+
+    /// <summary>Envelope format, JSON <c>v</c>; always <see cref="CurrentVersion"/>.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>Business domain, e.g. <c>food-safety</c> (see <see cref="RecordDomains"/>).</summary>
+    public required string Domain { get; init; }
+
+    /// <summary>Record type within the domain, e.g. <c>inspection</c>.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>Record id: a UUID in lower-case 8-4-4-4-12 form.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Identifier of the issuing agency.</summary>
+    public required string Issuer { get; init; }
+
+    /// <summary>When the recorded event happened, normalized by <see cref="Timestamps.TryNormalize"/>.</summary>
+    public required string OccurredAt { get; init; }
+
+    /// <summary>The domain data, checked by the record type's definition; never leaves the service.</summary>
+    public required JsonObject Payload { get; init; }
+
+    /// <summary>256 secret random bits, "0x" + 64 lower-case hex digits, so the hash cannot be guessed from likely payloads.</summary>
+    public required string Salt { get; init; }
+
+    /// <summary>The envelope as the JSON object that is canonicalized and hashed; the payload is copied.</summary>
+    public JsonObject ToJson() => new()
+    {
+        [EnvelopeFields.Version] = Version,
+        [EnvelopeFields.Domain] = Domain,
+        [EnvelopeFields.Type] = Type,
+        [EnvelopeFields.Id] = Id,
+        [EnvelopeFields.Issuer] = Issuer,
+        [EnvelopeFields.OccurredAt] = OccurredAt,
+        [EnvelopeFields.Payload] = Payload.DeepClone(),
+        [EnvelopeFields.Salt] = Salt,
+    };
+
+    /// <summary>
+    /// Reads an envelope strictly: every field present with the right JSON type, no unknown fields, a known version,
+    /// and values already in their one valid form (they are hashed as they are, so nothing is normalized here).
+    /// </summary>
+    /// <exception cref="RecordFormatException">The JSON is not a well-formed v1 envelope.</exception>
+    public static RecordEnvelope FromJson(JsonNode? node)
+    {
+        if (node is not JsonObject obj)
+        {
+            throw new RecordFormatException("$", "a record envelope must be a JSON object");
+        }
+        RecordEnvelope envelope;
+        try
+        {
+            envelope = Read(obj);
+        }
+        catch (ArgumentException)
+        {
+            // System.Text.Json materializes parsed objects lazily and only then notices a repeated name.
+            throw new RecordFormatException("$", "the envelope or its payload has duplicate property names");
+        }
+        envelope.EnsureWellFormed();
+        try
+        {
+            // Refuse here what hashing would refuse later (duplicate names, inexact numbers deep in the payload).
+            _ = JsonCanonicalizer.CanonicalizeToString(envelope.Payload);
+        }
+        catch (CanonicalJsonException e)
+        {
+            throw new RecordFormatException(EnvelopeFields.Payload, e.Message);
+        }
+        return envelope;
+    }
+
+    /// <summary>Throws <see cref="RecordFormatException"/> unless every field has its one valid form (see <see cref="EnvelopeRules"/>).</summary>
+    public void EnsureWellFormed() => EnvelopeRules.Check(this);
+
+    private static RecordEnvelope Read(JsonObject obj)
+    {
+        foreach (var (name, _) in obj)
+        {
+            if (!EnvelopeFields.All.Contains(name))
+            {
+                throw new RecordFormatException(name.Length <= 32 ? name : name[..32] + "…", "unknown envelope field");
+            }
+        }
+        return new RecordEnvelope
+        {
+            Version = ReadString(obj, EnvelopeFields.Version),
+            Domain = ReadString(obj, EnvelopeFields.Domain),
+            Type = ReadString(obj, EnvelopeFields.Type),
+            Id = ReadString(obj, EnvelopeFields.Id),
+            Issuer = ReadString(obj, EnvelopeFields.Issuer),
+            OccurredAt = ReadString(obj, EnvelopeFields.OccurredAt),
+            Payload = obj[EnvelopeFields.Payload] switch
+            {
+                JsonObject payload => (JsonObject)payload.DeepClone(),
+                null when !obj.ContainsKey(EnvelopeFields.Payload) => throw Missing(EnvelopeFields.Payload),
+                _ => throw new RecordFormatException(EnvelopeFields.Payload, "must be a JSON object"),
+            },
+            Salt = ReadString(obj, EnvelopeFields.Salt),
+        };
+    }
+
+    private static string ReadString(JsonObject obj, string name)
+    {
+        if (!obj.TryGetPropertyValue(name, out var value))
+        {
+            throw Missing(name);
+        }
+        if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+        {
+            throw new RecordFormatException(name, "must be a JSON string");
+        }
+        try
+        {
+            return v.GetValue<string>();
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate: System.Text.Json parsed it but cannot make a .NET string of it.
+            throw new RecordFormatException(name, "must be a string of valid Unicode");
+        }
+    }
+
+    private static RecordFormatException Missing(string name) => new(name, "is required");
+}

@@ -1,0 +1,41 @@
+namespace Ledger.Data.Anchoring;
+
+/// <summary>
+/// A set of records sealed under one Merkle root and anchored in one transaction. Its <see cref="State"/> moves
+/// sealed → submitted → included → confirmed, and each step is saved before the next begins.
+/// </summary>
+public sealed class AnchorBatch
+{
+    public long Id { get; init; }
+    /// <summary>0x Merkle root; unique.</summary>
+    public required string Root { get; init; }
+    public required int LeafCount { get; init; }
+    public required string State { get; set; }
+    public required long SealedAtMs { get; init; }
+    public ulong? ChainId { get; set; }
+    public string? Contract { get; set; }
+    /// <summary>The signed transaction, stored before it is sent so a crash can re-send the same bytes.</summary>
+    public string? RawTransaction { get; set; }
+    public string? TxHash { get; set; }
+    public ulong? Nonce { get; set; }
+    public long? SubmittedAtMs { get; set; }
+    public ulong? BlockNumber { get; set; }
+    public string? BlockHash { get; set; }
+    /// <summary>The contract's batch id from the RootAnchored event (decimal text of a uint256).</summary>
+    public string? ChainBatchId { get; set; }
+    /// <summary>Block timestamp, Unix seconds (what anchoredAt(root) returns).</summary>
+    public long? AnchoredAt { get; set; }
+    public long? ConfirmedAtMs { get; set; }
+    /// <summary>Last failure, for operators; never holds secrets.</summary>
+    public string? LastError { get; set; }
+    public int Attempts { get; set; }
+}
+
+/// <summary>The states of <see cref="AnchorBatch.State"/>.</summary>
+public static class BatchState
+{
+    public const string Sealed = "sealed";
+    public const string Submitted = "submitted";
+    public const string Included = "included";
+    public const string Confirmed = "confirmed";
+}

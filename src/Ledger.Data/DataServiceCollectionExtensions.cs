@@ -1,0 +1,15 @@
+using Ledger.Data.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ledger.Data;
+
+/// <summary>Registers the ledger's store.</summary>
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="LedgerDbContext"/> on a SQLite file (the embedded default).</summary>
+    public static IServiceCollection AddLedgerSqlite(this IServiceCollection services, string connectionString) =>
+        services.AddDbContext<LedgerDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas()));
+}

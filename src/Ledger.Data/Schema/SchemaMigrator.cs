@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Data.Schema;
+
+/// <summary>
+/// Applies the numbered SQL scripts embedded under <c>Schema/{Provider}/</c> in order, each in its own transaction,
+/// and remembers them in <c>schema_migrations</c>. Hand-written SQL because EF's design-time tools cannot be restored
+/// here (see ../shared/TOOLCHAIN.md), and because reviewed DDL is what a DBA wants to read anyway.
+/// </summary>
+public static class SchemaMigrator
+{
+    /// <summary>Brings the database to the latest schema; safe to call on every start and from several instances.</summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(LedgerDbContext db, CancellationToken ct = default)
+    {
+        var provider = ProviderFolder(db);
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(ct);
+        }
+        try
+        {
+            await ExecuteAsync(connection, null,
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT NOT NULL PRIMARY KEY, applied_at_ms BIGINT NOT NULL)", ct);
+            var applied = new List<string>();
+            foreach (var (version, sql) in Scripts(provider))
+            {
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                if (await IsAppliedAsync(connection, tx, version, ct))
+                {
+                    continue;
+                }
+                await ExecuteAsync(connection, tx, sql, ct);
+                await ExecuteAsync(connection, tx,
+                    $"INSERT INTO schema_migrations (version, applied_at_ms) VALUES ('{version}', {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()})", ct);
+                await tx.CommitAsync(ct);
+                applied.Add(version);
+            }
+            return applied;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    private static string ProviderFolder(LedgerDbContext db) => db.Database.ProviderName switch
+    {
+        "Microsoft.EntityFrameworkCore.Sqlite" => "Sqlite",
+        var other => throw new NotSupportedException($"No schema scripts for the database provider '{other}'."),
+    };
+
+    private static IEnumerable<(string Version, string Sql)> Scripts(string provider)
+    {
+        var assembly = typeof(SchemaMigrator).Assembly;
+        var prefix = $"{assembly.GetName().Name}.Schema.{provider}.";
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            yield return (Path.GetFileNameWithoutExtension(name[prefix.Length..]), reader.ReadToEnd());
+        }
+    }
+
+    private static async Task<bool> IsAppliedAsync(DbConnection connection, DbTransaction tx, string version, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE version = @v";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@v";
+        parameter.Value = version;
+        command.Parameters.Add(parameter);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The embedded script names, for tests that check every script is picked up.</summary>
+    internal static IReadOnlyList<string> ScriptNames(string provider) => [.. Scripts(provider).Select(s => s.Version)];
+
+}

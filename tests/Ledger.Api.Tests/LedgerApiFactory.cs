@@ -1,0 +1,118 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ledger.Api.Chain;
+using Ledger.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ledger.Api.Tests;
+
+/// <summary>
+/// The real service on its embedded defaults — a SQLite file in a fresh data folder and a real anvil node started by
+/// the service — with the batch interval shortened so tests see anchoring within a second or two.
+/// </summary>
+public sealed class LedgerApiFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public LedgerApiFactory(string? dataDirectory = null, IDictionary<string, string?>? settings = null)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "ledger-test-" + Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Anchoring:BatchInterval"] = "00:00:00.200",
+            ["Anchoring:PollInterval"] = "00:00:00.100",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>The data folder this instance uses; reuse it in a second factory to test restarts.</summary>
+    public string DataDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>The embedded API key of a role, as the start-up banner prints it.</summary>
+    public string KeyFor(string role)
+    {
+        _ = Server; // make sure the host has started and written the keys
+        var keys = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(DataDirectory, "embedded-keys.json")))!;
+        return keys[role];
+    }
+
+    /// <summary>A client that sends the given role's key.</summary>
+    public HttpClient ClientFor(string role)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", KeyFor(role));
+        return client;
+    }
+
+    /// <summary>The connected chain, once start-up reached it.</summary>
+    public async Task<ConnectedChain> ChainAsync() =>
+        await Services.GetRequiredService<ChainRuntime>().WhenReadyAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+
+    /// <summary>Runs a query against the service's own database.</summary>
+    public async Task<T> QueryAsync<T>(Func<LedgerDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<LedgerDbContext>());
+    }
+
+    /// <summary>Polls the public proof endpoint until the record reaches one of the statuses, or fails at the deadline.</summary>
+    public async Task<JsonElement> WaitForStatusAsync(string recordHash, params string[] statuses)
+    {
+        var client = CreateClient();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        JsonElement last = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await client.GetFromJsonAsync<JsonElement>($"/api/v1/proofs/{recordHash}");
+            if (statuses.Contains(last.GetProperty("status").GetString()))
+            {
+                return last;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Record {recordHash} still '{last.GetProperty("status")}' after 30 s.");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Deletes the data folder (call after disposing, when no restart test needs it).</summary>
+    public void DeleteData()
+    {
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+}
+
+/// <summary>One running service per test class; each test submits its own records.</summary>
+public sealed class SharedLedger : IAsyncLifetime
+{
+    public LedgerApiFactory Factory { get; } = new();
+
+    public async Task InitializeAsync() => await Factory.ChainAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        Factory.DeleteData();
+    }
+}

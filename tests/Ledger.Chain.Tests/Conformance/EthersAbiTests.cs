@@ -1,0 +1,134 @@
+using Ledger.Core.Encoding;
+using static Ledger.Chain.Tests.Conformance.EthersVectors;
+
+namespace Ledger.Chain.Tests.Conformance;
+
+public sealed class EthersAbiTests(EthersVectors vectors) : IClassFixture<EthersVectors>
+{
+    [Fact]
+    public void AnchorCalldataMatchesEthers()
+    {
+        foreach (var v in vectors.Abi.Select(a => a.GetProperty("anchor")))
+        {
+            Assert.Equal(Text(v, "calldata"), Hex.Encode(LedgerAnchorContract.EncodeAnchor(Hex.Decode(Text(v, "root")), U64(v, "leafCount"))));
+        }
+    }
+
+    [Fact]
+    public void AnchoredAtCalldataAndResultMatchEthers()
+    {
+        foreach (var v in vectors.Abi.Select(a => a.GetProperty("anchoredAt")))
+        {
+            Assert.Equal(Text(v, "calldata"), Hex.Encode(LedgerAnchorAbi.AnchoredAt.EncodeCall(Hex.Decode(Text(v, "root")))));
+            Assert.Equal(Big(v, "result"), LedgerAnchorAbi.AnchoredAt.DecodeOutput(Hex.Decode(Text(v, "returnData")))[0]);
+        }
+    }
+
+    [Fact]
+    public void VerifyCalldataMatchesEthers()
+    {
+        foreach (var v in vectors.Abi.Select(a => a.GetProperty("verify")))
+        {
+            var proof = v.GetProperty("proof").EnumerateArray().Select(p => Hex.Decode(p.GetString()!)).ToArray();
+            var calldata = LedgerAnchorAbi.Verify.EncodeCall(Hex.Decode(Text(v, "recordHash")), proof, Hex.Decode(Text(v, "root")));
+            Assert.Equal(Text(v, "calldata"), Hex.Encode(calldata));
+        }
+    }
+
+    [Fact]
+    public void HasRoleCalldataMatchesEthers()
+    {
+        foreach (var v in vectors.Abi.Select(a => a.GetProperty("hasRole")))
+        {
+            Assert.Equal(Text(v, "calldata"), Hex.Encode(LedgerAnchorAbi.HasRole.EncodeCall(LedgerAnchorAbi.AnchorerRole, Text(v, "account"))));
+        }
+    }
+
+    [Fact]
+    public void VersionStringsDecodeLikeEthers()
+    {
+        foreach (var v in vectors.Abi.Select(a => a.GetProperty("version")))
+        {
+            Assert.Equal(Text(v, "text"), LedgerAnchorAbi.Version.DecodeOutput(Hex.Decode(Text(v, "returnData")))[0]);
+        }
+    }
+
+    [Fact]
+    public void DeploymentDataIsTheBytecodeFollowedByEthersConstructorEncoding()
+    {
+        foreach (var v in vectors.Abi.Select(a => a.GetProperty("deploy")))
+        {
+            var data = Hex.Encode(LedgerAnchorContract.EncodeDeploy(Text(v, "admin"), Text(v, "anchorer")));
+            Assert.Equal(LedgerAnchorContract.Bytecode + Text(v, "encodedArguments")[2..], data);
+        }
+    }
+
+    [Fact]
+    public void RootAnchoredLogsEncodedByEthersDecodeToTheSameValues()
+    {
+        var contract = new LedgerAnchorContract(new UnusedChainClient(), "0x5FbDB2315678afecb367f032d93F642f64180aa3");
+        foreach (var v in vectors.Abi.Select(a => a.GetProperty("log")))
+        {
+            var topics = v.GetProperty("topics").EnumerateArray().Select(t => t.GetString()!).ToList();
+            var log = new LogEntry(contract.Address, topics, Hex.Decode(Text(v, "data")), 0);
+            var receipt = new TransactionReceipt("0x" + new string('a', 64), 7, "0x" + new string('b', 64), true, 1, 1, null, [log]);
+            var found = contract.FindRootAnchored(receipt);
+            Assert.NotNull(found);
+            Assert.Equal(Big(v, "batchId"), found.BatchId);
+            Assert.Equal(Text(v, "root"), found.Root);
+            Assert.Equal(U64(v, "leafCount"), found.LeafCount);
+        }
+    }
+
+    [Fact]
+    public void CustomErrorsEncodedByEthersAreDescribedWithTheirArguments()
+    {
+        foreach (var v in vectors.Abi.Select(a => a.GetProperty("errors")))
+        {
+            var already = v.GetProperty("rootAlreadyAnchored");
+            Assert.Equal(
+                $"LedgerAnchorRootAlreadyAnchored(root={Text(already, "root")}, batchId={Big(already, "batchId")})",
+                LedgerAnchorContract.DescribeRevert(Hex.Decode(Text(already, "data"))));
+            var unauthorized = v.GetProperty("unauthorized");
+            Assert.Equal(
+                $"AccessControlUnauthorizedAccount(account={Text(unauthorized, "account")}, neededRole={Text(unauthorized, "neededRole")})",
+                LedgerAnchorContract.DescribeRevert(Hex.Decode(Text(unauthorized, "data"))));
+            Assert.Equal("LedgerAnchorZeroRoot()", LedgerAnchorContract.DescribeRevert(Hex.Decode(v.GetProperty("zeroRoot").GetString()!)));
+        }
+    }
+
+    [Fact]
+    public void ErrorStringsAndPanicsEncodedByEthersAreDescribed()
+    {
+        foreach (var v in vectors.Abi.Select(a => a.GetProperty("errors")))
+        {
+            var error = v.GetProperty("errorString");
+            Assert.Equal($"Error(message=\"{Text(error, "message")}\")", LedgerAnchorContract.DescribeRevert(Hex.Decode(Text(error, "data"))));
+            var panic = v.GetProperty("panic");
+            var code = Big(panic, "code").ToString("x", System.Globalization.CultureInfo.InvariantCulture).TrimStart('0').PadLeft(2, '0');
+            Assert.StartsWith($"Panic(code=0x{code}", LedgerAnchorContract.DescribeRevert(Hex.Decode(Text(panic, "data"))));
+        }
+    }
+
+    [Fact]
+    public void RandomTuplesEncodeLikeEthers()
+    {
+        foreach (var v in vectors.Tuples)
+        {
+            var (types, values) = AbiJson.Tuple(v);
+            Assert.Equal(Text(v, "encoded"), Hex.Encode(Ledger.Chain.Abi.AbiEncoder.Encode(types, values)));
+        }
+    }
+
+    [Fact]
+    public void RandomTuplesEncodedByEthersDecodeToTheSameValues()
+    {
+        foreach (var v in vectors.Tuples)
+        {
+            var (types, _) = AbiJson.Tuple(v);
+            var decoded = Ledger.Chain.Abi.AbiDecoder.Decode(types, Hex.Decode(Text(v, "encoded")));
+            var expected = v.GetProperty("values").EnumerateArray().Select((value, i) => AbiJson.Canonical(types[i], value));
+            Assert.Equal(expected, decoded.Select((value, i) => AbiJson.Canonical(types[i], value)));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Ledger.Core.Records;
+
+namespace Ledger.Core.Tests.Records;
+
+/// <summary>The worked example of docs/proof-format.md, and valid payloads each test can copy and spoil.</summary>
+internal static class ExampleRecords
+{
+    public const string Salt = "0x9f3c2a7e51d84b06c8e2f1a4d7b0936e25c8f4a1b7d3e9c0a6f2b58d14e7c3a9";
+
+    public static RecordEnvelope Inspection(string salt = Salt) => new()
+    {
+        Version = RecordEnvelope.CurrentVersion,
+        Domain = "food-safety",
+        Type = "inspection",
+        Id = "0b7e2a55-3c1f-4d4e-9a57-2f1c8e0d6b31",
+        Issuer = "scjgj-310104",
+        OccurredAt = "2024-05-01T00:30:00.000Z",
+        Payload = InspectionPayload(),
+        Salt = salt,
+    };
+
+    public static JsonObject InspectionPayload() => new()
+    {
+        ["enterprise"] = new JsonObject { ["name"] = "绿源生鲜超市", ["creditCode"] = "91310104MA1FL2QW7B" },
+        ["product"] = "鲜猪肉",
+        ["lot"] = "20240430-A",
+        ["inspectionKind"] = "rapid-test",
+        ["result"] = "pass",
+        ["items"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "克伦特罗 (clenbuterol)",
+            ["value"] = "negative",
+            ["result"] = "pass",
+        }),
+    };
+
+    public static JsonObject CheckInPayload() => new()
+    {
+        ["subjectRef"] = "SQJZ-2024-0187",
+        ["method"] = "app-face",
+        ["outcome"] = "on-time",
+        ["officerRef"] = "XH-SFS-031",
+    };
+
+    public static JsonObject VolunteerPayload() => new()
+    {
+        ["volunteerRef"] = "TB-XH-00421",
+        ["activity"] = "elderly meal delivery",
+        ["hours"] = 2.5,
+        ["serviceDate"] = "2024-04-28",
+    };
+}
