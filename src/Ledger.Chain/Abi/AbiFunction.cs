@@ -15,7 +15,8 @@ public sealed record AbiFunction(string Name, IReadOnlyList<AbiParameter> Inputs
         ArgumentNullException.ThrowIfNull(declaration);
         var split = declaration.IndexOf(" returns", StringComparison.Ordinal);
         var (name, inputs) = AbiSignature.Parse(split < 0 ? declaration.Trim() : declaration[..split].Trim());
-        var outputs = split < 0 ? [] : AbiSignature.Parse("r" + declaration[(split + " returns".Length)..].Trim()).Parameters;
+        // "returns (uint256 x)" parses like a signature whose name is "returns".
+        var outputs = split < 0 ? [] : AbiSignature.Parse(declaration[(split + 1)..].Trim()).Parameters;
         return new AbiFunction(name, inputs, outputs);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ledger.Core.Canonical;
+using Ledger.Testing;
 
 namespace Ledger.Core.Tests.Canonical;
 
@@ -16,7 +17,7 @@ public sealed class EcmaScriptConformanceTests
             bits = doubles.Select(d => BitConverter.DoubleToUInt64Bits(d).ToString("x16", CultureInfo.InvariantCulture)),
         });
 
-        var response = JsonDocument.Parse(await NodeRunner.RunAsync("tests/Ledger.Core.Tests/js/number-vectors.mjs", request));
+        var response = JsonDocument.Parse(await NodeScript.RunAsync("tests/Ledger.Core.Tests/js/number-vectors.mjs", request));
 
         var expected = response.RootElement.GetProperty("texts").EnumerateArray().Select(t => t.GetString()!).ToList();
         Assert.Equal(doubles.Count, expected.Count);

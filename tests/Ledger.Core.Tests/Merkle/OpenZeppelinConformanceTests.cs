@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ledger.Core.Encoding;
 using Ledger.Core.Merkle;
+using Ledger.Testing;
 
 namespace Ledger.Core.Tests.Merkle;
 
@@ -17,7 +18,7 @@ public sealed class OpenZeppelinConformanceTests
         var request = JsonSerializer.Serialize(new { trees = trees.Select(t => t.Select(h => Hex.Encode(h))) });
 
         // One node run for every tree keeps the test fast.
-        var response = JsonDocument.Parse(await NodeRunner.RunAsync("tests/Ledger.Core.Tests/js/merkle-vectors.mjs", request));
+        var response = JsonDocument.Parse(await NodeScript.RunAsync("tests/Ledger.Core.Tests/js/merkle-vectors.mjs", request));
 
         var expected = response.RootElement.GetProperty("trees").EnumerateArray().ToList();
         Assert.Equal(trees.Count, expected.Count);

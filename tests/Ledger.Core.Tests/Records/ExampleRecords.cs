@@ -6,6 +6,12 @@ namespace Ledger.Core.Tests.Records;
 /// <summary>The worked example of docs/proof-format.md, and valid payloads each test can copy and spoil.</summary>
 internal static class ExampleRecords
 {
+    // The worked example in docs/proof-format.md; if either pin changes, the format has changed.
+    public const string PinnedCanonicalText =
+        """{"domain":"food-safety","id":"0b7e2a55-3c1f-4d4e-9a57-2f1c8e0d6b31","issuer":"scjgj-310104","occurredAt":"2024-05-01T00:30:00.000Z","payload":{"enterprise":{"creditCode":"91310104MA1FL2QW7B","name":"绿源生鲜超市"},"inspectionKind":"rapid-test","items":[{"name":"克伦特罗 (clenbuterol)","result":"pass","value":"negative"}],"lot":"20240430-A","product":"鲜猪肉","result":"pass"},"salt":"0x9f3c2a7e51d84b06c8e2f1a4d7b0936e25c8f4a1b7d3e9c0a6f2b58d14e7c3a9","type":"inspection","v":"ledger-record/v1"}""";
+
+    public const string PinnedHash = "0x5ddac0b37ed0e08c56b3769b136b276ee720989546861d9c326d8571ccae601e";
+
     public const string Salt = "0x9f3c2a7e51d84b06c8e2f1a4d7b0936e25c8f4a1b7d3e9c0a6f2b58d14e7c3a9";
 
     public static RecordEnvelope Inspection(string salt = Salt) => new()
