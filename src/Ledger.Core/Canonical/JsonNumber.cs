@@ -24,11 +24,13 @@ internal static class JsonNumber
             return null;
         }
         var shortest = EcmaScriptNumber.ShortestDigits(value);
+        // Compared with the shortest round-trip digits, not the double's exact binary value: those digits are what
+        // the canonical text says, so 0.1 passes while 2^60 written in full (1152921504606846976) does not.
         if (policy == NumberPolicy.ExactOnly && !written.SameValueAs(shortest))
         {
             var nearest = EcmaScriptNumber.Format(shortest);
             problem = written.IsZero || !shortest.IsZero
-                ? $"number {Shown(literal)} cannot be represented exactly as an IEEE-754 double (the nearest is {nearest}); send it as a string"
+                ? $"number {Shown(literal)} cannot be represented exactly as an IEEE-754 double (canonical JSON would write {nearest}); send it as a string"
                 : $"number {Shown(literal)} is too small for an IEEE-754 double (it would become 0); send it as a string";
             return null;
         }

@@ -23,7 +23,7 @@ public static partial class Timestamps
     /// missing offset (local time is ambiguous), sub-millisecond digits that are not zero (they would be lost),
     /// leap seconds, and instants outside <see cref="Earliest"/>..<see cref="Latest"/>.
     /// </summary>
-    public static bool TryNormalize(string input, out string normalized, out string? error)
+    public static bool TryNormalize(string? input, out string normalized, out string? error)
     {
         normalized = string.Empty;
         error = Check(input, out var instant);

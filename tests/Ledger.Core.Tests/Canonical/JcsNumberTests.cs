@@ -49,6 +49,15 @@ public sealed class JcsNumberTests
     }
 
     [Fact]
+    public void AnIntegerTheDoubleHoldsButCanonicalTextWouldShortenIsRefused()
+    {
+        // 2^60 is exactly a double, yet JCS writes it 1152921504606847000: the text would no longer say what was sent.
+        var error = Assert.Throws<CanonicalJsonException>(() => JsonCanonicalizer.Canonicalize("1152921504606846976"));
+
+        Assert.Contains("1152921504606847000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RoundingPolicyRoundsWhatTheExactPolicyRefuses() =>
         Assert.Equal("9007199254740992", JsonCanonicalizer.CanonicalizeToString("9007199254740993", NumberPolicy.RoundToNearestDouble));
 
