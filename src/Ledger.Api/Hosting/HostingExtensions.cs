@@ -24,27 +24,20 @@ internal static class HostingExtensions
         services.AddExceptionHandler<LedgerProblemHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
 
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AnchoringOptions>().BindConfiguration(AnchoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
 
-        services.AddScoped<RecordIngest>();
-        services.AddScoped<BatchSealer>();
+        services.AddLedgerRecords();
         services.AddSingleton<EmbeddedKeys>();
 
         services.AddHttpClient("chain", c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ChainRuntime>();
         // Order matters: the chain connects before the worker starts and before the banner prints.
         services.AddHostedService<ChainStartup>();
-        services.AddSingleton<AnchoringWorker>();
-        if (builder.Configuration.GetValue(AnchoringOptions.Section + ":" + nameof(AnchoringOptions.Enabled), true))
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<AnchoringWorker>());
-        }
+        services.AddLedgerAnchoring(builder.Configuration);
         services.AddHostedService<StartupBanner>();
 
         services.AddHealthChecks()
