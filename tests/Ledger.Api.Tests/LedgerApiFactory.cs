@@ -58,6 +58,18 @@ public sealed class LedgerApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Issues a new API key straight into the store (external-chain mode prints none).</summary>
+    public async Task<string> CreateKeyAsync(string role, string organisation)
+    {
+        var (entity, key) = Access.ApiKeyIssuer.Create(role, organisation, $"test {role}", TimeProvider.System);
+        await QueryAsync(async db =>
+        {
+            db.ApiKeys.Add(entity);
+            return await db.SaveChangesAsync();
+        });
+        return key;
+    }
+
     /// <summary>The connected chain, once start-up reached it.</summary>
     public async Task<ConnectedChain> ChainAsync() =>
         await Services.GetRequiredService<ChainRuntime>().WhenReadyAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
