@@ -1,0 +1,148 @@
+using System.Diagnostics.CodeAnalysis;
+using Ledger.Core.Encoding;
+using Ledger.Core.Hashing;
+using Org.BouncyCastle.Math;
+
+namespace Ledger.Chain.Attestation;
+
+/// <summary>An issuer's EIP-191 <c>personal_sign</c> signature over a record hash, checkable with any Ethereum tool.</summary>
+/// <remarks>
+/// <para>
+/// The signed message is the 32 raw bytes of the record hash, so the digest is
+/// keccak256("\x19Ethereum Signed Message:\n32" ‖ recordHash), and ethers' <c>verifyMessage(getBytes(recordHash), sig)</c>
+/// returns the issuer's address. The signature is 65 bytes r ‖ s ‖ v as 0x hex, with v = 27 + y parity and s in the lower
+/// half of the group order (EIP-2), exactly what <c>Wallet.signMessage</c> produces; RFC 6979 makes it deterministic.
+/// </para>
+/// <para>
+/// The same scheme verifies a staff member's pre-signature: pass their registered address as the expected address.
+/// The prefix keeps these signatures apart from transaction signatures made by the same kind of key, which sign a bare
+/// keccak of RLP.
+/// </para>
+/// <para>
+/// Errors: a signature is untrusted input, so <see cref="Verify"/> and <see cref="TryRecover"/> answer false for any
+/// malformed or non-canonical signature (bad hex, wrong length, v not 27 or 28, r or s out of range, high s) and never
+/// throw for it; <see cref="Recover"/> throws <see cref="FormatException"/> for the same cases. A record hash that is
+/// not 32 bytes, or an expected address that is not an address, is the caller's bug and throws.
+/// </para>
+/// </remarks>
+public static class IssuerSignature
+{
+    /// <summary>Length of a signature in bytes (r ‖ s ‖ v).</summary>
+    public const int Size = 65;
+
+    // "\u0019", not "\x19": C# reads up to four hex digits after \x, and "\x19E" would be one character.
+    private static ReadOnlySpan<byte> Prefix => "\u0019Ethereum Signed Message:\n32"u8;
+
+    /// <summary>The digest that is actually signed: keccak256 of the EIP-191 prefix and the 32 raw hash bytes.</summary>
+    /// <remarks>Equals ethers' <c>hashMessage(getBytes(recordHash))</c>.</remarks>
+    public static byte[] MessageHash(ReadOnlySpan<byte> recordHash)
+    {
+        EnsureRecordHash(recordHash);
+        return Keccak256.Hash(Prefix, recordHash);
+    }
+
+    /// <summary>Signs <paramref name="recordHash"/> and returns "0x" + 130 hex digits (r ‖ s ‖ v, v = 27 or 28).</summary>
+    /// <exception cref="InvalidOperationException">The signer returned a signature that does not verify for its own
+    /// address, or a high-s one: a faulty signer (for example an HSM adapter) must not put bad signatures on record.</exception>
+    public static string Sign(ITransactionSigner signer, ReadOnlySpan<byte> recordHash)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        var signature = signer.SignHash(MessageHash(recordHash));
+        if (signature.R is not { Length: 32 } || signature.S is not { Length: 32 } || signature.YParity > 1)
+        {
+            throw new InvalidOperationException($"Signer {signer.Address} returned a signature of the wrong shape.");
+        }
+        var encoded = new byte[Size];
+        signature.R.CopyTo(encoded, 0);
+        signature.S.CopyTo(encoded, 32);
+        encoded[64] = (byte)(27 + signature.YParity);
+        var text = Hex.Encode(encoded);
+        if (!Verify(recordHash, text, signer.Address))
+        {
+            throw new InvalidOperationException(
+                $"Signer {signer.Address} returned a signature that does not verify as its own low-s signature.");
+        }
+        return text;
+    }
+
+    /// <summary>The EIP-55 address that signed <paramref name="recordHash"/>.</summary>
+    /// <exception cref="FormatException">The signature is malformed or non-canonical, or recovers to no key.</exception>
+    public static string Recover(ReadOnlySpan<byte> recordHash, string signatureHex)
+    {
+        ArgumentNullException.ThrowIfNull(signatureHex);
+        return TryRecover(recordHash, signatureHex, out var address)
+            ? address
+            : throw new FormatException(
+                "A record signature must be 65 bytes of hex (r ‖ s ‖ v) with v 27 or 28, r and s in range, s in the lower half, "
+                + "and must recover to a public key.");
+    }
+
+    /// <summary>As <see cref="Recover"/>, answering false instead of throwing for a bad signature.</summary>
+    public static bool TryRecover(ReadOnlySpan<byte> recordHash, string? signatureHex, [NotNullWhen(true)] out string? address)
+    {
+        var digest = MessageHash(recordHash);
+        address = null;
+        if (!TryDecode(signatureHex, out var r, out var s, out var yParity))
+        {
+            return false;
+        }
+        var point = Secp256k1.RecoverPublicKey(digest, r, s, yParity);
+        if (point is null)
+        {
+            return false;
+        }
+        address = EthereumAddress.FromPublicKey(Secp256k1.Uncompressed(point));
+        return true;
+    }
+
+    /// <summary>True when <paramref name="signatureHex"/> is a canonical signature over <paramref name="recordHash"/> by
+    /// <paramref name="expectedAddress"/> (compared case-insensitively).</summary>
+    /// <exception cref="FormatException"><paramref name="expectedAddress"/> is not an address.</exception>
+    public static bool Verify(ReadOnlySpan<byte> recordHash, string? signatureHex, string expectedAddress)
+    {
+        ArgumentNullException.ThrowIfNull(expectedAddress);
+        var expected = EthereumAddress.Parse(expectedAddress);
+        return TryRecover(recordHash, signatureHex, out var recovered)
+            && EthereumAddress.Parse(recovered).AsSpan().SequenceEqual(expected);
+    }
+
+    /// <summary>Splits 0x-optional hex into r, s and the y parity, enforcing range, v ∈ {27, 28} and low s.</summary>
+    private static bool TryDecode(string? signatureHex, out BigInteger r, out BigInteger s, out int yParity)
+    {
+        r = s = BigInteger.Zero;
+        yParity = 0;
+        if (signatureHex is null)
+        {
+            return false;
+        }
+        var digits = signatureHex.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? signatureHex.AsSpan(2) : signatureHex;
+        Span<byte> bytes = stackalloc byte[Size];
+        if (digits.Length != 2 * Size
+            || Convert.FromHexString(digits, bytes, out _, out var written) != System.Buffers.OperationStatus.Done
+            || written != Size)
+        {
+            return false;
+        }
+        // Only 27 and 28: 0/1 and EIP-155 values are other conventions, and accepting them would make one signature
+        // have several spellings.
+        if (bytes[64] is not (27 or 28))
+        {
+            return false;
+        }
+        r = new BigInteger(1, bytes[..32].ToArray());
+        s = new BigInteger(1, bytes[32..64].ToArray());
+        yParity = bytes[64] - 27;
+        // (r, n − s) with the other parity is an equally valid twin; EIP-2 keeps only the low one so each record
+        // signature has exactly one form.
+        return r.SignValue > 0 && r.CompareTo(Secp256k1.N) < 0
+            && s.SignValue > 0 && s.CompareTo(Secp256k1.HalfN) <= 0;
+    }
+
+    private static void EnsureRecordHash(ReadOnlySpan<byte> recordHash)
+    {
+        if (recordHash.Length != Keccak256.Size)
+        {
+            throw new ArgumentException($"A record hash is {Keccak256.Size} bytes, got {recordHash.Length}.", nameof(recordHash));
+        }
+    }
+}
