@@ -1,6 +1,7 @@
 using Ledger.Api.Access;
 using Ledger.Api.Chain;
 using Ledger.Api.Hosting;
+using Ledger.Api.Operations;
 using Ledger.Api.Records;
 using Ledger.Api.Storage;
 using Ledger.Api.Verification;
@@ -22,6 +23,7 @@ if (app.Services.GetRequiredService<IOptions<ChainOptions>>().Value.IsEmbedded)
 app.UseLedgerPipeline();
 app.MapRecordsApi();
 app.MapVerifyApi();
+app.MapStatusApi();
 app.MapLedgerHealth();
 
 await app.RunAsync();

@@ -13,15 +13,30 @@ public static class CliApp
     public const int Unavailable = 3;
 
     private const string Help = """
-        ledger — verify Ledger records and proofs independently of the Ledger service.
+        ledger — verify Ledger records and proofs independently of the Ledger service, and manage its identities.
 
         Usage:
           ledger verify <proof.json> --rpc <url>   Check a proof bundle against the chain: the Merkle path, the
                                                    contract's anchoredAt(root), and the anchoring transaction's log.
+          ledger status --api <url> [--json]       Show a running service's backlog, chain head, recent and stuck
+                                                   batches (admin or auditor key in LEDGER_API_KEY or --key).
           ledger hash <record.json>                Print the canonical bytes (RFC 8785) and keccak-256 record hash of a
                                                    record envelope (with its salt), to recompute a commitment.
 
-        Exit codes: 0 valid, 1 invalid, 2 usage error, 3 chain unavailable.
+        Operator commands, run on the service's host against its data folder:
+          ledger orgs create --data-dir <dir> --id <id> --name <name> --kind <kind> --area-code <6 digits>
+                                                   Register an organisation; kind is market-supervision, judicial,
+                                                   community, audit or operator; the area code is its jurisdiction.
+          ledger orgs list --data-dir <dir>        List organisations.
+          ledger keys create --data-dir <dir> --org <id> --role <role> [--expires-in 90d] [--label <text>] [--staff <id>]
+                                                   Issue an API key (printed once) for a new staff account, or for an
+                                                   existing one with --staff. Roles: inspector, correction-officer,
+                                                   community-worker, auditor, admin.
+          ledger keys list --data-dir <dir>        List keys: id, role, organisation, dates, state (never secrets).
+          ledger keys revoke --data-dir <dir> <key-id>
+                                                   Revoke a key at once.
+
+        Exit codes: 0 valid (or done), 1 invalid (or refused), 2 usage error, 3 chain unavailable.
         """;
 
     /// <summary>Runs the command named by <paramref name="args"/>[0].</summary>
@@ -38,6 +53,9 @@ public static class CliApp
             {
                 "verify" => await VerifyCommand.RunAsync(args[1..], output, error),
                 "hash" => await HashCommand.RunAsync(args[1..], output, error),
+                "status" => await StatusCommand.RunAsync(args[1..], output, error),
+                "keys" => await KeysCommand.RunAsync(args[1..], output, error),
+                "orgs" => await OrgsCommand.RunAsync(args[1..], output, error),
                 _ => await UsageErrorAsync(error, $"Unknown command '{args[0]}'."),
             };
         }

@@ -1,5 +1,7 @@
 using Ledger.Data.Access;
 using Ledger.Data.Anchoring;
+using Ledger.Data.Leasing;
+using Ledger.Data.Organisations;
 using Ledger.Data.Records;
 using Ledger.Data.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +12,13 @@ namespace Ledger.Data;
 public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) : DbContext(options)
 {
     public DbSet<StoredRecord> Records => Set<StoredRecord>();
+    public DbSet<IdempotentSubmission> IdempotentSubmissions => Set<IdempotentSubmission>();
     public DbSet<AnchorBatch> Batches => Set<AnchorBatch>();
+    public DbSet<BatchTransaction> BatchTransactions => Set<BatchTransaction>();
+    public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
     public DbSet<Setting> Settings => Set<Setting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

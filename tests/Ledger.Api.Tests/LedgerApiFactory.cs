@@ -4,6 +4,7 @@ using Ledger.Api.Chain;
 using Ledger.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Api.Tests;
@@ -34,11 +35,18 @@ public sealed class LedgerApiFactory : WebApplicationFactory<Program>
     /// <summary>The data folder this instance uses; reuse it in a second factory to test restarts.</summary>
     public string DataDirectory { get; }
 
+    /// <summary>Replaces services before the host starts, e.g. a clock the test moves forward.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (ConfigureServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 
@@ -61,7 +69,7 @@ public sealed class LedgerApiFactory : WebApplicationFactory<Program>
     /// <summary>Issues a new API key straight into the store (external-chain mode prints none).</summary>
     public async Task<string> CreateKeyAsync(string role, string organisation)
     {
-        var (entity, key) = Access.ApiKeyIssuer.Create(role, organisation, $"test {role}", TimeProvider.System);
+        var (entity, key) = Ledger.Api.Access.ApiKeyIssuer.Create(role, organisation, $"test {role}", TimeProvider.System);
         await QueryAsync(async db =>
         {
             db.ApiKeys.Add(entity);

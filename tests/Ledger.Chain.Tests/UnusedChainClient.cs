@@ -19,4 +19,6 @@ internal sealed class UnusedChainClient : IChainClient
     public Task<BigInteger> GetMaxPriorityFeePerGasAsync(CancellationToken ct = default) => Fail<BigInteger>();
     public Task<string> SendRawTransactionAsync(byte[] rawTransaction, CancellationToken ct = default) => Fail<string>();
     public Task<TransactionReceipt?> GetTransactionReceiptAsync(string txHash, CancellationToken ct = default) => Fail<TransactionReceipt?>();
+    public Task<IReadOnlyList<LogEntry>> GetLogsAsync(string address, IReadOnlyList<string?> topics, ulong fromBlock, ulong? toBlock, CancellationToken ct = default) =>
+        Fail<IReadOnlyList<LogEntry>>();
 }

@@ -19,6 +19,8 @@ public sealed class AnvilNode : IAsyncLifetime, IAsyncDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private AnvilProcess? _process;
     private JsonRpcChainClient? _client;
+    private int? _stoppedPort;
+    private Uri? _rpcUrl;
 
     /// <summary>The chain id the node runs with.</summary>
     public ulong ChainId { get; init; } = 31337;
@@ -32,8 +34,8 @@ public sealed class AnvilNode : IAsyncLifetime, IAsyncDisposable
     /// <summary>The running process.</summary>
     public AnvilProcess Process => _process ?? throw new InvalidOperationException("The anvil node has not been started.");
 
-    /// <summary>The node's JSON-RPC endpoint.</summary>
-    public Uri RpcUrl => Process.RpcUrl;
+    /// <summary>The node's JSON-RPC endpoint (the same across <see cref="RestartAsync"/>).</summary>
+    public Uri RpcUrl => _rpcUrl ?? throw new InvalidOperationException("The anvil node has not been started.");
 
     /// <summary>A client for the node.</summary>
     public JsonRpcChainClient Client => _client ?? throw new InvalidOperationException("The anvil node has not been started.");
@@ -72,16 +74,71 @@ public sealed class AnvilNode : IAsyncLifetime, IAsyncDisposable
     public Task SetBalanceAsync(string address, BigInteger wei) =>
         RpcAsync("anvil_setBalance", address, "0x" + wei.ToString("x", CultureInfo.InvariantCulture).TrimStart('0').PadLeft(1, '0'));
 
-    async Task IAsyncLifetime.InitializeAsync()
+    /// <summary>
+    /// Stops the node (SIGTERM: anvil writes its state file), leaving the port free: clients see the node go away.
+    /// Start it again with <see cref="RestartAsync"/>.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        _stoppedPort = Process.Port;
+        await Process.DisposeAsync();
+        _process = null;
+    }
+
+    /// <summary>
+    /// Starts the node again on the same port from its state file, or first from <paramref name="olderStateFile"/>
+    /// (a copy taken earlier: the chain then forgets everything since). Stops it first if it runs.
+    /// </summary>
+    public async Task RestartAsync(string? olderStateFile = null)
+    {
+        if (_process is not null)
+        {
+            await StopAsync();
+        }
+        if (olderStateFile is not null)
+        {
+            File.Copy(olderStateFile, StateFile, overwrite: true);
+        }
+        await StartProcessAsync(_stoppedPort ?? 0);
+    }
+
+    /// <summary>A copy of the node's state as of now (it is stopped and started again to write it), for <see cref="RestartAsync"/>.</summary>
+    public async Task<string> SaveStateAsync()
+    {
+        await RestartAsync();
+        var copy = Path.Combine(StateDirectory, $"state-{Guid.NewGuid():N}.json");
+        File.Copy(StateFile, copy);
+        return copy;
+    }
+
+    /// <summary>Deploys a LedgerAnchor whose admin and anchorer are dev account <paramref name="keyIndex"/>.</summary>
+    public Task<LedgerAnchorContract> DeployLedgerAnchorAsync(int keyIndex)
+    {
+        var account = DevKeys[keyIndex].Address;
+        return LedgerAnchorContract.DeployAsync(Client, Sender(keyIndex), account, account, TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Every RootAnchored log <paramref name="contract"/> emitted, by root (0x hex, lower case).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> RootAnchoredCountsAsync(string contract)
+    {
+        var logs = await Client.GetLogsAsync(contract, [LedgerAnchorAbi.RootAnchored.Topic], 0, null);
+        return logs.GroupBy(l => l.Topics[2].ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    async Task IAsyncLifetime.InitializeAsync() => await StartProcessAsync(0);
+
+    private async Task StartProcessAsync(int port)
     {
         var options = new AnvilStartOptions
         {
             BinaryPath = RepositoryPaths.AnvilBinary,
             StateFile = StateFile,
             ChainId = ChainId,
+            Port = port,
         };
         _process = await AnvilProcess.StartAsync(options, CancellationToken.None);
-        _client = new JsonRpcChainClient(_http, _process.RpcUrl);
+        _rpcUrl = _process.RpcUrl;
+        _client ??= new JsonRpcChainClient(_http, _process.RpcUrl);
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();

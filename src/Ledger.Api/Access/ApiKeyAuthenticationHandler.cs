@@ -1,13 +1,17 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Ledger.Data;
+using Ledger.Data.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Api.Access;
 
-/// <summary>Authenticates the <c>X-Api-Key</c> header against the stored key hashes.</summary>
+/// <summary>
+/// Authenticates the <c>X-Api-Key</c> header against the stored key hashes, and adds the key's staff account and
+/// the jurisdiction of its organisation to the caller.
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -20,63 +24,53 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
+    // Compared against when the id is unknown, so an unknown id costs the same hashing as a known one.
+    private static readonly string NoHash = new('0', 64);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(HeaderName, out var values))
         {
             return AuthenticateResult.NoResult();
         }
-        var presented = values.ToString();
-        var id = ApiKeyIssuer.IdOf(presented);
+        var presented = values.Count == 1 ? values[0] ?? "" : "";
+        var id = ApiKeyText.IdOf(presented);
         if (id is null)
         {
             return AuthenticateResult.Fail("The API key is malformed.");
         }
-        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == id, Context.RequestAborted);
+        var found = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Id == id)
+            .Select(k => new
+            {
+                Key = k,
+                StaffDisabled = db.StaffAccounts.Any(s => s.Id == k.StaffId && s.DisabledAtMs != null),
+                AreaCode = db.Organisations.Where(o => o.Id == k.Organisation).Select(o => o.AreaCode).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        var matches = ApiKeyText.Matches(presented, found?.Key.SecretHash ?? NoHash);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (key is null || !ApiKeyIssuer.Matches(presented, key.SecretHash) || key.RevokedAtMs is not null || key.ExpiresAtMs <= now)
+        if (found is null || !matches || found.Key.RevokedAtMs is not null || found.Key.ExpiresAtMs <= now || found.StaffDisabled)
         {
             return AuthenticateResult.Fail("The API key is unknown, revoked or expired.");
         }
-        Claim[] claims =
-        [
-            new(ClaimTypes.NameIdentifier, key.Id),
-            new(ClaimTypes.Role, key.Role),
-            new(Caller.OrganisationClaim, key.Organisation),
-        ];
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        var caller = new Caller(found.Key.Id, found.Key.Role, found.Key.Organisation)
+        {
+            Jurisdiction = found.AreaCode,
+            StaffId = found.Key.StaffId,
+        };
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(caller.ToClaims(), SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
         var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Authentication required",
-                Detail = failure ?? $"Send a valid API key in the {HeaderName} header.",
-            },
-        });
+        await AuthenticationProblems.WriteAsync(problems, Context, StatusCodes.Status401Unauthorized, "Authentication required",
+            failure ?? $"Send a valid API key in the {HeaderName} header.");
     }
 
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Title = "Forbidden",
-                Detail = "Your role may not use this endpoint.",
-            },
-        });
-    }
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        AuthenticationProblems.WriteAsync(problems, Context, StatusCodes.Status403Forbidden, "Forbidden", "Your role may not use this endpoint.");
 }

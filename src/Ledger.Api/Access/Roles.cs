@@ -1,16 +1,21 @@
+using Ledger.Data.Access;
+
 namespace Ledger.Api.Access;
 
-/// <summary>The staff roles an API key can carry, and which domain each may write to.</summary>
+/// <summary>The staff roles a caller can have, and which domain each may write to.</summary>
 public static class Roles
 {
-    public const string Admin = "admin";
-    public const string Inspector = "inspector";
-    public const string CorrectionOfficer = "correction-officer";
-    public const string CommunityWorker = "community-worker";
-    public const string Auditor = "auditor";
+    public const string Admin = StaffRoles.Admin;
+    public const string Inspector = StaffRoles.Inspector;
+    public const string CorrectionOfficer = StaffRoles.CorrectionOfficer;
+    public const string CommunityWorker = StaffRoles.CommunityWorker;
+    public const string Auditor = StaffRoles.Auditor;
 
     /// <summary>Every role, in the order the start-up banner lists them.</summary>
-    public static readonly IReadOnlyList<string> All = [Inspector, CorrectionOfficer, CommunityWorker, Auditor, Admin];
+    public static readonly IReadOnlyList<string> All = StaffRoles.All;
+
+    /// <summary>Whether <paramref name="role"/> is one of ours (a bearer token may carry anything).</summary>
+    public static bool IsKnown(string? role) => StaffRoles.IsKnown(role);
 
     /// <summary>The one domain a submitting role writes to; null for roles that never submit records.</summary>
     public static string? SubmitsTo(string role) => role switch

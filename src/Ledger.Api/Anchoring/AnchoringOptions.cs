@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Ledger.Api.Anchoring;
 
-/// <summary>When pending records are sealed into a batch (configuration section <c>Anchoring</c>).</summary>
-public sealed class AnchoringOptions
+/// <summary>When batches are sealed, how the worker retries and who may anchor (configuration section <c>Anchoring</c>).</summary>
+public sealed class AnchoringOptions : IValidatableObject
 {
     public const string Section = "Anchoring";
 
@@ -21,4 +21,34 @@ public sealed class AnchoringOptions
 
     /// <summary>Run the anchoring worker in this instance.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>The longest wait between attempts after failures (the wait doubles from the poll interval up to this).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the anchoring lease lasts without renewal; a standby takes over this long after the leader dies.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>This instance's name in the lease; empty for host name + process id + a random part.</summary>
+    [MaxLength(200)]
+    public string? LeaseHolder { get; set; }
+
+    /// <summary>Confirmed batches whose block is at most this many blocks below the head are re-checked for reorgs and lost state.</summary>
+    [Range(0, 1_000_000)]
+    public int ReorgWatchDepth { get; set; } = 64;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (LeaseDuration < PollInterval * 3)
+        {
+            yield return new ValidationResult(
+                "Anchoring:LeaseDuration must be at least three Anchoring:PollInterval, or the leader loses its lease between polls.",
+                [nameof(LeaseDuration)]);
+        }
+        if (MaxBackoff < PollInterval)
+        {
+            yield return new ValidationResult("Anchoring:MaxBackoff must not be shorter than Anchoring:PollInterval.", [nameof(MaxBackoff)]);
+        }
+    }
 }

@@ -4,28 +4,59 @@ using Microsoft.Extensions.Options;
 namespace Ledger.Api.Anchoring;
 
 /// <summary>
-/// The hosted anchoring loop: once the chain is connected, seal due batches and advance open ones every poll
-/// interval; on failure back off (capped) and try again — records keep arriving meanwhile and nothing is dropped.
+/// The hosted anchoring loop. Once the chain is connected it runs a cycle every poll interval while it holds the
+/// anchoring lease (sealing due batches and advancing open ones); without the lease it stands by. On failure it backs
+/// off exponentially up to <see cref="AnchoringOptions.MaxBackoff"/>, renewing its lease meanwhile; records keep
+/// arriving and nothing is dropped. On a clean stop it releases the lease so a standby takes over at once.
 /// </summary>
 internal sealed class AnchoringWorker(
     ChainRuntime runtime,
     IServiceScopeFactory scopes,
+    AnchoringLease lease,
+    AnchoringStatus status,
     IOptions<AnchoringOptions> options,
     TimeProvider time,
     ILogger<AnchoringWorker> log) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var chain = await runtime.WhenReadyAsync(stoppingToken);
-        var failures = 0;
+        ConnectedChain chain;
+        try
+        {
+            chain = await runtime.WhenReadyAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        try
+        {
+            await LoopAsync(chain, stoppingToken);
+        }
+        finally
+        {
+            await ReleaseLeaseAsync();
+        }
+    }
+
+    private async Task LoopAsync(ConnectedChain chain, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var nextCycle = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await RunOnceAsync(chain, stoppingToken);
-                failures = 0;
+                if (time.GetUtcNow() >= nextCycle)
+                {
+                    await RunOnceAsync(chain, stoppingToken);
+                    nextCycle = time.GetUtcNow() + settings.PollInterval;
+                }
+                else if (lease.IsHeld)
+                {
+                    // Backing off from the chain is no reason to hand anchoring to another instance.
+                    await lease.TryAcquireAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -33,35 +64,75 @@ internal sealed class AnchoringWorker(
             }
             catch (Exception e)
             {
-                failures++;
+                var delay = BackoffAfter(status.ConsecutiveFailures);
+                nextCycle = time.GetUtcNow() + delay;
+                status.RetryingAt(nextCycle);
                 // Message only: exception text from our code carries no secrets; stack traces stay out of the logs.
-                log.LogWarning("Anchoring attempt failed ({Failures} in a row): {Reason}", failures, e.Message);
+                log.LogWarning("Anchoring attempt failed ({Failures} in a row; next in {Delay}): {Reason}", status.ConsecutiveFailures, delay, e.Message);
             }
-            await Task.Delay(DelayAfter(failures), time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            var wait = nextCycle - time.GetUtcNow();
+            var renewEvery = settings.LeaseDuration / 3;
+            await Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : wait < renewEvery ? wait : renewEvery, time, stoppingToken)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
-    /// <summary>One pass: seal what is due (several batches if the backlog is large), then advance open batches.</summary>
-    public async Task RunOnceAsync(ConnectedChain chain, CancellationToken ct)
+    /// <summary>
+    /// One cycle, if this instance holds (or can take) the lease: seal what is due (several batches if the backlog is
+    /// large), then advance every open batch. Returns false when another instance leads.
+    /// </summary>
+    public async Task<bool> RunOnceAsync(ConnectedChain chain, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var sealer = services.GetRequiredService<BatchSealer>();
-        while (await sealer.SealDueAsync(ct) is not null)
+        try
         {
+            if (!await lease.TryAcquireAsync(ct))
+            {
+                status.Acting("standby");
+                status.Succeeded();
+                return false;
+            }
+            status.Acting("leader");
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var sealer = services.GetRequiredService<BatchSealer>();
+            while (await sealer.SealDueAsync(ct) is not null)
+            {
+            }
+            var anchorer = ActivatorUtilities.CreateInstance<BatchAnchorer>(services, chain);
+            await anchorer.AdvanceAllAsync(ct);
+            status.Succeeded();
+            return true;
         }
-        var anchorer = ActivatorUtilities.CreateInstance<BatchAnchorer>(services, chain);
-        await anchorer.AdvanceAllAsync(ct);
+        catch (AnchoringLeaseLostException)
+        {
+            status.Acting("standby");
+            return false;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            status.Failed(e.Message);
+            throw;
+        }
     }
 
-    private TimeSpan DelayAfter(int failures)
+    private TimeSpan BackoffAfter(int failures)
     {
-        var poll = options.Value.PollInterval;
-        if (failures == 0)
+        var settings = options.Value;
+        var backoff = settings.PollInterval * Math.Pow(2, Math.Min(failures, 20));
+        return backoff < settings.MaxBackoff ? backoff : settings.MaxBackoff;
+    }
+
+    private async Task ReleaseLeaseAsync()
+    {
+        try
         {
-            return poll;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await lease.ReleaseAsync(timeout.Token);
         }
-        var backoff = poll * Math.Pow(2, Math.Min(failures, 10));
-        return backoff < MaxBackoff ? backoff : MaxBackoff;
+        catch (Exception e)
+        {
+            // The lease then simply expires; a standby takes over after LeaseDuration instead of at once.
+            log.LogWarning("Could not release the anchoring lease on shutdown ({Reason}); it will expire.", e.Message);
+        }
     }
 }

@@ -1,7 +1,5 @@
 using Ledger.Api.Chain;
 using Ledger.Chain;
-using Ledger.Core.Encoding;
-using Ledger.Core.Proofs;
 using Ledger.Data;
 using Ledger.Data.Anchoring;
 using Microsoft.EntityFrameworkCore;
@@ -10,15 +8,48 @@ using Microsoft.Extensions.Options;
 namespace Ledger.Api.Anchoring;
 
 /// <summary>
-/// Moves batches along sealed → submitted → included → confirmed. Each step is saved before the next begins (the
-/// signed transaction is stored before it is sent), so a crash at any point resumes from the last saved state.
+/// Moves batches along sealed → submitted → included → confirmed, one saved step at a time (see
+/// <see cref="BatchTransitions"/>), and re-checks recently confirmed batches so that confirmed is only ever reported
+/// for a block that is still canonical. Each step lives in its own class: <see cref="BatchSender"/>,
+/// <see cref="InclusionWatcher"/>, <see cref="ConfirmationWatcher"/>.
 /// </summary>
-public sealed class BatchAnchorer(LedgerDbContext db, ConnectedChain chain, TimeProvider time, IOptions<ChainOptions> options, ILogger<BatchAnchorer> log)
+public sealed class BatchAnchorer
 {
-    /// <summary>Advances every unfinished batch as far as the chain allows right now.</summary>
+    // Enough for sealed → submitted → included → confirmed in one look when the chain answers at once.
+    private const int MaxStepsPerLook = 4;
+
+    private readonly LedgerDbContext _db;
+    private readonly ConnectedChain _chain;
+    private readonly int _reorgWatchDepth;
+    private readonly BatchTransitions _transitions;
+    private readonly BatchSender _sender;
+    private readonly InclusionWatcher _inclusion;
+    private readonly ConfirmationWatcher _confirmation;
+
+    public BatchAnchorer(
+        LedgerDbContext db,
+        ConnectedChain chain,
+        TimeProvider time,
+        AnchoringLease lease,
+        IOptions<ChainOptions> chainOptions,
+        IOptions<AnchoringOptions> anchoringOptions,
+        ILogger<BatchAnchorer> log)
+    {
+        _db = db;
+        _chain = chain;
+        _reorgWatchDepth = anchoringOptions.Value.ReorgWatchDepth;
+        _transitions = new BatchTransitions(db, chain, time);
+        var reader = new ChainAnchorReader(chain);
+        _sender = new BatchSender(chain, _transitions, reader, lease, chainOptions.Value, log);
+        _inclusion = new InclusionWatcher(chain, _transitions, reader, _sender, log);
+        _confirmation = new ConfirmationWatcher(chain, _transitions, reader, chainOptions.Value.Confirmations, log);
+    }
+
+    /// <summary>Re-checks recent confirmations, then advances every unfinished batch as far as the chain allows now.</summary>
     public async Task AdvanceAllAsync(CancellationToken ct)
     {
-        var open = await db.Batches.Where(b => b.State != BatchState.Confirmed).OrderBy(b => b.Id).ToListAsync(ct);
+        await RecheckConfirmedAsync(ct);
+        var open = await _db.Batches.Where(b => b.State != BatchState.Confirmed).OrderBy(b => b.Id).ToListAsync(ct);
         foreach (var batch in open)
         {
             try
@@ -27,8 +58,7 @@ public sealed class BatchAnchorer(LedgerDbContext db, ConnectedChain chain, Time
             }
             catch (ChainException e)
             {
-                batch.LastError = e.Message;
-                await db.SaveChangesAsync(ct);
+                await _transitions.NoteAsync(batch, e.Message, ct);
                 throw;
             }
         }
@@ -36,112 +66,43 @@ public sealed class BatchAnchorer(LedgerDbContext db, ConnectedChain chain, Time
 
     private async Task AdvanceAsync(AnchorBatch batch, CancellationToken ct)
     {
-        if (batch.State == BatchState.Sealed)
+        for (var step = 0; step < MaxStepsPerLook; step++)
         {
-            await SubmitAsync(batch, ct);
-        }
-        if (batch.State == BatchState.Submitted)
-        {
-            await AwaitInclusionAsync(batch, ct);
-        }
-        if (batch.State == BatchState.Included)
-        {
-            await ConfirmAsync(batch, ct);
-        }
-    }
-
-    private async Task SubmitAsync(AnchorBatch batch, CancellationToken ct)
-    {
-        var data = LedgerAnchorContract.EncodeAnchor(Hex.DecodeFixed(batch.Root, 32), (ulong)batch.LeafCount);
-        var tx = await chain.Sender.PrepareAsync(chain.Contract.Address, data, ct);
-        batch.ChainId = chain.ChainId;
-        batch.Contract = chain.Contract.Address;
-        batch.RawTransaction = Hex.Encode(tx.Raw);
-        batch.TxHash = tx.Hash;
-        batch.Nonce = tx.Nonce;
-        batch.SubmittedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        batch.State = BatchState.Submitted;
-        batch.Attempts++;
-        await db.SaveChangesAsync(ct);
-        await chain.Sender.BroadcastAsync(tx, ct);
-        log.LogInformation("Batch {BatchId} ({LeafCount} records) sent in transaction {TxHash}.", batch.Id, batch.LeafCount, tx.Hash);
-    }
-
-    private async Task AwaitInclusionAsync(AnchorBatch batch, CancellationToken ct)
-    {
-        var receipt = await chain.Client.GetTransactionReceiptAsync(batch.TxHash!, ct);
-        if (receipt is null)
-        {
-            var waitedMs = time.GetUtcNow().ToUnixTimeMilliseconds() - batch.SubmittedAtMs!.Value;
-            if (waitedMs > options.Value.ReceiptTimeout.TotalMilliseconds)
+            var before = batch.State;
+            var advancing = batch.State switch
             {
-                // Same bytes, same hash: re-sending is harmless if the node still has it and revives it if it was dropped.
-                try
-                {
-                    await chain.Client.SendRawTransactionAsync(Hex.Decode(batch.RawTransaction!), ct);
-                }
-                catch (ChainException e) when (e.Kind is ChainErrorKind.AlreadyKnown or ChainErrorKind.NonceTooLow)
-                {
-                    // Still pending, or its nonce is used (mined, or replaced): the receipt will tell on a later pass.
-                }
+                BatchState.Sealed => _sender.SubmitAsync(batch, ct),
+                BatchState.Submitted => _inclusion.WatchAsync(batch, ct),
+                BatchState.Included => _confirmation.ConfirmAsync(batch, ct),
+                _ => Task.CompletedTask,
+            };
+            await advancing;
+            if (batch.State == before)
+            {
+                return;
             }
-            return;
         }
-        var anchored = receipt.Succeeded ? chain.Contract.FindRootAnchored(receipt) : null;
-        if (anchored is null || !string.Equals(anchored.Root, batch.Root, StringComparison.OrdinalIgnoreCase))
-        {
-            batch.LastError = receipt.Succeeded
-                ? "The transaction carries no RootAnchored event for this root from the anchor contract."
-                : "The anchor transaction reverted.";
-            batch.State = BatchState.Sealed;
-            await db.SaveChangesAsync(ct);
-            return;
-        }
-        var block = await chain.Client.GetBlockAsync(receipt.BlockNumber, ct)
-            ?? throw new ChainException(ChainErrorKind.RpcError, $"Block {receipt.BlockNumber} of a receipt is missing.");
-        batch.BlockNumber = receipt.BlockNumber;
-        batch.BlockHash = receipt.BlockHash;
-        batch.ChainBatchId = anchored.BatchId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        batch.AnchoredAt = block.Timestamp;
-        batch.LastError = null;
-        await MoveAsync(batch, BatchState.Included, RecordStatus.Anchored, ct);
-        log.LogInformation("Batch {BatchId} included in block {Block}.", batch.Id, receipt.BlockNumber);
     }
 
-    private async Task ConfirmAsync(AnchorBatch batch, CancellationToken ct)
+    // A block hash commits to every block below it, so checking the newest confirmed block usually settles them all.
+    private async Task RecheckConfirmedAsync(CancellationToken ct)
     {
-        var head = await chain.Client.GetBlockNumberAsync(ct);
-        if (head + 1 < batch.BlockNumber!.Value + (ulong)options.Value.Confirmations)
+        var head = await _chain.Client.GetBlockNumberAsync(ct);
+        var floor = head > (ulong)_reorgWatchDepth ? head - (ulong)_reorgWatchDepth : 0;
+        // SQL because EF cannot compare unsigned columns on SQLite; block numbers fit a signed 64-bit integer.
+        var recent = await _db.Batches
+            .FromSql($"SELECT * FROM anchor_batches WHERE state = {BatchState.Confirmed} AND block_number >= {(long)floor}")
+            .ToListAsync(ct);
+        foreach (var block in recent.GroupBy(b => b.BlockNumber!.Value).OrderByDescending(g => g.Key))
         {
-            return;
+            if (await _confirmation.IsCanonicalAsync(block.First(), ct))
+            {
+                return;
+            }
+            foreach (var batch in block)
+            {
+                await _confirmation.ReanchorAsync(batch, ct);
+            }
         }
-        var block = await chain.Client.GetBlockAsync(batch.BlockNumber.Value, ct);
-        var stillAnchored = await chain.Contract.AnchoredAtAsync(Hex.DecodeFixed(batch.Root, 32), ct) != 0;
-        if (block?.Hash != batch.BlockHash || !stillAnchored)
-        {
-            log.LogWarning("Batch {BatchId}: block {Block} is no longer canonical or the root is gone; anchoring again.", batch.Id, batch.BlockNumber);
-            batch.LastError = "The including block left the canonical chain; re-anchoring.";
-            batch.BlockNumber = null;
-            batch.BlockHash = null;
-            batch.ChainBatchId = null;
-            batch.AnchoredAt = null;
-            batch.RawTransaction = null;
-            batch.TxHash = null;
-            batch.Nonce = null;
-            await MoveAsync(batch, BatchState.Sealed, RecordStatus.Pending, ct);
-            return;
-        }
-        batch.ConfirmedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await MoveAsync(batch, BatchState.Confirmed, RecordStatus.Confirmed, ct);
-    }
-
-    // The batch and its records change together or not at all.
-    private async Task MoveAsync(AnchorBatch batch, string state, string recordStatus, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        batch.State = state;
-        await db.SaveChangesAsync(ct);
-        await db.Records.Where(r => r.BatchId == batch.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, recordStatus), ct);
-        await tx.CommitAsync(ct);
     }
 }

@@ -3,6 +3,7 @@ using Ledger.Core.Encoding;
 using Ledger.Core.Merkle;
 using Ledger.Data;
 using Ledger.Data.Anchoring;
+using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,32 +11,28 @@ namespace Ledger.Api.Anchoring;
 
 /// <summary>
 /// Seals waiting records into a batch: fixes the Merkle root, assigns each record its proof, all in one transaction,
-/// so a record is either in exactly one sealed batch or still waiting.
+/// so a record is either in exactly one sealed batch or still waiting. The waiting records are read inside that
+/// transaction (SQLite takes the write lock at its start), so even two sealers racing could not share a record; the
+/// anchoring lease makes one sealer the rule anyway.
 /// </summary>
 public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<AnchoringOptions> options)
 {
     /// <summary>Seals one batch if enough records wait or the oldest has waited long enough; returns it or null.</summary>
     public async Task<AnchorBatch?> SealDueAsync(CancellationToken ct)
     {
-        var settings = options.Value;
-        var waiting = await db.Records
-            .Where(r => r.BatchId == null)
-            .OrderBy(r => r.ReceivedAtMs).ThenBy(r => r.Id)
-            .Take(settings.MaxBatchSize)
-            .ToListAsync(ct);
-        if (waiting.Count == 0)
+        // Look without the write lock first: most polls find nothing due, and ingest should not wait on them.
+        if (!IsDue(await WaitingAsync(db.Records.AsNoTracking(), ct)))
+        {
+            return null;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var waiting = await WaitingAsync(db.Records, ct);
+        if (!IsDue(waiting))
         {
             return null;
         }
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var oldestWaitedMs = now - waiting[0].ReceivedAtMs;
-        if (waiting.Count < settings.MaxBatchSize && oldestWaitedMs < settings.BatchInterval.TotalMilliseconds)
-        {
-            return null;
-        }
-
         var tree = MerkleTree.Build([.. waiting.Select(r => Hex.DecodeFixed(r.RecordHash, 32))]);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var batch = new AnchorBatch
         {
             Root = Hex.Encode(tree.Root),
@@ -54,5 +51,22 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return batch;
+    }
+
+    private Task<List<StoredRecord>> WaitingAsync(IQueryable<StoredRecord> records, CancellationToken ct) => records
+        .Where(r => r.BatchId == null)
+        .OrderBy(r => r.ReceivedAtMs).ThenBy(r => r.Id)
+        .Take(options.Value.MaxBatchSize)
+        .ToListAsync(ct);
+
+    private bool IsDue(List<StoredRecord> waiting)
+    {
+        if (waiting.Count == 0)
+        {
+            return false;
+        }
+        var settings = options.Value;
+        var oldestWaitedMs = time.GetUtcNow().ToUnixTimeMilliseconds() - waiting[0].ReceivedAtMs;
+        return waiting.Count >= settings.MaxBatchSize || oldestWaitedMs >= settings.BatchInterval.TotalMilliseconds;
     }
 }

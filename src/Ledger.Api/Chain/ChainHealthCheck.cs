@@ -3,8 +3,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Ledger.Api.Chain;
 
 /// <summary>
-/// Readiness of the chain: unhealthy before the first connection, degraded when the node stops answering (records
-/// are still accepted and anchored later), healthy with the head block otherwise.
+/// Readiness of the chain: degraded while the node cannot be reached, before the first connection or after it (records
+/// are still accepted and anchored when it returns), healthy with the head block otherwise.
 /// </summary>
 internal sealed class ChainHealthCheck(ChainRuntime runtime) : IHealthCheck
 {
@@ -14,7 +14,7 @@ internal sealed class ChainHealthCheck(ChainRuntime runtime) : IHealthCheck
     {
         if (runtime.Current is not { } chain)
         {
-            return HealthCheckResult.Unhealthy(runtime.Problem ?? "Not connected to the chain.");
+            return HealthCheckResult.Degraded($"{runtime.Problem ?? "Not connected to the chain."} Records are accepted and will be anchored once it connects.");
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);

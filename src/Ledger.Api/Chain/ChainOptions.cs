@@ -34,9 +34,17 @@ public sealed class ChainOptions : IValidatableObject
     [Range(0, 10000)]
     public decimal PriorityFeeGwei { get; set; } = 1;
 
-    /// <summary>How long to wait for a receipt before trying again.</summary>
+    /// <summary>Without a receipt this long after the last send, hand the same signed transaction to the node again.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ResendAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Without a receipt this long after signing, replace the transaction: same nonce, fees bumped.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ReplaceAfter { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>How much a replacement raises both fees, in percent; nodes refuse less than 10.</summary>
+    [Range(10, 1000)]
+    public int ReplacementBumpPercent { get; set; } = 15;
 
     /// <summary>Path to the anvil binary for embedded mode; found in node_modules when empty.</summary>
     public string? AnvilPath { get; set; }
@@ -50,6 +58,10 @@ public sealed class ChainOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (ReplaceAfter < ResendAfter)
+        {
+            yield return new ValidationResult("Chain:ReplaceAfter must not be shorter than Chain:ResendAfter.", [nameof(ReplaceAfter)]);
+        }
         if (IsEmbedded)
         {
             yield break;

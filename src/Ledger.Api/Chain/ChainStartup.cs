@@ -26,6 +26,8 @@ internal sealed class ChainStartup(
     private const string ContractSetting = "embedded-chain:contract";
     private static readonly TimeSpan DeployTimeout = TimeSpan.FromSeconds(60);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _stopRequested;
     private AnvilProcess? _anvil;
     private Task? _reconnect;
 
@@ -52,12 +54,32 @@ internal sealed class ChainStartup(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Hosts may stop twice, even at once (WebApplicationFactory and the app's own RunAsync both do): the node is
+        // stopped once, and every caller waits until it is, so nothing touches the data folder while anvil writes it.
+        if (Interlocked.Exchange(ref _stopRequested, 1) == 1)
+        {
+            await _stopped.Task;
+            return;
+        }
+        try
+        {
+            await StopOnceAsync();
+            _stopped.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            _stopped.TrySetException(e);
+            throw;
+        }
+    }
+
+    private async Task StopOnceAsync()
+    {
         await _stopping.CancelAsync();
         if (_reconnect is not null)
         {
             await _reconnect.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-        // Hosts may stop twice (e.g. StopAsync then DisposeAsync); stop the node only once.
         if (Interlocked.Exchange(ref _anvil, null) is { } anvil)
         {
             await anvil.DisposeAsync();
@@ -159,7 +181,8 @@ internal sealed class ChainStartup(
 
     internal static FeePolicy FeePolicyFrom(ChainOptions options) => new(
         GweiToWei(options.MaxFeePerGasGwei),
-        GweiToWei(options.PriorityFeeGwei));
+        GweiToWei(options.PriorityFeeGwei),
+        options.ReplacementBumpPercent);
 
     private static BigInteger GweiToWei(decimal gwei) => new(decimal.Round(gwei * 1_000_000_000m, 0));
 }

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Ledger.Api.Access;
+using Ledger.Api.Access.Jwt;
 using Ledger.Api.Anchoring;
 using Ledger.Api.Chain;
 using Ledger.Api.Problems;
 using Ledger.Api.Records;
 using Ledger.Core.Records;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
@@ -22,16 +22,24 @@ internal static class HostingExtensions
         services.AddSingleton<ISaltSource, CryptoSaltSource>();
         services.AddProblemDetails();
         services.AddExceptionHandler<LedgerProblemHandler>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
+            o.SerializerOptions.MaxDepth = 32;
+        });
 
         services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddLedgerAccess();
+        services.AddLedgerRateLimiting();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            // Bodies beyond any accepted record are cut off by the server; the record reader applies the exact limit.
+            k.Limits.MaxRequestBodySize = MaxServerBodyBytes(builder.Configuration);
+        });
 
         services.AddLedgerRecords();
-        services.AddSingleton<EmbeddedKeys>();
 
         services.AddHttpClient("chain", c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ChainRuntime>();
@@ -60,20 +68,33 @@ internal static class HostingExtensions
                 Name = ApiKeyAuthenticationHandler.HeaderName,
                 Description = "API key of a staff member; embedded mode prints one per role at start.",
             });
+            o.AddSecurityDefinition(JwtBearerAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A token from the agency's identity provider, when Auth:Jwt is configured.",
+            });
         });
         return builder;
     }
 
     public static WebApplication UseLedgerPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.DocumentTitle = "Ledger API");
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
     }
+
+    // At least 1 MiB, and room for the largest record the ingest limit allows.
+    private static long MaxServerBodyBytes(IConfiguration configuration) =>
+        Math.Max(1024 * 1024, configuration.GetValue<long?>($"{IngestOptions.Section}:{nameof(IngestOptions.MaxBodyBytes)}") ?? 0) + 64 * 1024;
 
     public static WebApplication MapLedgerHealth(this WebApplication app)
     {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Ledger.Api.Records;
 
-/// <summary>Limits on submitted records (configuration section <c>Ingest</c>).</summary>
+/// <summary>Limits on submitted records and how they are written (configuration section <c>Ingest</c>).</summary>
 public sealed class IngestOptions
 {
     public const string Section = "Ingest";
@@ -18,4 +18,16 @@ public sealed class IngestOptions
     /// <summary>How far in the future occurredAt may be, to allow for clock skew between devices.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Most records written in one SQLite transaction (group commit); 1 commits every record on its own.</summary>
+    [Range(1, 10_000)]
+    public int MaxRecordsPerCommit { get; set; } = 256;
+
+    /// <summary>Accepted submissions that may wait for the writer; when full, new requests wait for room.</summary>
+    [Range(1, 1_000_000)]
+    public int QueueCapacity { get; set; } = 4096;
+
+    /// <summary>How long an Idempotency-Key is remembered (at least); a retry after that creates a new record.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
 }

@@ -6,6 +6,9 @@ using Ledger.Core.Canonical;
 
 namespace Ledger.Api.Records;
 
+/// <summary>A request body as a JSON object, and its RFC 8785 canonical UTF-8 bytes.</summary>
+public sealed record JsonBody(JsonObject Object, byte[] Canonical);
+
 /// <summary>
 /// Reads a JSON request body strictly: size-capped, valid UTF-8 only, bounded depth, no duplicate names and no
 /// numbers that would change when canonicalized. Anything else is a 4xx <see cref="LedgerProblem"/>, so nothing
@@ -15,8 +18,8 @@ public static class JsonBodyReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Reads and parses the body as a JSON object.</summary>
-    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, long maxBytes, int maxDepth, CancellationToken ct)
+    /// <summary>Reads and parses the body as a JSON object, with its RFC 8785 canonical bytes.</summary>
+    public static async Task<JsonBody> ReadObjectAsync(HttpRequest request, long maxBytes, int maxDepth, CancellationToken ct)
     {
         if (!IsJson(request.ContentType))
         {
@@ -52,14 +55,14 @@ public static class JsonBodyReader
         }
         try
         {
-            // Canonicalizing up front rejects duplicate names and inexact numbers before anything is stored.
-            JsonCanonicalizer.Canonicalize(text);
+            // Canonicalizing up front rejects duplicate names and inexact numbers before anything is stored; the
+            // canonical bytes also fingerprint the request, so a retry that differs only in layout is the same request.
+            return new JsonBody(obj, JsonCanonicalizer.Canonicalize(text));
         }
         catch (CanonicalJsonException e)
         {
             throw LedgerProblem.MalformedBody(e.Message);
         }
-        return obj;
     }
 
     private static bool IsJson(string? contentType) =>

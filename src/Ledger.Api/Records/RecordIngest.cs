@@ -1,86 +1,53 @@
 using Ledger.Api.Access;
 using Ledger.Api.Problems;
-using Ledger.Core.Canonical;
-using Ledger.Core.Encoding;
-using Ledger.Core.Records;
-using Ledger.Data;
+using Ledger.Api.Records.Idempotency;
+using Ledger.Api.Records.Writing;
 using Ledger.Data.Records;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Api.Records;
 
+/// <summary>A stored record as the submitter gets it back, and whether it repeats an earlier request's answer.</summary>
+internal sealed record IngestReceipt(StoredRecord Record, bool Replayed);
+
 /// <summary>
-/// Validates a submission, builds its salted envelope and stores it. A record is acknowledged only after its row is
-/// committed, so "accepted" always means durable.
+/// Accepts a submission: answers a known Idempotency-Key from what it produced, otherwise builds the salted record and
+/// hands it to the <see cref="RecordWriter"/>. Returns only once the record is committed, so "accepted" means durable.
 /// </summary>
-public sealed class RecordIngest(LedgerDbContext db, ISaltSource salts, TimeProvider time, IOptions<IngestOptions> options)
+internal sealed class RecordIngest(EnvelopeBuilder envelopes, RecordWriter writer, IdempotencyLookup idempotency, TimeProvider time)
 {
-    /// <summary>Stores the record and returns what the caller must keep (id, hash, salt).</summary>
-    public async Task<StoredRecord> SubmitAsync(SubmitRecordRequest request, Caller caller, CancellationToken ct)
+    /// <summary>Stores the record (or finds the one this key already stored) and returns it.</summary>
+    public async Task<IngestReceipt> SubmitAsync(SubmitRecordRequest request, Caller caller, IdempotentRequest? idempotent, CancellationToken ct)
     {
-        if (!RecordTypes.TryGet(request.Domain, request.Type, out var definition))
+        if (idempotent is not null && await idempotency.FindAsync(caller.KeyId, idempotent.Key, ct) is { } earlier)
         {
-            var known = string.Join(", ", RecordTypes.All.Select(t => $"{t.Domain}/{t.Type}"));
-            throw LedgerProblem.Invalid("type", $"Unknown record type '{Clip(request.Domain)}/{Clip(request.Type)}'. Known types: {known}.");
-        }
-        if (Roles.SubmitsTo(caller.Role) != definition.Domain)
-        {
-            throw LedgerProblem.Forbidden($"The role '{caller.Role}' may not submit {definition.Domain} records.");
-        }
-        var occurredAt = NormalizeOccurredAt(request.OccurredAt);
-        var payloadErrors = definition.Validate(request.Payload);
-        if (payloadErrors.Count > 0)
-        {
-            throw LedgerProblem.Invalid(payloadErrors
-                .GroupBy(e => $"payload.{e.Field}")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+            return earlier.AnswerFor(idempotent.RequestHash);
         }
 
-        var now = time.GetUtcNow();
-        var envelope = new RecordEnvelope
+        var record = envelopes.Build(request, caller);
+        var entry = idempotent is null ? null : new IdempotentSubmission
         {
-            Version = RecordEnvelope.CurrentVersion,
-            Domain = definition.Domain,
-            Type = definition.Type,
-            Id = Guid.CreateVersion7(now).ToString(),
-            Issuer = caller.Organisation,
-            OccurredAt = occurredAt,
-            Payload = request.Payload.DeepClone().AsObject(),
-            Salt = Hex.Encode(salts.NewSalt()),
+            ApiKeyId = caller.KeyId,
+            Key = idempotent.Key,
+            RequestHash = idempotent.RequestHash,
+            RecordId = record.Id,
+            CreatedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
         };
-        var record = new StoredRecord
+        var outcome = await writer.WriteAsync(record, entry, ct);
+        if (outcome == WriteOutcome.Committed)
         {
-            Id = envelope.Id,
-            Domain = envelope.Domain,
-            Type = envelope.Type,
-            Level = (int)definition.Level,
-            Issuer = envelope.Issuer,
-            OccurredAt = envelope.OccurredAt,
-            ReceivedAtMs = now.ToUnixTimeMilliseconds(),
-            EnvelopeJson = JsonCanonicalizer.CanonicalizeToString(envelope.ToJson()),
-            RecordHash = RecordCommitment.ComputeHash(envelope),
-            SubmittedBy = caller.KeyId,
-            Status = Core.Proofs.RecordStatus.Pending,
-        };
-        db.Records.Add(record);
-        await db.SaveChangesAsync(ct);
-        return record;
-    }
-
-    private string NormalizeOccurredAt(string text)
-    {
-        if (!Timestamps.TryNormalize(text, out var normalized, out var error))
-        {
-            throw LedgerProblem.Invalid("occurredAt", error ?? "Not an RFC 3339 timestamp.");
+            return new IngestReceipt(record, Replayed: false);
         }
-        var latest = time.GetUtcNow() + options.Value.MaxClockSkew;
-        if (DateTimeOffset.Parse(normalized, System.Globalization.CultureInfo.InvariantCulture) > latest)
+        if (outcome == WriteOutcome.ShuttingDown)
         {
-            throw LedgerProblem.Invalid("occurredAt", "Lies in the future; records describe events that already happened.");
+            throw new LedgerProblem(StatusCodes.Status503ServiceUnavailable, "Service stopping",
+                "The service is shutting down and did not store the record; retry shortly.");
         }
-        return normalized;
+        // A concurrent request with the same key won the race (or our write failed and one exists): answer as it did.
+        if (entry is not null && await idempotency.FindAsync(entry.ApiKeyId, entry.Key, ct) is { } winner)
+        {
+            return winner.AnswerFor(entry.RequestHash);
+        }
+        throw new LedgerProblem(StatusCodes.Status500InternalServerError, "Record not stored",
+            "The record could not be stored and nothing was saved; it is safe to retry.");
     }
-
-    // Echo only a bounded prefix of caller text in errors.
-    private static string Clip(string text) => text.Length <= 64 ? text : text[..64];
 }

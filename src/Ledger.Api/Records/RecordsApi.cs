@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Ledger.Api.Access;
 using Ledger.Api.Problems;
+using Ledger.Api.Records.Idempotency;
+using Ledger.Core.Proofs;
 using Ledger.Data;
 using Ledger.Data.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,13 +24,17 @@ internal static class RecordsApi
         group.MapPost("/", SubmitAsync)
             .WithName("SubmitRecord")
             .WithSummary("Submit a record for anchoring")
-            .WithDescription("Validates the record, commits to it with a salted hash, stores it durably and queues it for the next anchor batch. Keep the returned salt and hash.")
+            .WithDescription("Validates the record, commits to it with a salted hash, stores it durably and queues it for the next anchor batch. Keep the returned salt and hash. " +
+                "Send an Idempotency-Key header to retry safely: a retry with the same key and body gets the original answer (with Idempotent-Replayed: true) and never a second record; the same key with another body is a 409.")
             .Accepts<SubmitRecordRequest>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapGet("/{id}", GetAsync)
             .WithName("GetRecord")
@@ -43,14 +49,23 @@ internal static class RecordsApi
     private static async Task<Accepted<RecordAccepted>> SubmitAsync(
         HttpRequest request, ClaimsPrincipal user, RecordIngest ingest, IOptions<IngestOptions> options, CancellationToken ct)
     {
+        // Read raw rather than bound, so an empty or repeated header is refused instead of passing as "no key".
+        var key = IdempotencyKeyHeader.Validate(request.Headers[IdempotencyKeyHeader.Name]);
         var limits = options.Value;
         var body = await JsonBodyReader.ReadObjectAsync(request, limits.MaxBodyBytes, limits.MaxJsonDepth, ct);
-        var submission = RecordRequestParser.Parse(body);
-        var record = await ingest.SubmitAsync(submission, Caller.From(user), ct);
+        var submission = RecordRequestParser.Parse(body.Object);
+        var receipt = await ingest.SubmitAsync(submission, Caller.From(user), IdempotentRequest.For(key, body.Canonical), ct);
+        if (receipt.Replayed)
+        {
+            request.HttpContext.Response.Headers[IdempotencyKeyHeader.ReplayedName] = "true";
+        }
+        var record = receipt.Record;
         var links = LinksFor(record);
         var salt = JsonNode.Parse(record.EnvelopeJson)!["salt"]!.GetValue<string>();
+        // Always "pending": that is what acceptance says, and a replay repeats the original answer word for word.
+        // The record's current status is one GET away (links.verify).
         return TypedResults.Accepted(links.Self, new RecordAccepted(
-            record.Id, record.RecordHash, salt, record.Status,
+            record.Id, record.RecordHash, salt, RecordStatus.Pending,
             DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), links));
     }
 

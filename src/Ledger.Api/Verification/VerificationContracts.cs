@@ -1,21 +1,37 @@
+using System.Text.Json.Nodes;
 using Ledger.Core.Proofs;
 
 namespace Ledger.Api.Verification;
 
-/// <summary>What the public learns about a record hash: it exists, who issued it, its status and where it is anchored.</summary>
+/// <summary>
+/// What the public learns about a record hash: it exists, its data grade, who issued it, its status and where it is
+/// anchored — and for published (L1) records, their content.
+/// </summary>
 /// <param name="RecordHash">The hash that was asked about.</param>
 /// <param name="Status">pending, anchored or confirmed.</param>
-/// <param name="Issuer">The issuing agency.</param>
-/// <param name="RecordedAt">When the service accepted the record.</param>
+/// <param name="Level">Data grade 1–4; only level 1 shows <paramref name="Content"/>.</param>
+/// <param name="Issuer">The issuing agency's id.</param>
+/// <param name="IssuerName">The issuing agency's registered name; null when it is not registered here.</param>
 /// <param name="Anchor">Where its batch root is on chain; null while pending.</param>
+/// <param name="Content">The published record (L1 only); null for every other level.</param>
 /// <param name="Links">The downloadable proof bundle.</param>
 public sealed record VerificationResult(
     string RecordHash,
     string Status,
+    int Level,
     string Issuer,
-    DateTimeOffset RecordedAt,
+    string? IssuerName,
     AnchorSection? Anchor,
+    PublishedContent? Content,
     VerificationLinks Links);
+
+/// <summary>The content of a published (L1) record, e.g. an inspection result shown to buyers.</summary>
+/// <param name="Domain">The record's domain.</param>
+/// <param name="Type">The record's type.</param>
+/// <param name="OccurredAt">When the recorded event happened.</param>
+/// <param name="RecordedAt">When the service accepted the record.</param>
+/// <param name="Payload">The record's fields, all of them L1.</param>
+public sealed record PublishedContent(string Domain, string Type, string OccurredAt, DateTimeOffset RecordedAt, JsonObject Payload);
 
 /// <summary>Links from a verification result.</summary>
 public sealed record VerificationLinks(string Proof);

@@ -1,6 +1,10 @@
+using System.Text.Json.Nodes;
+using Ledger.Api.Access;
+using Ledger.Api.Hosting;
 using Ledger.Api.Problems;
 using Ledger.Core.Encoding;
 using Ledger.Core.Proofs;
+using Ledger.Core.Records;
 using Ledger.Data;
 using Ledger.Data.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,18 +12,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Verification;
 
-/// <summary>Public verification by record hash: no account, no payload.</summary>
+/// <summary>Public verification by record hash: no account; content only for published (L1) records.</summary>
 internal static class VerifyApi
 {
     public static RouteGroupBuilder MapVerifyApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1")
             .WithTags("Verification")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .RequireRateLimiting(PublicRateLimiting.Policy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("/verify/{recordHash}", VerifyAsync)
             .WithName("VerifyRecord")
-            .WithSummary("Check a record hash: status, issuing agency and anchor")
+            .WithSummary("Check a record hash: status, level, issuing agency and anchor; published (L1) records also show their content")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -35,12 +41,22 @@ internal static class VerifyApi
     private static async Task<Ok<VerificationResult>> VerifyAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
     {
         var (record, batch) = await FindAsync(recordHash, db, ct);
+        var issuerName = await db.Organisations.AsNoTracking()
+            .Where(o => o.Id == record.Issuer).Select(o => o.Name).SingleOrDefaultAsync(ct);
         return TypedResults.Ok(new VerificationResult(
-            record.RecordHash, record.Status, record.Issuer,
-            DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs),
+            record.RecordHash, record.Status, record.Level, record.Issuer, issuerName,
             ProofBundleFactory.AnchorOf(batch),
+            PublishedContentOf(record),
             new VerificationLinks($"/api/v1/proofs/{record.RecordHash}")));
     }
+
+    // The envelope is read only for levels the public may see; for the others it is never touched here.
+    private static PublishedContent? PublishedContentOf(StoredRecord record) =>
+        PublicDisclosure.ShowsContent((DataLevel)record.Level)
+            ? new PublishedContent(record.Domain, record.Type, record.OccurredAt,
+                DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs),
+                JsonNode.Parse(record.EnvelopeJson)!["payload"]!.AsObject().DeepClone().AsObject())
+            : null;
 
     private static async Task<Ok<ProofBundle>> ProofAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
     {

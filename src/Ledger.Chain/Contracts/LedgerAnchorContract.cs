@@ -104,33 +104,33 @@ public sealed class LedgerAnchorContract
     public RootAnchoredEvent? FindRootAnchored(TransactionReceipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        foreach (var log in receipt.Logs)
-        {
-            if (!EthereumAddress.AreEqual(log.Address, Address))
-            {
-                continue;
-            }
-            IReadOnlyDictionary<string, object?>? values;
-            try
-            {
-                values = LedgerAnchorAbi.RootAnchored.TryDecode(log.Topics, log.Data);
-            }
-            catch (FormatException ex)
-            {
-                throw new ChainException(ChainErrorKind.RpcError, $"A RootAnchored log of {Address} in {receipt.TransactionHash} is malformed: {ex.Message}", ex);
-            }
-            if (values is not null)
-            {
-                return new RootAnchoredEvent(
-                    (BigInteger)values["batchId"]!,
-                    Hex.Encode((byte[])values["root"]!),
-                    (ulong)(BigInteger)values["leafCount"]!,
-                    receipt.TransactionHash,
-                    receipt.BlockNumber,
-                    receipt.BlockHash);
-            }
-        }
-        return null;
+        return receipt.Logs
+            .Select(log => Decode(log, receipt.TransactionHash, receipt.BlockNumber, receipt.BlockHash))
+            .FirstOrDefault(e => e is not null);
+    }
+
+    /// <summary>
+    /// Reads the chain for the RootAnchored event of <paramref name="root"/> from block <paramref name="fromBlock"/> on:
+    /// the way to learn where a root landed when our own records of the transaction are not enough (a send that landed
+    /// before a crash, a replacement, a re-inclusion after a reorg). Filters by this contract, the event and the root,
+    /// and checks the emitter again on every log returned. Null when the canonical chain has none.
+    /// </summary>
+    public async Task<RootAnchoredEvent?> FindRootAnchoredAsync(byte[] root, ulong fromBlock, CancellationToken ct = default)
+    {
+        string?[] topics = [LedgerAnchorAbi.RootAnchored.Topic, null, Hex.Encode(Root(root))];
+        var logs = await _chain.GetLogsAsync(Address, topics, fromBlock, null, ct);
+        return logs
+            .Where(log => !log.Removed && log.TransactionHash is not null && log.BlockNumber is not null && log.BlockHash is not null)
+            .Select(log => Decode(log, log.TransactionHash!, log.BlockNumber!.Value, log.BlockHash!))
+            .LastOrDefault(e => e is not null && string.Equals(e.Root, Hex.Encode(root), StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>True when <paramref name="error"/> is the contract refusing a root it has already anchored.</summary>
+    public static bool IsRootAlreadyAnchored(ChainException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Kind == ChainErrorKind.Reverted && error.RevertData is { } data
+            && data.AsSpan().StartsWith(LedgerAnchorAbi.Error("LedgerAnchorRootAlreadyAnchored").Selector);
     }
 
     /// <summary>Names a LedgerAnchor revert and its arguments, e.g. <c>LedgerAnchorRootAlreadyAnchored(root=0x…, batchId=3)</c>; null without data.</summary>
@@ -151,6 +151,32 @@ public sealed class LedgerAnchorContract
         {
             throw new ChainException(ChainErrorKind.RpcError, $"{function.Name} at {Address} returned data that is not a LedgerAnchor answer: {ex.Message}", ex);
         }
+    }
+
+    private RootAnchoredEvent? Decode(LogEntry log, string transactionHash, ulong blockNumber, string blockHash)
+    {
+        if (!EthereumAddress.AreEqual(log.Address, Address))
+        {
+            return null;
+        }
+        IReadOnlyDictionary<string, object?>? values;
+        try
+        {
+            values = LedgerAnchorAbi.RootAnchored.TryDecode(log.Topics, log.Data);
+        }
+        catch (FormatException ex)
+        {
+            throw new ChainException(ChainErrorKind.RpcError, $"A RootAnchored log of {Address} in {transactionHash} is malformed: {ex.Message}", ex);
+        }
+        return values is null
+            ? null
+            : new RootAnchoredEvent(
+                (BigInteger)values["batchId"]!,
+                Hex.Encode((byte[])values["root"]!),
+                (ulong)(BigInteger)values["leafCount"]!,
+                transactionHash,
+                blockNumber,
+                blockHash);
     }
 
     private static byte[] Root(byte[] value)

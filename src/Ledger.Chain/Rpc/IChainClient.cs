@@ -41,4 +41,11 @@ public interface IChainClient
 
     /// <summary>eth_getTransactionReceipt; null while the transaction is pending or unknown.</summary>
     Task<TransactionReceipt?> GetTransactionReceiptAsync(string txHash, CancellationToken ct = default);
+
+    /// <summary>
+    /// eth_getLogs for the logs of <paramref name="address"/> between two blocks (<paramref name="toBlock"/> null for
+    /// "latest"). <paramref name="topics"/> match by position; null matches anything.
+    /// </summary>
+    Task<IReadOnlyList<LogEntry>> GetLogsAsync(
+        string address, IReadOnlyList<string?> topics, ulong fromBlock, ulong? toBlock, CancellationToken ct = default);
 }

@@ -106,6 +106,24 @@ public sealed class JsonRpcChainClient : IChainClient
         return receipt.ValueKind == JsonValueKind.Null ? null : RpcJson.ToReceipt(receipt);
     }
 
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<LogEntry>> GetLogsAsync(
+        string address, IReadOnlyList<string?> topics, ulong fromBlock, ulong? toBlock, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        var filter = new Dictionary<string, object?>
+        {
+            ["address"] = Address(address),
+            ["topics"] = topics,
+            ["fromBlock"] = RpcJson.Quantity(fromBlock),
+            ["toBlock"] = toBlock is { } to ? RpcJson.Quantity(to) : "latest",
+        };
+        var logs = await RequestAsync("eth_getLogs", [filter], ct);
+        return logs.ValueKind == JsonValueKind.Array
+            ? [.. logs.EnumerateArray().Select(RpcJson.ToLog)]
+            : throw new ChainException(ChainErrorKind.RpcError, $"The chain node at {_endpoint} answered eth_getLogs without a list.");
+    }
+
     /// <summary>
     /// Sends any JSON-RPC request and returns its result (for node-specific methods such as anvil_mine or evm_snapshot).
     /// JSON-RPC errors become <see cref="ChainException"/>.

@@ -82,11 +82,21 @@ internal static class RpcJson
             logs);
     }
 
-    private static LogEntry ToLog(JsonElement log) => new(
+    public static LogEntry ToLog(JsonElement log) => new(
         ToAddress(Property(log, "address"), "log address"),
         [.. Property(log, "topics").EnumerateArray().Select(t => ToHash(t, "log topic"))],
         ToBytes(Property(log, "data"), "log data"),
-        ToUInt64(Property(log, "logIndex"), "log index"));
+        ToUInt64(Property(log, "logIndex"), "log index"))
+    {
+        TransactionHash = Optional(log, "transactionHash") is { } tx ? ToHash(tx, "log transaction hash") : null,
+        BlockNumber = Optional(log, "blockNumber") is { } number ? ToUInt64(number, "log block number") : null,
+        BlockHash = Optional(log, "blockHash") is { } hash ? ToHash(hash, "log block hash") : null,
+        Removed = Optional(log, "removed") is { ValueKind: JsonValueKind.True },
+    };
+
+    // Pending logs carry nulls where mined ones carry their position.
+    private static JsonElement? Optional(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
     private static JsonElement Property(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)

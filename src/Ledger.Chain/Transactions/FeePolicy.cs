@@ -33,6 +33,38 @@ public sealed record FeePolicy(BigInteger MaxFeePerGasCap, BigInteger PriorityFe
         return BigInteger.Min(MaxFeePerGasCap, BigInteger.Max(PriorityFeePerGas, suggestedGasPrice));
     }
 
+    /// <summary>
+    /// EIP-1559 fees for replacing a pending transaction: each fee raised by at least <see cref="ReplacementBumpPercent"/>
+    /// (nodes refuse smaller bumps), and at least what <see cref="ForBaseFee"/> would offer now.
+    /// </summary>
+    /// <exception cref="ChainException">FeeCapTooLow when the bumped max fee would exceed the cap: keep the original and wait.</exception>
+    public (BigInteger MaxFeePerGas, BigInteger MaxPriorityFeePerGas) ForReplacement(BigInteger previousMaxFee, BigInteger previousPriorityFee, BigInteger baseFee)
+    {
+        Validate();
+        var tip = BigInteger.Max(Bump(previousPriorityFee), PriorityFeePerGas);
+        var maxFee = BigInteger.Max(Bump(previousMaxFee), BigInteger.Min(MaxFeePerGasCap, 2 * baseFee + tip));
+        if (maxFee > MaxFeePerGasCap)
+        {
+            throw new ChainException(
+                ChainErrorKind.FeeCapTooLow,
+                $"Replacing the transaction needs a max fee of {maxFee} wei per gas ({ReplacementBumpPercent} % over {previousMaxFee}), above the cap of {MaxFeePerGasCap}; waiting for the original instead.");
+        }
+        return (maxFee, BigInteger.Min(tip, maxFee));
+    }
+
+    /// <summary>A legacy gas price for replacing a pending transaction: bumped, at least the node's suggestion, never above the cap.</summary>
+    /// <exception cref="ChainException">FeeCapTooLow when the bumped price would exceed the cap.</exception>
+    public BigInteger ForLegacyReplacement(BigInteger previousGasPrice, BigInteger suggestedGasPrice)
+    {
+        Validate();
+        var price = BigInteger.Max(Bump(previousGasPrice), suggestedGasPrice);
+        return price <= MaxFeePerGasCap
+            ? price
+            : throw new ChainException(
+                ChainErrorKind.FeeCapTooLow,
+                $"Replacing the transaction needs a gas price of {price} wei, above the cap of {MaxFeePerGasCap}; waiting for the original instead.");
+    }
+
     /// <summary>A fee raised by <see cref="ReplacementBumpPercent"/>, rounded up, so a node accepts it as a replacement.</summary>
     public BigInteger Bump(BigInteger fee) => (fee * (100 + ReplacementBumpPercent) + 99) / 100;
 

@@ -56,6 +56,36 @@ public sealed class TransactionSender
         }
     }
 
+    /// <summary>
+    /// Signs a replacement for a pending transaction of this key: the same nonce, recipient, data and gas limit, with
+    /// fees raised per <see cref="FeePolicy.ForReplacement"/>. Whichever of the two is mined, the other cannot be.
+    /// </summary>
+    /// <exception cref="ChainException">FeeCapTooLow when the cap does not allow a big enough bump.</exception>
+    public async Task<SignedTransaction> PrepareReplacementAsync(
+        string? to, byte[] data, ulong nonce, ulong gasLimit, BigInteger previousMaxFee, BigInteger previousPriorityFee, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var chainId = await CheckedChainIdAsync(ct);
+            var block = await _chain.GetLatestBlockAsync(ct);
+            if (block.BaseFeePerGas is { } baseFee)
+            {
+                var (maxFee, tip) = _fees.ForReplacement(previousMaxFee, previousPriorityFee, baseFee);
+                await EnsureFundedAsync(gasLimit, maxFee, ct);
+                return new Eip1559Transaction(chainId, nonce, tip, maxFee, gasLimit, to, BigInteger.Zero, data).Sign(_signer);
+            }
+            var price = _fees.ForLegacyReplacement(previousMaxFee, await SuggestedGasPriceAsync(ct));
+            await EnsureFundedAsync(gasLimit, price, ct);
+            return new LegacyTransaction(chainId, nonce, price, gasLimit, to, BigInteger.Zero, data).Sign(_signer);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Broadcasts a signed transaction. A node that already has it, or has already mined it, counts as success.</summary>
     public async Task<string> BroadcastAsync(SignedTransaction tx, CancellationToken ct = default)
     {
@@ -115,13 +145,7 @@ public sealed class TransactionSender
     private async Task<SignedTransaction> PrepareCoreAsync(string? to, byte[] data, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var chainId = await _chain.GetChainIdAsync(ct);
-        if (chainId != _expectedChainId)
-        {
-            throw new ChainException(
-                ChainErrorKind.WrongChainId,
-                $"The node serves chain {chainId} but this sender is configured for chain {_expectedChainId}; refusing to sign.");
-        }
+        var chainId = await CheckedChainIdAsync(ct);
         var nonce = await _chain.GetTransactionCountAsync(Address, pending: true, ct);
         var estimate = await _chain.EstimateGasAsync(Address, to, data, ct);
         var gasLimit = checked(estimate + (estimate * GasMarginPercent + 99) / 100);
@@ -142,6 +166,16 @@ public sealed class TransactionSender
             signed = new LegacyTransaction(chainId, nonce, maxFee, gasLimit, to, BigInteger.Zero, data).Sign(_signer);
         }
         return signed;
+    }
+
+    private async Task<ulong> CheckedChainIdAsync(CancellationToken ct)
+    {
+        var chainId = await _chain.GetChainIdAsync(ct);
+        return chainId == _expectedChainId
+            ? chainId
+            : throw new ChainException(
+                ChainErrorKind.WrongChainId,
+                $"The node serves chain {chainId} but this sender is configured for chain {_expectedChainId}; refusing to sign.");
     }
 
     private async Task EnsureFundedAsync(ulong gasLimit, BigInteger maxFee, CancellationToken ct)

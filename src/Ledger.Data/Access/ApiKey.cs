@@ -11,6 +11,8 @@ public sealed class ApiKey
     /// <summary>The organisation the holder acts for; it becomes the issuer of what they submit.</summary>
     public required string Organisation { get; init; }
     public required string Label { get; init; }
+    /// <summary>The staff account this key is a credential for; null for keys issued before staff accounts existed.</summary>
+    public string? StaffId { get; init; }
     public required long CreatedAtMs { get; init; }
     public long? ExpiresAtMs { get; init; }
     public long? RevokedAtMs { get; set; }

@@ -16,9 +16,20 @@ public sealed class AnchorBatch
     public string? Contract { get; set; }
     /// <summary>The signed transaction, stored before it is sent so a crash can re-send the same bytes.</summary>
     public string? RawTransaction { get; set; }
+    /// <summary>The current transaction (the latest signed; once included, the one that was mined).</summary>
     public string? TxHash { get; set; }
     public ulong? Nonce { get; set; }
+    /// <summary>The current transaction's max fee per gas in wei (decimal text), kept to bump it for a replacement.</summary>
+    public string? MaxFeePerGas { get; set; }
+    /// <summary>The current transaction's tip per gas in wei (decimal text).</summary>
+    public string? MaxPriorityFeePerGas { get; set; }
+    public ulong? GasLimit { get; set; }
+    /// <summary>First time the batch was submitted, Unix milliseconds.</summary>
     public long? SubmittedAtMs { get; set; }
+    /// <summary>When the current transaction was last handed to the node; null when it must be (re)sent now.</summary>
+    public long? LastSentAtMs { get; set; }
+    /// <summary>The chain head before the first transaction for this root: no RootAnchored log for it can be older.</summary>
+    public ulong? SearchFromBlock { get; set; }
     public ulong? BlockNumber { get; set; }
     public string? BlockHash { get; set; }
     /// <summary>The contract's batch id from the RootAnchored event (decimal text of a uint256).</summary>

@@ -20,7 +20,12 @@ internal sealed class AnchorBatchConfiguration : IEntityTypeConfiguration<Anchor
         builder.Property(b => b.RawTransaction).HasColumnName("raw_transaction");
         builder.Property(b => b.TxHash).HasColumnName("tx_hash").HasMaxLength(ChainColumns.Hash);
         builder.Property(b => b.Nonce).HasColumnName("nonce");
+        builder.Property(b => b.MaxFeePerGas).HasColumnName("max_fee_per_gas").HasMaxLength(ChainColumns.UInt256);
+        builder.Property(b => b.MaxPriorityFeePerGas).HasColumnName("max_priority_fee_per_gas").HasMaxLength(ChainColumns.UInt256);
+        builder.Property(b => b.GasLimit).HasColumnName("gas_limit");
         builder.Property(b => b.SubmittedAtMs).HasColumnName("submitted_at_ms");
+        builder.Property(b => b.LastSentAtMs).HasColumnName("last_sent_at_ms");
+        builder.Property(b => b.SearchFromBlock).HasColumnName("search_from_block");
         builder.Property(b => b.BlockNumber).HasColumnName("block_number");
         builder.Property(b => b.BlockHash).HasColumnName("block_hash").HasMaxLength(ChainColumns.Hash);
         builder.Property(b => b.ChainBatchId).HasColumnName("chain_batch_id").HasMaxLength(ChainColumns.UInt256);

@@ -11,7 +11,7 @@ public sealed class AnchoringTests
     [Fact]
     public async Task RecordsSubmittedTogetherShareOneAnchorTransaction()
     {
-        await using var factory = new LedgerApiFactory(settings: new Dictionary<string, string?> { ["Anchoring:BatchInterval"] = "00:00:01" });
+        var factory = new LedgerApiFactory(settings: new Dictionary<string, string?> { ["Anchoring:BatchInterval"] = "00:00:01" });
         try
         {
             var client = factory.ClientFor(Roles.Inspector);
@@ -35,6 +35,7 @@ public sealed class AnchoringTests
         }
         finally
         {
+            await factory.DisposeAsync();
             factory.DeleteData();
         }
     }

@@ -117,6 +117,37 @@ public sealed class LedgerAnchorLiveTests(AnvilNode node) : IClassFixture<AnvilN
     }
 
     [Fact]
+    public async Task FindingARootOnChainReadsItsLogFromThisContractOnly()
+    {
+        var ours = await DeployAsync();
+        var impostor = await DeployAsync();
+        var root = RootNamed("found by logs");
+        await impostor.AnchorAsync(_deployer, root, 4, Timeout);
+        Assert.Null(await ours.FindRootAnchoredAsync(root, 0));
+        await ours.AnchorAsync(_deployer, RootNamed("another root"), 1, Timeout);
+
+        var anchored = await ours.AnchorAsync(_deployer, root, 4, Timeout);
+        var found = await ours.FindRootAnchoredAsync(root, 0);
+
+        Assert.Equal(anchored, found);
+        Assert.Null(await ours.FindRootAnchoredAsync(RootNamed("never anchored"), 0));
+    }
+
+    [Fact]
+    public async Task ARootAlreadyAnchoredIsRecognisedFromTheRevert()
+    {
+        var contract = await DeployAsync();
+        var root = RootNamed("recognised");
+        await contract.AnchorAsync(_deployer, root, 1, Timeout);
+
+        var error = await Assert.ThrowsAsync<ChainException>(() => _deployer.PrepareAsync(contract.Address, LedgerAnchorContract.EncodeAnchor(root, 1)));
+        var other = await Assert.ThrowsAsync<ChainException>(() => _deployer.PrepareAsync(contract.Address, LedgerAnchorContract.EncodeAnchor(new byte[32], 1)));
+
+        Assert.True(LedgerAnchorContract.IsRootAlreadyAnchored(error));
+        Assert.False(LedgerAnchorContract.IsRootAlreadyAnchored(other));
+    }
+
+    [Fact]
     public async Task VerifyAcceptsOpenZeppelinProofsForEveryLeaf()
     {
         var contract = await DeployAsync();

@@ -44,6 +44,9 @@ internal sealed class FakeChainClient : IChainClient
         return Task.FromResult(Receipts.GetValueOrDefault(txHash));
     }
 
+    public Task<IReadOnlyList<LogEntry>> GetLogsAsync(string address, IReadOnlyList<string?> topics, ulong fromBlock, ulong? toBlock, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<LogEntry>>([]);
+
     public static string HashOf(byte[] raw) => Hex.Encode(Keccak256.Hash(raw));
 
     /// <summary>Marks the n-th broadcast (0-based) as mined.</summary>

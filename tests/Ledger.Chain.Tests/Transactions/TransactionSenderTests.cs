@@ -53,6 +53,21 @@ public sealed class TransactionSenderTests
     }
 
     [Fact]
+    public async Task AReplacementKeepsNonceGasAndDataAndRaisesBothFees()
+    {
+        var chain = new FakeChainClient { BaseFee = 10_000_000_000, PendingNonce = 99 };
+
+        var tx = await Sender(chain).PrepareReplacementAsync(To, [1, 2], nonce: 5, gasLimit: 70_000, previousMaxFee: 30_000_000_000, previousPriorityFee: 2_000_000_000);
+
+        var fields = Fields(tx);
+        Assert.Equal(5UL, tx.Nonce);
+        Assert.Equal(70_000UL, tx.GasLimit);
+        Assert.Equal(new BigInteger(34_500_000_000), tx.MaxFeePerGas);
+        Assert.Equal(new BigInteger(2_300_000_000), tx.MaxPriorityFeePerGas);
+        Assert.Equal(new byte[] { 1, 2 }, ((RlpString)fields[7]).Bytes);
+    }
+
+    [Fact]
     public async Task ACapBelowTheBaseFeeFailsWithFeeCapTooLow()
     {
         var error = await Assert.ThrowsAsync<ChainException>(() => Sender(new FakeChainClient { BaseFee = 200_000_000_000 }).PrepareAsync(To, [1]));

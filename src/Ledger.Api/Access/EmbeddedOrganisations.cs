@@ -1,0 +1,49 @@
+using Ledger.Data.Organisations;
+
+namespace Ledger.Api.Access;
+
+/// <summary>A demo organisation of embedded mode.</summary>
+public sealed record DemoOrganisation(string Id, string Name, string Kind, string AreaCode);
+
+/// <summary>
+/// The demo organisations embedded mode registers: one of each kind in Hangzhou's Xihu district (330106), whose staff
+/// get the printed keys, and their counterparts in Binjiang district (330108), so that "another jurisdiction" is real.
+/// </summary>
+public static class EmbeddedOrganisations
+{
+    public const string HomeArea = "330106";
+    public const string NeighbourArea = "330108";
+
+    public static IReadOnlyList<DemoOrganisation> All { get; } =
+    [
+        new("demo-market-supervision-bureau", "Xihu District Market Supervision Bureau (demo)", OrganisationKinds.MarketSupervision, HomeArea),
+        new("demo-judicial-bureau", "Xihu District Judicial Bureau (demo)", OrganisationKinds.Judicial, HomeArea),
+        new("demo-community-committee", "Wenxin Community Residents' Committee (demo)", OrganisationKinds.Community, HomeArea),
+        new("demo-audit-office", "Xihu District Audit Office (demo)", OrganisationKinds.Audit, HomeArea),
+        new("demo-ledger-operator", "Ledger operator (demo)", OrganisationKinds.Operator, HomeArea),
+        new("demo-binjiang-market-supervision-bureau", "Binjiang District Market Supervision Bureau (demo)", OrganisationKinds.MarketSupervision, NeighbourArea),
+        new("demo-binjiang-judicial-bureau", "Binjiang District Judicial Bureau (demo)", OrganisationKinds.Judicial, NeighbourArea),
+        new("demo-binjiang-community-committee", "Changhe Community Residents' Committee (demo)", OrganisationKinds.Community, NeighbourArea),
+        new("demo-binjiang-audit-office", "Binjiang District Audit Office (demo)", OrganisationKinds.Audit, NeighbourArea),
+    ];
+
+    /// <summary>The Xihu organisation each role's printed key acts for.</summary>
+    public static string HomeOf(string role) => role switch
+    {
+        Roles.Inspector => "demo-market-supervision-bureau",
+        Roles.CorrectionOfficer => "demo-judicial-bureau",
+        Roles.CommunityWorker => "demo-community-committee",
+        Roles.Auditor => "demo-audit-office",
+        _ => "demo-ledger-operator",
+    };
+
+    /// <summary>The Binjiang organisation of the same kind (the operator has none: it serves both).</summary>
+    public static string NeighbourOf(string role) => role switch
+    {
+        Roles.Inspector => "demo-binjiang-market-supervision-bureau",
+        Roles.CorrectionOfficer => "demo-binjiang-judicial-bureau",
+        Roles.CommunityWorker => "demo-binjiang-community-committee",
+        Roles.Auditor => "demo-binjiang-audit-office",
+        _ => throw new ArgumentException($"No neighbouring demo organisation for the role '{role}'.", nameof(role)),
+    };
+}

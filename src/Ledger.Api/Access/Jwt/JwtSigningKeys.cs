@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Ledger.Api.Access.Jwt;
+
+/// <summary>The configured signing keys, parsed once; a key that cannot be parsed stops the service at start.</summary>
+public sealed class JwtSigningKeys(IOptions<JwtOptions> options)
+{
+    private readonly Lazy<IReadOnlyList<SecurityKey>> _keys = new(() => [.. options.Value.SigningKeys.SelectMany(Parse)]);
+
+    public IReadOnlyList<SecurityKey> Keys => _keys.Value;
+
+    /// <summary>The keys in one configured entry, or an exception whose message names the problem (never the key).</summary>
+    public static IEnumerable<SecurityKey> Parse(string text)
+    {
+        text = text.Trim();
+        if (text.StartsWith("-----BEGIN", StringComparison.Ordinal))
+        {
+            return [Pem(text)];
+        }
+        if (text.StartsWith('{'))
+        {
+            return text.Contains("\"keys\"", StringComparison.Ordinal)
+                ? new JsonWebKeySet(text).GetSigningKeys()
+                : [new JsonWebKey(text)];
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = Base64UrlEncoder.DecodeBytes(text.TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+        }
+        catch (FormatException)
+        {
+            throw new FormatException("A signing key is neither PEM, JSON (JWK) nor base64.");
+        }
+        return bytes.Length >= 32
+            ? [new SymmetricSecurityKey(bytes)]
+            : throw new FormatException("A symmetric signing key needs at least 32 bytes (256 bits).");
+    }
+
+    // The key objects live as long as the service: they are never disposed.
+    private static SecurityKey Pem(string pem)
+    {
+        try
+        {
+            var rsa = RSA.Create();
+            rsa.ImportFromPem(pem);
+            return new RsaSecurityKey(rsa);
+        }
+        catch (ArgumentException)
+        {
+            try
+            {
+                var ec = ECDsa.Create();
+                ec.ImportFromPem(pem);
+                return new ECDsaSecurityKey(ec);
+            }
+            catch (ArgumentException)
+            {
+                throw new FormatException("A PEM signing key is neither an RSA nor an EC public key.");
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Ledger.Core.Records;
+using Ledger.Data;
+using Ledger.Data.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Api.Access;
+
+/// <summary>Looks the issuer's area code up in the organisations table; a record's jurisdiction is its issuer's.</summary>
+internal sealed class RecordFactsReader(LedgerDbContext db) : IRecordFactsReader
+{
+    public async Task<RecordFacts> ForAsync(StoredRecord record, CancellationToken ct)
+    {
+        var areaCode = await db.Organisations.AsNoTracking()
+            .Where(o => o.Id == record.Issuer)
+            .Select(o => o.AreaCode)
+            .SingleOrDefaultAsync(ct);
+        return new RecordFacts(record.Domain, (DataLevel)record.Level, record.Issuer, areaCode ?? "");
+    }
+}

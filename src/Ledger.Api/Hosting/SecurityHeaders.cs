@@ -1,0 +1,48 @@
+namespace Ledger.Api.Hosting;
+
+/// <summary>
+/// Response headers that keep browsers from sniffing, framing or caching what the API returns. Set when the response
+/// starts, so they are on every answer, error pages included.
+/// </summary>
+internal static class SecurityHeaders
+{
+    /// <summary>The API returns JSON only: a browser should load nothing because of it.</summary>
+    private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /// <summary>Swagger UI serves its own scripts and styles and sets some inline; it calls only this origin.</summary>
+    private const string SwaggerPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            Apply(context);
+            return Task.CompletedTask;
+        });
+        return next(context);
+    });
+
+    private static void Apply(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? SwaggerPolicy : ApiPolicy;
+        if (context.Request.IsHttps)
+        {
+            headers.StrictTransportSecurity = "max-age=31536000";
+        }
+        // Whatever answers a credential (a record, a status, or an error about the credential) is no one else's.
+        if (CarriesCredential(context.Request) || context.User.Identity?.IsAuthenticated == true)
+        {
+            headers.CacheControl = "no-store";
+            headers.Pragma = "no-cache";
+        }
+    }
+
+    private static bool CarriesCredential(HttpRequest request) =>
+        request.Headers.ContainsKey("X-Api-Key") || request.Headers.ContainsKey("Authorization");
+}

@@ -1,0 +1,88 @@
+using System.Threading.Channels;
+using Ledger.Api.Records.Idempotency;
+using Ledger.Data.Records;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Api.Records.Writing;
+
+/// <summary>
+/// The one writer of new records (group commit). Requests queue their prepared records here; a single loop takes
+/// whatever has queued up, at most <see cref="IngestOptions.MaxRecordsPerCommit"/>, and writes it in one SQLite
+/// transaction, so many concurrent submissions share one fsync. No request is answered before its transaction's fate
+/// is known. On stop the queue is closed (new requests get <see cref="WriteOutcome.ShuttingDown"/>) and what was
+/// already queued is still committed.
+/// </summary>
+internal sealed class RecordWriter : BackgroundService
+{
+    private readonly Channel<PendingWrite> _queue;
+    private readonly GroupCommit _commit;
+    private readonly IdempotencyExpiry _expiry;
+    private readonly int _maxPerCommit;
+
+    public RecordWriter(GroupCommit commit, IdempotencyExpiry expiry, IOptions<IngestOptions> options)
+    {
+        _commit = commit;
+        _expiry = expiry;
+        _maxPerCommit = options.Value.MaxRecordsPerCommit;
+        _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(options.Value.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>Queues a prepared record (and its idempotency row) and returns once its transaction committed or failed.</summary>
+    public async Task<WriteOutcome> WriteAsync(StoredRecord record, IdempotentSubmission? idempotency, CancellationToken ct)
+    {
+        var pending = new PendingWrite(record, idempotency);
+        try
+        {
+            // Cancelled only while waiting for room in a full queue: then nothing was queued and nothing is written.
+            await _queue.Writer.WriteAsync(pending, ct);
+        }
+        catch (ChannelClosedException)
+        {
+            return WriteOutcome.ShuttingDown;
+        }
+        // Not cancellable on purpose: once queued, the record is committed or refused as a whole, and a client that
+        // went away can retry with its Idempotency-Key to learn which.
+        return await pending.Outcome;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _expiry.DeleteExpiredIfDueAsync();
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await CommitQueuedAsync();
+                await _expiry.DeleteExpiredIfDueAsync();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: fall through to drain.
+        }
+        finally
+        {
+            // Close first, then drain: whatever got in before the close is committed, whatever comes later is refused,
+            // so no request is left waiting on a writer that is gone.
+            _queue.Writer.TryComplete();
+            while (_queue.Reader.TryPeek(out _))
+            {
+                await CommitQueuedAsync();
+            }
+        }
+    }
+
+    private async Task CommitQueuedAsync()
+    {
+        var group = new List<PendingWrite>();
+        while (group.Count < _maxPerCommit && _queue.Reader.TryRead(out var item))
+        {
+            group.Add(item);
+        }
+        await _commit.WriteAsync(group);
+    }
+}

@@ -1,0 +1,90 @@
+using Ledger.Api.Access;
+using Ledger.Core.Records;
+
+namespace Ledger.Api.Tests.Access;
+
+/// <summary>Decisions of the policy that no endpoint exercises yet (erasure, access trail) and its edge cases.</summary>
+public sealed class AccessPolicyTests
+{
+    private const string Xihu = "330106";
+    private const string Binjiang = "330108";
+
+    private static readonly AccessPolicy Policy = new();
+
+    private static readonly RecordFacts CheckIn = new("community-correction", DataLevel.HighlySensitive, "demo-judicial-bureau", Xihu);
+    private static readonly RecordFacts Inspection = new("food-safety", DataLevel.Public, "demo-market-supervision-bureau", Xihu);
+
+    private static Caller As(string role, string organisation, string? jurisdiction) =>
+        new($"ldg_{role}", role, organisation) { Jurisdiction = jurisdiction };
+
+    [Fact]
+    public void TheIssuingBureauErasesOnlyForAStatedReason()
+    {
+        var officer = As(Roles.CorrectionOfficer, "demo-judicial-bureau", Xihu);
+
+        Assert.Equal(AccessOutcome.PurposeRequired, Policy.Decide(officer, LedgerAction.EraseSubject, CheckIn, null).Outcome);
+        Assert.Equal(AccessOutcome.Allowed, Policy.Decide(officer, LedgerAction.EraseSubject, CheckIn, "court order 2026-17").Outcome);
+    }
+
+    [Fact]
+    public void AnotherBureauOfTheSameKindCannotEraseAndDoesNotLearnThatTheRecordExists()
+    {
+        var neighbour = As(Roles.CorrectionOfficer, "demo-binjiang-judicial-bureau", Binjiang);
+
+        Assert.Equal(AccessOutcome.NotFound, Policy.Decide(neighbour, LedgerAction.EraseSubject, CheckIn, "court order").Outcome);
+    }
+
+    [Fact]
+    public void AnAuditorWhoMayReadARecordIsForbiddenNotMisledWhenErasingIt()
+    {
+        var auditor = As(Roles.Auditor, "demo-audit-office", Xihu);
+
+        Assert.Equal(AccessOutcome.Forbidden, Policy.Decide(auditor, LedgerAction.EraseSubject, CheckIn, "cleanup").Outcome);
+    }
+
+    [Fact]
+    public void AuditorsOfTheJurisdictionAndTheIssuingBureauReadTheAccessTrail()
+    {
+        Assert.True(Policy.Decide(As(Roles.Auditor, "demo-audit-office", Xihu), LedgerAction.ReadAccessTrail, CheckIn, null).IsAllowed);
+        Assert.True(Policy.Decide(As(Roles.CorrectionOfficer, "demo-judicial-bureau", Xihu), LedgerAction.ReadAccessTrail, CheckIn, null).IsAllowed);
+        Assert.Equal(AccessOutcome.NotFound, Policy.Decide(As(Roles.Auditor, "demo-binjiang-audit-office", Binjiang), LedgerAction.ReadAccessTrail, CheckIn, null).Outcome);
+        Assert.Equal(AccessOutcome.Forbidden, Policy.Decide(As(Roles.Admin, "demo-ledger-operator", Xihu), LedgerAction.ReadAccessTrail, Inspection, null).Outcome);
+    }
+
+    [Fact]
+    public void ARecordOfAnUnregisteredIssuerIsInNobodysJurisdiction()
+    {
+        var unregistered = CheckIn with { IssuerOrganisation = "legacy-bureau", Jurisdiction = "" };
+        var officerWithoutJurisdiction = As(Roles.CorrectionOfficer, "legacy-bureau", null);
+
+        Assert.Equal(AccessOutcome.NotFound, Policy.Decide(officerWithoutJurisdiction, LedgerAction.ReadRecord, unregistered, "review").Outcome);
+        Assert.Equal(AccessOutcome.NotFound, Policy.Decide(As(Roles.Auditor, "demo-audit-office", Xihu), LedgerAction.ReadRecord, unregistered, "review").Outcome);
+    }
+
+    [Fact]
+    public void StaffSubmitOnlyInTheNameOfTheirOwnOrganisation()
+    {
+        var inspector = As(Roles.Inspector, "demo-market-supervision-bureau", Xihu);
+
+        Assert.True(Policy.Decide(inspector, LedgerAction.SubmitRecord, Inspection, null).IsAllowed);
+        Assert.Equal(AccessOutcome.Forbidden, Policy.Decide(inspector, LedgerAction.SubmitRecord, Inspection with { IssuerOrganisation = "demo-binjiang-market-supervision-bureau" }, null).Outcome);
+    }
+
+    [Fact]
+    public void OnlyAdminsManageKeysAndTheAnonymousPublicIsUnauthenticatedForEveryAction()
+    {
+        Assert.True(Policy.Decide(As(Roles.Admin, "demo-ledger-operator", Xihu), LedgerAction.ManageKeys, null, null).IsAllowed);
+        Assert.Equal(AccessOutcome.Forbidden, Policy.Decide(As(Roles.Auditor, "demo-audit-office", Xihu), LedgerAction.ManageKeys, null, null).Outcome);
+        Assert.All(Enum.GetValues<LedgerAction>(), action =>
+            Assert.Equal(AccessOutcome.Unauthenticated, Policy.Decide(null, action, Inspection, "any").Outcome));
+    }
+
+    [Fact]
+    public void AnUnknownRoleMayDoNothing()
+    {
+        var stranger = As("superuser", "demo-ledger-operator", Xihu);
+
+        Assert.All(Enum.GetValues<LedgerAction>(), action =>
+            Assert.False(Policy.Decide(stranger, action, Inspection with { Level = DataLevel.Internal }, "any").IsAllowed));
+    }
+}

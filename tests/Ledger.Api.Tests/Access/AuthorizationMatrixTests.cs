@@ -1,0 +1,179 @@
+using System.Net.Http.Json;
+
+namespace Ledger.Api.Tests.Access;
+
+/// <summary>
+/// The authorization matrix of docs/security.md, end to end: every endpoint × caller (role × own/other
+/// jurisdiction, and the anonymous public) × data level gets exactly the status code in the table. The records are
+/// issued in Xihu (330106): "@home" callers share that jurisdiction, "@other" callers are in Binjiang (330108).
+/// </summary>
+public sealed class AuthorizationMatrixTests(MatrixLedger ledger) : IClassFixture<MatrixLedger>
+{
+    private const string Purpose = "annual case review";
+
+    /// <summary>How to call each endpoint about the record of a level (L1 inspection, L2 volunteer service, L4 check-in).</summary>
+    private static readonly Dictionary<string, Func<MatrixLedger, HttpClient, int, Task<HttpResponseMessage>>> Endpoints = new()
+    {
+        ["POST /records"] = (_, client, level) => client.PostAsJsonAsync("/api/v1/records", MatrixLedger.SubmissionOf[level]()),
+        ["GET /records/{id}"] = (l, client, level) => client.GetAsync($"/api/v1/records/{l.Record(level).GetProperty("id").GetString()}"),
+        ["GET /records/{id} +purpose"] = (l, client, level) => SendAsync(client, HttpMethod.Get, $"/api/v1/records/{l.Record(level).GetProperty("id").GetString()}", Purpose),
+        ["GET /verify/{hash}"] = (l, client, level) => client.GetAsync($"/api/v1/verify/{l.Record(level).GetProperty("recordHash").GetString()}"),
+        ["GET /proofs/{hash}"] = (l, client, level) => client.GetAsync($"/api/v1/proofs/{l.Record(level).GetProperty("recordHash").GetString()}"),
+        ["GET /status"] = (_, client, _) => client.GetAsync("/api/v1/status"),
+    };
+
+    /// <summary>Every caller the matrix must cover.</summary>
+    private static readonly string[] Callers =
+    [
+        "anonymous",
+        "inspector@home", "inspector@other",
+        "correction-officer@home", "correction-officer@other",
+        "community-worker@home", "community-worker@other",
+        "auditor@home", "auditor@other",
+        "admin@home", "admin@other",
+    ];
+
+    // THE MATRIX. To add an endpoint: add how to call it to Endpoints above, then one row per caller here with the
+    // expected status for the L1, L2 and L4 record (use the same code three times when the level does not matter).
+    // TheMatrixHasARowForEveryEndpointAndCaller fails until every caller has its row.
+    private static readonly (string Endpoint, string Caller, int L1, int L2, int L4)[] Matrix =
+    [
+        ("POST /records", "anonymous", 401, 401, 401),
+        ("POST /records", "inspector@home", 202, 403, 403),
+        ("POST /records", "inspector@other", 202, 403, 403),
+        ("POST /records", "correction-officer@home", 403, 403, 202),
+        ("POST /records", "correction-officer@other", 403, 403, 202),
+        ("POST /records", "community-worker@home", 403, 202, 403),
+        ("POST /records", "community-worker@other", 403, 202, 403),
+        ("POST /records", "auditor@home", 403, 403, 403),
+        ("POST /records", "auditor@other", 403, 403, 403),
+        ("POST /records", "admin@home", 403, 403, 403),
+        ("POST /records", "admin@other", 403, 403, 403),
+
+        // Another domain's or jurisdiction's L3/L4 record is a 404, as if unknown; L4 needs a stated purpose.
+        ("GET /records/{id}", "anonymous", 401, 401, 401),
+        ("GET /records/{id}", "inspector@home", 200, 403, 404),
+        ("GET /records/{id}", "inspector@other", 200, 403, 404),
+        ("GET /records/{id}", "correction-officer@home", 403, 403, 403),
+        ("GET /records/{id}", "correction-officer@other", 403, 403, 404),
+        ("GET /records/{id}", "community-worker@home", 403, 200, 404),
+        ("GET /records/{id}", "community-worker@other", 403, 403, 404),
+        ("GET /records/{id}", "auditor@home", 200, 200, 403),
+        ("GET /records/{id}", "auditor@other", 200, 403, 404),
+        ("GET /records/{id}", "admin@home", 200, 403, 404),
+        ("GET /records/{id}", "admin@other", 200, 403, 404),
+
+        ("GET /records/{id} +purpose", "anonymous", 401, 401, 401),
+        ("GET /records/{id} +purpose", "inspector@home", 200, 403, 404),
+        ("GET /records/{id} +purpose", "inspector@other", 200, 403, 404),
+        ("GET /records/{id} +purpose", "correction-officer@home", 403, 403, 200),
+        ("GET /records/{id} +purpose", "correction-officer@other", 403, 403, 404),
+        ("GET /records/{id} +purpose", "community-worker@home", 403, 200, 404),
+        ("GET /records/{id} +purpose", "community-worker@other", 403, 403, 404),
+        ("GET /records/{id} +purpose", "auditor@home", 200, 200, 200),
+        ("GET /records/{id} +purpose", "auditor@other", 200, 403, 404),
+        ("GET /records/{id} +purpose", "admin@home", 200, 403, 404),
+        ("GET /records/{id} +purpose", "admin@other", 200, 403, 404),
+
+        // Public: whoever holds the hash; what the answer shows depends on the level (PublicVerificationTests).
+        ("GET /verify/{hash}", "anonymous", 200, 200, 200),
+        ("GET /verify/{hash}", "inspector@home", 200, 200, 200),
+        ("GET /verify/{hash}", "inspector@other", 200, 200, 200),
+        ("GET /verify/{hash}", "correction-officer@home", 200, 200, 200),
+        ("GET /verify/{hash}", "correction-officer@other", 200, 200, 200),
+        ("GET /verify/{hash}", "community-worker@home", 200, 200, 200),
+        ("GET /verify/{hash}", "community-worker@other", 200, 200, 200),
+        ("GET /verify/{hash}", "auditor@home", 200, 200, 200),
+        ("GET /verify/{hash}", "auditor@other", 200, 200, 200),
+        ("GET /verify/{hash}", "admin@home", 200, 200, 200),
+        ("GET /verify/{hash}", "admin@other", 200, 200, 200),
+
+        ("GET /proofs/{hash}", "anonymous", 200, 200, 200),
+        ("GET /proofs/{hash}", "inspector@home", 200, 200, 200),
+        ("GET /proofs/{hash}", "inspector@other", 200, 200, 200),
+        ("GET /proofs/{hash}", "correction-officer@home", 200, 200, 200),
+        ("GET /proofs/{hash}", "correction-officer@other", 200, 200, 200),
+        ("GET /proofs/{hash}", "community-worker@home", 200, 200, 200),
+        ("GET /proofs/{hash}", "community-worker@other", 200, 200, 200),
+        ("GET /proofs/{hash}", "auditor@home", 200, 200, 200),
+        ("GET /proofs/{hash}", "auditor@other", 200, 200, 200),
+        ("GET /proofs/{hash}", "admin@home", 200, 200, 200),
+        ("GET /proofs/{hash}", "admin@other", 200, 200, 200),
+
+        ("GET /status", "anonymous", 401, 401, 401),
+        ("GET /status", "inspector@home", 403, 403, 403),
+        ("GET /status", "inspector@other", 403, 403, 403),
+        ("GET /status", "correction-officer@home", 403, 403, 403),
+        ("GET /status", "correction-officer@other", 403, 403, 403),
+        ("GET /status", "community-worker@home", 403, 403, 403),
+        ("GET /status", "community-worker@other", 403, 403, 403),
+        ("GET /status", "auditor@home", 200, 200, 200),
+        ("GET /status", "auditor@other", 200, 200, 200),
+        ("GET /status", "admin@home", 200, 200, 200),
+        ("GET /status", "admin@other", 200, 200, 200),
+    ];
+
+    // Endpoints whose handler does not ask IAccessPolicy yet: RecordsApi.GetAsync still calls the interim
+    // RecordAccessPolicy.CanRead, which cannot see the issuer's jurisdiction or the purpose. Their rows are the target;
+    // un-skip ThePendingRowsHoldOnceTheirEndpointsAskThePolicy when it switches (docs/security.md, "Call sites").
+    private static readonly HashSet<string> AwaitingPolicy = ["GET /records/{id}", "GET /records/{id} +purpose"];
+
+    public static TheoryData<string, string, int, int> Cases() => CasesWhere(row => !AwaitingPolicy.Contains(row.Endpoint));
+
+    public static TheoryData<string, string, int, int> PendingCases() => CasesWhere(row => AwaitingPolicy.Contains(row.Endpoint));
+
+    private static TheoryData<string, string, int, int> CasesWhere(Func<(string Endpoint, string Caller, int L1, int L2, int L4), bool> include)
+    {
+        var cases = new TheoryData<string, string, int, int>();
+        foreach (var row in Matrix.Where(include))
+        {
+            cases.Add(row.Endpoint, row.Caller, 1, row.L1);
+            cases.Add(row.Endpoint, row.Caller, 2, row.L2);
+            cases.Add(row.Endpoint, row.Caller, 4, row.L4);
+        }
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public Task EachCallerGetsExactlyTheStatusTheMatrixSays(string endpoint, string caller, int level, int expected) =>
+        AssertRowAsync(endpoint, caller, level, expected);
+
+    [Theory(Skip = "RecordsApi.GetAsync does not ask IAccessPolicy yet (see AwaitingPolicy)")]
+    [MemberData(nameof(PendingCases))]
+    public Task ThePendingRowsHoldOnceTheirEndpointsAskThePolicy(string endpoint, string caller, int level, int expected) =>
+        AssertRowAsync(endpoint, caller, level, expected);
+
+    private async Task AssertRowAsync(string endpoint, string caller, int level, int expected)
+    {
+        using var response = await Endpoints[endpoint](ledger, ledger.Client(caller), level);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == (int)response.StatusCode, $"{endpoint} as {caller} on L{level}: expected {expected}, got {(int)response.StatusCode}: {body}");
+        if (expected >= 400)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public void TheMatrixHasARowForEveryEndpointAndCaller()
+    {
+        var missing = Endpoints.Keys.SelectMany(e => Callers.Select(c => (e, c)))
+            .Where(pair => !Matrix.Any(row => row.Endpoint == pair.e && row.Caller == pair.c))
+            .Select(pair => $"{pair.e} as {pair.c}")
+            .ToList();
+        var duplicated = Matrix.GroupBy(row => (row.Endpoint, row.Caller)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+
+        Assert.Empty(missing);
+        Assert.Empty(duplicated);
+        Assert.All(Matrix, row => Assert.Contains(row.Endpoint, Endpoints.Keys));
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string purpose)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("X-Access-Purpose", purpose);
+        return client.SendAsync(request);
+    }
+}

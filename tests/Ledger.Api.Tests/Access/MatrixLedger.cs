@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Ledger.Api.Access;
+using Ledger.Data.Organisations;
+
+namespace Ledger.Api.Tests.Access;
+
+/// <summary>
+/// One service for the whole matrix: one record of each level issued in Xihu (330106), and a client for every caller
+/// the matrix names — each role at home (330106) and in Binjiang (330108), and the anonymous public.
+/// </summary>
+public sealed class MatrixLedger : IAsyncLifetime
+{
+    /// <summary>The record type used for each level.</summary>
+    public static readonly IReadOnlyDictionary<int, Func<System.Text.Json.Nodes.JsonObject>> SubmissionOf = new Dictionary<int, Func<System.Text.Json.Nodes.JsonObject>>
+    {
+        [1] = () => Samples.Inspection(),
+        [2] = Samples.VolunteerService,
+        [4] = Samples.CheckIn,
+    };
+
+    private static readonly Dictionary<int, string> IssuerRoleOf = new()
+    {
+        [1] = Roles.Inspector,
+        [2] = Roles.CommunityWorker,
+        [4] = Roles.CorrectionOfficer,
+    };
+
+    private readonly Dictionary<string, HttpClient> _clients = [];
+    private readonly Dictionary<int, JsonElement> _records = [];
+
+    // Verification is rate-limited per address and every test request comes from the same one.
+    public LedgerApiFactory Factory { get; } = new(settings: new Dictionary<string, string?> { ["RateLimits:PublicPermitLimit"] = "1000000" });
+
+    /// <summary>The accepted answer (id, recordHash, …) of the record of <paramref name="level"/>.</summary>
+    public JsonElement Record(int level) => _records[level];
+
+    /// <summary>The client of a caller named as in the matrix: <c>anonymous</c> or <c>{role}@home</c> / <c>{role}@other</c>.</summary>
+    public HttpClient Client(string caller) => _clients[caller];
+
+    public async Task InitializeAsync()
+    {
+        await Factory.ChainAsync();
+        _clients["anonymous"] = Factory.CreateClient();
+        await Factory.QueryAsync(db => new OrganisationRegistry(db, TimeProvider.System)
+            .CreateAsync("matrix-binjiang-operator", "Binjiang operator desk (test)", OrganisationKinds.Operator, EmbeddedOrganisations.NeighbourArea, default));
+        foreach (var role in Roles.All)
+        {
+            _clients[$"{role}@home"] = Factory.ClientFor(role);
+            var neighbour = role == Roles.Admin ? "matrix-binjiang-operator" : EmbeddedOrganisations.NeighbourOf(role);
+            var client = Factory.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", await Factory.CreateKeyAsync(role, neighbour));
+            _clients[$"{role}@other"] = client;
+        }
+        foreach (var (level, role) in IssuerRoleOf)
+        {
+            _records[level] = await Samples.SubmitAsync(Factory.ClientFor(role), SubmissionOf[level]());
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+        await Factory.DisposeAsync();
+        Factory.DeleteData();
+    }
+}

@@ -1,0 +1,81 @@
+using Ledger.Api.Access;
+using Ledger.Api.Tests.Chain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Api.Tests.Anchoring;
+
+/// <summary>Several instances on one database: one anchoring leader at a time, a standby that takes over, no double anchoring.</summary>
+public sealed class LeaderLeaseTests
+{
+    [Fact]
+    public async Task TwoInstancesOnOneDatabaseAnchorEachRecordOnceAndTheStandbyTakesOverWhenTheLeaderStops()
+    {
+        await using var chain = await ExternalChain.StartAsync();
+        var first = new LedgerApiFactory(settings: chain.Settings(Instance("instance-a")));
+        var second = new LedgerApiFactory(first.DataDirectory, chain.Settings(Instance("instance-b")));
+        try
+        {
+            await first.ChainAsync();
+            await second.ChainAsync();
+            var key = await first.CreateKeyAsync(Roles.Inspector, "lease-market-bureau");
+            var clients = new[] { first, second }.Select(f => Client(f, key)).ToArray();
+            var records = new List<string>();
+            for (var i = 0; i < 6; i++)
+            {
+                records.Add(await SubmitAsync(clients[i % 2], $"L-{i}"));
+            }
+            foreach (var record in records)
+            {
+                await first.WaitForStatusAsync(record, "confirmed");
+            }
+            await chain.AssertEachRecordAnchoredOnceAsync(first, records.Count);
+
+            var leaderName = (await first.QueryAsync(db => db.Leases.AsNoTracking().SingleAsync(l => l.Name == "anchoring"))).Holder;
+            var (leader, standby) = leaderName == "instance-a" ? (first, second) : (second, first);
+            await leader.DisposeAsync();
+            var late = await SubmitAsync(Client(standby, key), "after-the-leader-stopped");
+            await standby.WaitForStatusAsync(late, "confirmed");
+
+            var lease = await standby.QueryAsync(db => db.Leases.AsNoTracking().SingleAsync(l => l.Name == "anchoring"));
+            Assert.NotEqual(leaderName, lease.Holder);
+            await chain.AssertEachRecordAnchoredOnceAsync(standby, records.Count + 1);
+        }
+        finally
+        {
+            await first.DisposeAsync();
+            await second.DisposeAsync();
+            first.DeleteData();
+        }
+    }
+
+    [Fact]
+    public async Task AnInstanceWhoseLeaseWasTakenStopsSendingAtOnce()
+    {
+        await using var ledger = await SteppedLedger.StartAsync();
+        var record = await ledger.SubmitAsync();
+        await ledger.Factory.QueryAsync(db => db.Database.ExecuteSqlAsync(
+            $"INSERT INTO leases (name, holder, expires_at_ms, acquired_at_ms) VALUES ('anchoring', 'another-instance', {long.MaxValue}, 0)"));
+
+        Assert.False(await ledger.StepAsync());
+
+        Assert.Equal("pending", await ledger.StatusAsync(record));
+        Assert.Equal(0, await ledger.Factory.QueryAsync(db => db.Batches.CountAsync()));
+        Assert.Equal(0, await ledger.Factory.QueryAsync(db => db.BatchTransactions.CountAsync()));
+    }
+
+    private static Dictionary<string, string?> Instance(string holder) => new()
+    {
+        ["Anchoring:LeaseHolder"] = holder,
+        ["Anchoring:LeaseDuration"] = "00:00:01",
+    };
+
+    private static HttpClient Client(LedgerApiFactory factory, string key)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    private static async Task<string> SubmitAsync(HttpClient client, string lot) =>
+        (await Samples.SubmitAsync(client, Samples.Inspection(lot))).GetProperty("recordHash").GetString()!;
+}
