@@ -29,6 +29,7 @@ internal sealed class ChainStartup(
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _stopRequested;
     private AnvilProcess? _anvil;
+    private string? _pidFile;
     private Task? _reconnect;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -83,6 +84,10 @@ internal sealed class ChainStartup(
         if (Interlocked.Exchange(ref _anvil, null) is { } anvil)
         {
             await anvil.DisposeAsync();
+            if (_pidFile is not null)
+            {
+                AnvilPidFile.Delete(_pidFile);
+            }
             log.LogInformation("Embedded chain stopped; its state is saved in the data folder.");
         }
     }
@@ -93,12 +98,20 @@ internal sealed class ChainStartup(
         var binary = options.AnvilPath ?? AnvilLocator.Find()
             ?? throw new InvalidOperationException(
                 "The embedded chain needs anvil from node_modules. Run `npm ci` in the repository (scripts/run does it), or set Chain:AnvilPath, or configure Chain:RpcUrl for an external chain.");
+        var stateFile = Path.Combine(dataDirectory, "anvil-state.json");
+        var pidFile = Path.Combine(dataDirectory, "anvil.pid");
+        if (await AnvilPidFile.StopLeftoverAsync(pidFile, stateFile, TimeSpan.FromSeconds(15)) is { } leftover)
+        {
+            log.LogWarning("Stopped the embedded chain left running by a previous run that did not shut down (process {Pid}); its state was saved.", leftover);
+        }
         _anvil = await AnvilProcess.StartAsync(new AnvilStartOptions
         {
             BinaryPath = binary,
             Port = options.EmbeddedPort,
-            StateFile = Path.Combine(dataDirectory, "anvil-state.json"),
+            StateFile = stateFile,
         }, ct);
+        AnvilPidFile.Write(pidFile, _anvil.Id);
+        _pidFile = pidFile;
         var client = new JsonRpcChainClient(httpClients.CreateClient("chain"), _anvil.RpcUrl);
         var chainId = await client.GetChainIdAsync(ct);
         var key = EthereumKey.FromPrivateKey(AnvilProcess.DevPrivateKeys[0]);

@@ -31,7 +31,7 @@ public sealed class ExternalChainTests : IAsyncLifetime
     [Fact]
     public async Task TheServiceAnchorsOnTheConfiguredChainAndStartsNoNodeOfItsOwn()
     {
-        await using var factory = new LedgerApiFactory(settings: ExternalSettings());
+        var factory = new LedgerApiFactory(settings: ExternalSettings());
         try
         {
             var chain = await factory.ChainAsync();
@@ -50,6 +50,8 @@ public sealed class ExternalChainTests : IAsyncLifetime
         }
         finally
         {
+            // Stop the service before deleting its folder: the worker writes the lease row every cycle.
+            await factory.DisposeAsync();
             factory.DeleteData();
         }
     }

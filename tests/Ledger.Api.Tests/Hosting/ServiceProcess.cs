@@ -35,7 +35,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the service and waits until its banner is printed.</summary>
-    public static async Task<ServiceProcess> StartAsync(string dataDirectory, TimeSpan timeout)
+    public static async Task<ServiceProcess> StartAsync(string dataDirectory, TimeSpan timeout, params string[] settings)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -51,7 +51,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             "--contentRoot", Path.Combine(RepositoryPaths.Root, "src", "Ledger.Api"),
             "--Urls", $"http://127.0.0.1:{port}",
             "--Storage:DataDirectory", dataDirectory,
-        })
+        }.Concat(settings))
         {
             info.ArgumentList.Add(arg);
         }
@@ -88,6 +88,13 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         await kill.WaitForExitAsync();
         using var cts = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(cts.Token);
+    }
+
+    /// <summary>SIGKILL for the service alone — no shutdown code runs, and its embedded anvil is orphaned, as in a crash.</summary>
+    public async Task CrashAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
