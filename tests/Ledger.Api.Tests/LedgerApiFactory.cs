@@ -25,6 +25,8 @@ public sealed class LedgerApiFactory : WebApplicationFactory<Program>
             ["Storage:DataDirectory"] = DataDirectory,
             ["Anchoring:BatchInterval"] = "00:00:00.200",
             ["Anchoring:PollInterval"] = "00:00:00.100",
+            // Every test request comes from one address; polling /proofs must not hit the public rate limit.
+            ["RateLimits:PublicPermitLimit"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Ledger.Api.Problems;
 
 namespace Ledger.Api.Access;
@@ -10,6 +12,8 @@ public static class AccessPurpose
 {
     public const string HeaderName = "X-Access-Purpose";
     public const int MaxLength = 200;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The stated purpose, or null when none was sent; throws a 400 problem for a malformed one.</summary>
     public static string? Read(HttpRequest request)
@@ -28,24 +32,48 @@ public static class AccessPurpose
         {
             throw Malformed($"A purpose is at most {MaxLength} characters.");
         }
-        string text;
-        try
-        {
-            text = Uri.UnescapeDataString(raw).Trim();
-        }
-        catch (UriFormatException)
-        {
-            throw Malformed("The percent-encoding is invalid.");
-        }
-        if (text.Length is 0 or > MaxLength)
-        {
-            throw Malformed($"A purpose is 1 to {MaxLength} characters.");
-        }
+        var text = PercentDecode(raw) ?? throw Malformed("Percent-encode non-ASCII text as UTF-8 (%XX for each byte).");
+        // Checked before trimming: an encoded line break is an attempt to forge lines wherever the purpose is written.
         if (text.Any(char.IsControl) || text.Contains('\uFFFD'))
         {
             throw Malformed("A purpose is plain text: no control characters and valid UTF-8.");
         }
+        text = text.Trim();
+        if (text.Length is 0 or > MaxLength)
+        {
+            throw Malformed($"A purpose is 1 to {MaxLength} characters.");
+        }
         return text;
+    }
+
+    // Strict, unlike Uri.UnescapeDataString, which passes bad escapes and invalid UTF-8 through unchanged.
+    private static string? PercentDecode(string raw)
+    {
+        var bytes = new List<byte>(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] != '%')
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(raw[i].ToString()));
+            }
+            else if (i + 2 < raw.Length && byte.TryParse(raw.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var b))
+            {
+                bytes.Add(b);
+                i += 2;
+            }
+            else
+            {
+                return null;
+            }
+        }
+        try
+        {
+            return StrictUtf8.GetString([.. bytes]);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 
     private static LedgerProblem Malformed(string detail) =>

@@ -22,7 +22,7 @@ public sealed class CliKeysAgainstApiTests(SharedLedger ledger) : IClassFixture<
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
 
         var accepted = await Samples.SubmitAsync(client, Samples.Inspection("L-CLI-1"));
-        await RunAsync("keys", "revoke", key.Split('_')[0] + "_" + key.Split('_')[1]);
+        await RunAsync("keys", "revoke", key[..12]);
         var afterRevocation = await client.PostAsJsonAsync("/api/v1/records", Samples.Inspection("L-CLI-2"));
 
         Assert.Equal("pending", accepted.GetProperty("status").GetString());

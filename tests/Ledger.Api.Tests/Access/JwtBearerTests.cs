@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using Ledger.Api.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -15,11 +16,15 @@ public sealed class JwtLedger : IAsyncLifetime
     public const string Audience = "ledger-api";
     public static readonly byte[] SigningKey = [.. Enumerable.Range(1, 32).Select(i => (byte)(i * 7))];
 
+    /// <summary>The agency's RSA key pair; only its public half is configured.</summary>
+    public static readonly RSA AgencyRsa = RSA.Create(2048);
+
     public LedgerApiFactory Factory { get; } = new(settings: new Dictionary<string, string?>
     {
         ["Auth:Jwt:Issuer"] = Issuer,
         ["Auth:Jwt:Audience"] = Audience,
         ["Auth:Jwt:SigningKeys:0"] = Convert.ToBase64String(SigningKey),
+        ["Auth:Jwt:SigningKeys:1"] = AgencyRsa.ExportSubjectPublicKeyInfoPem(),
         ["Auth:Jwt:RoleMap:food-inspector"] = Roles.Inspector,
     });
 
@@ -47,6 +52,14 @@ public sealed class JwtBearerTests(JwtLedger ledger) : IClassFixture<JwtLedger>
         var stored = await _factory.QueryAsync(db => db.Records.SingleAsync(r => r.Id == id));
         Assert.Equal("demo-market-supervision-bureau", stored.Issuer);
         Assert.Equal("jwt:staff-0017", stored.SubmittedBy);
+    }
+
+    [Fact]
+    public async Task ATokenSignedWithTheAgencysRsaKeyIsAccepted()
+    {
+        var credentials = new SigningCredentials(new RsaSecurityKey(JwtLedger.AgencyRsa), SecurityAlgorithms.RsaSha256);
+
+        await Samples.SubmitAsync(ClientWith(Token(credentials: credentials)), Samples.Inspection("L-JWT-RSA"));
     }
 
     [Fact]
@@ -137,7 +150,7 @@ public sealed class JwtBearerTests(JwtLedger ledger) : IClassFixture<JwtLedger>
 
     private static string Token(
         object? role = null, string organisation = "demo-market-supervision-bureau", string audience = JwtLedger.Audience,
-        string issuer = JwtLedger.Issuer, DateTime? expires = null, byte[]? key = null)
+        string issuer = JwtLedger.Issuer, DateTime? expires = null, byte[]? key = null, SigningCredentials? credentials = null)
     {
         var exp = expires ?? DateTime.UtcNow.AddMinutes(10);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -153,7 +166,7 @@ public sealed class JwtBearerTests(JwtLedger ledger) : IClassFixture<JwtLedger>
                 ["role"] = role ?? Roles.Inspector,
                 ["org"] = organisation,
             },
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? JwtLedger.SigningKey), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = credentials ?? new SigningCredentials(new SymmetricSecurityKey(key ?? JwtLedger.SigningKey), SecurityAlgorithms.HmacSha256),
         });
     }
 

@@ -72,7 +72,7 @@ internal sealed class HostileRequests(Random rng, IReadOnlyDictionary<string, st
     {
         var id = rng.Next(4) switch
         {
-            0 => Uri.EscapeDataString(HostileStrings.Pick(rng)),
+            0 => Uri.EscapeDataString(HostileStrings.PickForPath(rng)),
             1 => Guid.NewGuid().ToString(),
             2 => new string('9', 1 + rng.Next(20_000)),
             _ => "%C3%28" + Uri.EscapeDataString(HostileStrings.PickForHeader(rng)),
@@ -100,9 +100,9 @@ internal sealed class HostileRequests(Random rng, IReadOnlyDictionary<string, st
             2 => hex,
             3 => "0x" + hex[..62] + "zz",
             4 => "0x" + string.Concat(hex.Take(64).Select(c => char.IsAsciiDigit(c) ? (char)(c - '0' + '٠') : c)),
-            5 => Uri.EscapeDataString(HostileStrings.Pick(rng)),
+            5 => Uri.EscapeDataString(HostileStrings.PickForPath(rng)),
             6 => "0x" + new string('f', 5000),
-            _ => "0x" + hex + "?q=%ZZ&" + Uri.EscapeDataString(HostileStrings.Pick(rng)),
+            _ => "0x" + hex + "?q=%ZZ&" + Uri.EscapeDataString(HostileStrings.PickForPath(rng)),
         };
         var path = rng.Next(2) == 0 ? "verify" : "proofs";
         return new($"GET /{path}/<malformed hash>", new HttpRequestMessage(HttpMethod.Get, $"/api/v1/{path}/{hash}"));
@@ -118,10 +118,10 @@ internal sealed class HostileRequests(Random rng, IReadOnlyDictionary<string, st
             1 => "%07" + HostileStrings.PickForHeader(rng),
             2 => "%C3%28 invalid UTF-8",
             3 => "%0d%0aSet-Cookie:%20x=1",
-            _ => "   ",
+            _ => "%20%20%09",
         };
         message.Headers.TryAddWithoutValidation("X-Access-Purpose", purpose);
-        return new("GET /status with a malformed purpose", message);
+        return new($"GET /status with the malformed purpose '{purpose[..Math.Min(purpose.Length, 40)]}'", message);
     }
 
     private HostileRequest WrongMethodOrPath()
@@ -132,7 +132,7 @@ internal sealed class HostileRequests(Random rng, IReadOnlyDictionary<string, st
             1 => (HttpMethod.Delete, $"/api/v1/records/{Guid.NewGuid()}"),
             2 => (HttpMethod.Patch, "/api/v1/status"),
             3 => (HttpMethod.Post, $"/api/v1/verify/0x{new string('a', 64)}"),
-            4 => (HttpMethod.Get, "/api/v1/" + Uri.EscapeDataString(HostileStrings.Pick(rng))),
+            4 => (HttpMethod.Get, "/api/v1/" + Uri.EscapeDataString(HostileStrings.PickForPath(rng))),
             _ => (HttpMethod.Get, "/api/v2/records"),
         };
         var message = new HttpRequestMessage(method, path) { Content = rng.Next(2) == 0 ? JsonContent(Samples.Inspection()) : null };

@@ -34,6 +34,9 @@ internal static class HostileStrings
 
     public static string Pick(Random rng) => All[rng.Next(All.Length)];
 
+    /// <summary>A hostile string for a URL path: without NUL, which no server lets through (the test host throws on it).</summary>
+    public static string PickForPath(Random rng) => Pick(rng).Replace("\u0000", "", StringComparison.Ordinal);
+
     /// <summary>A hostile string that is also safe inside an HTTP header value (no control or non-ASCII characters).</summary>
     public static string PickForHeader(Random rng)
     {

@@ -60,8 +60,11 @@ public sealed partial class SecurityHeadersTests(SharedLedger ledger) : IClassFi
         Assert.Contains("script-src 'self'", policy);
         Assert.Contains("style-src 'self'", policy);
         Assert.Contains("frame-ancestors 'none'", policy);
-        // Everything the page loads comes from this origin, which the policy allows.
-        foreach (var reference in Sources().Matches(html).Select(m => m.Groups["url"].Value))
+        // Everything the page loads comes from this origin, which the policy allows, and none of it is inline script.
+        var references = Sources().Matches(html).Select(m => m.Groups["url"].Value).ToList();
+        Assert.Contains(references, r => r.EndsWith(".js", StringComparison.Ordinal));
+        Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)", html);
+        foreach (var reference in references)
         {
             Assert.False(Uri.TryCreate(reference, UriKind.Absolute, out _), $"Swagger UI loads {reference} from another origin.");
             var asset = await _factory.CreateClient().GetAsync(new Uri(new Uri("http://localhost/swagger/"), reference));

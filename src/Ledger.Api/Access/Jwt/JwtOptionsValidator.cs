@@ -26,7 +26,7 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
             {
                 _ = JwtSigningKeys.Parse(options.SigningKeys[i]).ToList();
             }
-            catch (Exception e) when (e is FormatException or ArgumentException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is FormatException or ArgumentException or System.Text.Json.JsonException or System.Security.Cryptography.CryptographicException)
             {
                 problems.Add($"{JwtOptions.Section}:SigningKeys:{i}: {e.Message}");
             }

@@ -21,9 +21,9 @@ public sealed class JwtSigningKeys(IOptions<JwtOptions> options)
         }
         if (text.StartsWith('{'))
         {
-            return text.Contains("\"keys\"", StringComparison.Ordinal)
-                ? new JsonWebKeySet(text).GetSigningKeys()
-                : [new JsonWebKey(text)];
+            var keys = text.Contains("\"keys\"", StringComparison.Ordinal) ? new JsonWebKeySet(text).GetSigningKeys() : [new JsonWebKey(text)];
+            // A set whose keys are all unusable (e.g. symmetric ones, which JWK sets do not yield) would turn tokens off silently.
+            return keys.Count > 0 ? keys : throw new FormatException("The JWK set holds no usable RSA or EC signing key.");
         }
         byte[] bytes;
         try
@@ -48,7 +48,7 @@ public sealed class JwtSigningKeys(IOptions<JwtOptions> options)
             rsa.ImportFromPem(pem);
             return new RsaSecurityKey(rsa);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or CryptographicException)
         {
             try
             {
@@ -56,7 +56,7 @@ public sealed class JwtSigningKeys(IOptions<JwtOptions> options)
                 ec.ImportFromPem(pem);
                 return new ECDsaSecurityKey(ec);
             }
-            catch (ArgumentException)
+            catch (Exception inner) when (inner is ArgumentException or CryptographicException)
             {
                 throw new FormatException("A PEM signing key is neither an RSA nor an EC public key.");
             }

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using Ledger.Api.Access;
+using Ledger.Data.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ledger.Api.Tests.Access;
+
+/// <summary>When a key stops working: expiry, revocation, and disabling its staff account.</summary>
+public sealed class ApiKeyLifecycleTests(SharedLedger ledger) : IClassFixture<SharedLedger>
+{
+    private readonly LedgerApiFactory _factory = ledger.Factory;
+
+    [Fact]
+    public async Task AnExpiredKeyIsRefused()
+    {
+        var (entity, key) = ApiKeyIssuer.Create(Roles.Inspector, EmbeddedOrganisations.HomeOf(Roles.Inspector), "expired", TimeProvider.System, DateTimeOffset.UtcNow.AddMinutes(-1));
+        await _factory.QueryAsync(db => { db.ApiKeys.Add(entity); return db.SaveChangesAsync(); });
+
+        var response = await ClientWith(key).PostAsJsonAsync("/api/v1/records", Samples.Inspection("L-EXPIRED"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("unknown, revoked or expired", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task DisablingAStaffAccountStopsItsKeysAtOnce()
+    {
+        var issued = await _factory.QueryAsync(db => new KeyRegistry(db, TimeProvider.System)
+            .CreateAsync(EmbeddedOrganisations.HomeOf(Roles.Inspector), Roles.Inspector, "to be disabled", null, null, default));
+        var client = ClientWith(issued.Text);
+        await Samples.SubmitAsync(client, Samples.Inspection("L-STAFF-1"));
+
+        await _factory.QueryAsync(db => db.StaffAccounts.Where(s => s.Id == issued.Staff.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.DisabledAtMs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
+        var response = await client.PostAsJsonAsync("/api/v1/records", Samples.Inspection("L-STAFF-2"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AKeyOfAStaffAccountAuthenticatesWithItsOrganisationsJurisdiction()
+    {
+        var issued = await _factory.QueryAsync(db => new KeyRegistry(db, TimeProvider.System)
+            .CreateAsync(EmbeddedOrganisations.NeighbourOf(Roles.Auditor), Roles.Auditor, "Binjiang auditor", null, null, default));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName] = issued.Text;
+
+        var result = await context.AuthenticateAsync();
+
+        var caller = Caller.From(result.Principal!);
+        Assert.Equal(issued.Key.Id, caller.KeyId);
+        Assert.Equal(Roles.Auditor, caller.Role);
+        Assert.Equal(EmbeddedOrganisations.NeighbourOf(Roles.Auditor), caller.Organisation);
+        Assert.Equal(EmbeddedOrganisations.NeighbourArea, caller.Jurisdiction);
+        Assert.Equal(issued.Staff.Id, caller.StaffId);
+    }
+
+    private HttpClient ClientWith(string key)
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+}
