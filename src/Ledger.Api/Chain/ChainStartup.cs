@@ -48,7 +48,7 @@ internal sealed class ChainStartup(
         {
             // The API keeps accepting records; anchoring starts once the node answers.
             runtime.Problem = $"Chain unreachable: {e.Message}";
-            log.LogWarning("Chain at {RpcUrl} is unreachable ({Reason}); retrying in the background.", options.RpcUrl, e.Message);
+            log.LogWarning("Chain at {RpcUrl} is unreachable ({Reason}); retrying in the background.", RpcDisplay.Of(new Uri(options.RpcUrl!)), e.Message);
             _reconnect = ReconnectAsync(options, _stopping.Token);
         }
     }
@@ -117,7 +117,7 @@ internal sealed class ChainStartup(
         var key = EthereumKey.FromPrivateKey(AnvilProcess.DevPrivateKeys[0]);
         var sender = new TransactionSender(client, key, chainId, FeePolicyFrom(options), time);
         var contract = await FindOrDeployAsync(client, sender, key.Address, ct);
-        log.LogInformation("Embedded chain {RpcUrl} (chain id {ChainId}) with LedgerAnchor at {Contract}.", _anvil.RpcUrl, chainId, contract.Address);
+        log.LogInformation("Embedded chain {RpcUrl} (chain id {ChainId}) with LedgerAnchor at {Contract}.", RpcDisplay.Of(_anvil.RpcUrl), chainId, contract.Address);
         return new ConnectedChain(_anvil.RpcUrl, chainId, client, contract, sender, Embedded: true);
     }
 
@@ -154,7 +154,7 @@ internal sealed class ChainStartup(
         var actual = await client.GetChainIdAsync(ct);
         if (actual != options.ChainId)
         {
-            throw new InvalidOperationException($"Chain:ChainId is {options.ChainId} but {rpcUrl} reports chain id {actual}; refusing to anchor on the wrong network.");
+            throw new InvalidOperationException($"Chain:ChainId is {options.ChainId} but {RpcDisplay.Of(rpcUrl)} reports chain id {actual}; refusing to anchor on the wrong network.");
         }
         var contract = new LedgerAnchorContract(client, options.ContractAddress!);
         await contract.EnsureDeployedAsync(ct);
@@ -164,7 +164,7 @@ internal sealed class ChainStartup(
             throw new InvalidOperationException($"The configured key's account {key.Address} lacks ANCHORER_ROLE on {contract.Address}; grant it with grantRole.");
         }
         var sender = new TransactionSender(client, key, actual, FeePolicyFrom(options), time);
-        log.LogInformation("Connected to chain {ChainId} at {RpcUrl}; LedgerAnchor at {Contract}; anchoring as {Account}.", actual, rpcUrl, contract.Address, key.Address);
+        log.LogInformation("Connected to chain {ChainId} at {RpcUrl}; LedgerAnchor at {Contract}; anchoring as {Account}.", actual, RpcDisplay.Of(rpcUrl), contract.Address, key.Address);
         return new ConnectedChain(rpcUrl, actual, client, contract, sender, Embedded: false);
     }
 

@@ -36,7 +36,7 @@ internal sealed class StartupBanner(IServer server, ChainRuntime runtime, Embedd
         }
         else
         {
-            lines.Add($"  Chain:     {chain.RpcUrl}  (chain id {chain.ChainId}{(chain.Embedded ? ", embedded anvil" : "")})");
+            lines.Add($"  Chain:     {RpcDisplay.Of(chain.RpcUrl)}  (chain id {chain.ChainId}{(chain.Embedded ? ", embedded anvil" : "")})");
             lines.Add($"  Contract:  {chain.Contract.Address}");
         }
         if (chain?.Embedded == true)
