@@ -1,7 +1,10 @@
 using Ledger.Api.Access;
+using Ledger.Api.Audit;
 using Ledger.Api.Chain;
+using Ledger.Api.Erasure;
 using Ledger.Api.Hosting;
 using Ledger.Api.Operations;
+using Ledger.Api.Protection;
 using Ledger.Api.Records;
 using Ledger.Api.Storage;
 using Ledger.Api.Verification;
@@ -15,6 +18,7 @@ builder.AddLedgerServices();
 var app = builder.Build();
 
 await app.MigrateLedgerStoreAsync();
+await app.UnlockLedgerProtectionAsync();
 if (app.Services.GetRequiredService<IOptions<ChainOptions>>().Value.IsEmbedded)
 {
     await app.Services.GetRequiredService<EmbeddedKeys>().EnsureAsync(CancellationToken.None);
@@ -22,6 +26,8 @@ if (app.Services.GetRequiredService<IOptions<ChainOptions>>().Value.IsEmbedded)
 
 app.UseLedgerPipeline();
 app.MapRecordsApi();
+app.MapErasureApi();
+app.MapAccessTrailApi();
 app.MapVerifyApi();
 app.MapStatusApi();
 app.MapLedgerHealth();

@@ -35,6 +35,11 @@ public static class CliApp
           ledger keys list --data-dir <dir>        List keys: id, role, organisation, dates, state (never secrets).
           ledger keys revoke --data-dir <dir> <key-id>
                                                    Revoke a key at once.
+          ledger keys rotate-master --data-dir <dir> --new-key-file <file> [--key-file <current>]
+                                                   With the service stopped: re-wrap every data key, issuer key and the
+                                                   key check under a new master key (generated into the file if it does
+                                                   not exist). Payloads are not touched. The current key comes from
+                                                   --key-file, LEDGER_MASTER_KEY or <dir>/master.key.
 
         Exit codes: 0 valid (or done), 1 invalid (or refused), 2 usage error, 3 chain unavailable.
         """;
@@ -54,6 +59,7 @@ public static class CliApp
                 "verify" => await VerifyCommand.RunAsync(args[1..], output, error),
                 "hash" => await HashCommand.RunAsync(args[1..], output, error),
                 "status" => await StatusCommand.RunAsync(args[1..], output, error),
+                "keys" when args.Length > 1 && args[1] == "rotate-master" => await RotateMasterCommand.RunAsync(args[2..], output, error),
                 "keys" => await KeysCommand.RunAsync(args[1..], output, error),
                 "orgs" => await OrgsCommand.RunAsync(args[1..], output, error),
                 _ => await UsageErrorAsync(error, $"Unknown command '{args[0]}'."),

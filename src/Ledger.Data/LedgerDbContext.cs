@@ -1,7 +1,10 @@
 using Ledger.Data.Access;
 using Ledger.Data.Anchoring;
+using Ledger.Data.Audit;
+using Ledger.Data.Issuers;
 using Ledger.Data.Leasing;
 using Ledger.Data.Organisations;
+using Ledger.Data.Protection;
 using Ledger.Data.Records;
 using Ledger.Data.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +23,10 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<SubjectKey> SubjectKeys => Set<SubjectKey>();
+    public DbSet<IssuerKey> IssuerKeys => Set<IssuerKey>();
+    public DbSet<RecordErasure> Erasures => Set<RecordErasure>();
+    public DbSet<AccessTrailEntry> AccessTrail => Set<AccessTrailEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Ledger.Api.Chain;
 using Ledger.Data;
+using Ledger.Data.Protection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -31,6 +32,16 @@ public sealed class LedgerApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
+        }
+        // External-chain mode needs a configured master key (embedded mode makes its own); pass the setting to override.
+        if (_settings.ContainsKey("Chain:RpcUrl") && !_settings.ContainsKey("Protection:MasterKeyFile") && !_settings.ContainsKey(MasterKeyFiles.EnvironmentVariable))
+        {
+            var keyFile = Path.Combine(Directory.CreateDirectory(DataDirectory).FullName, "test-master.key");
+            if (!File.Exists(keyFile))
+            {
+                MasterKeyFiles.CreateNew(keyFile).Dispose();
+            }
+            _settings["Protection:MasterKeyFile"] = keyFile;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Ledger.Api.Access;
 using Ledger.Api.Problems;
 using Ledger.Core.Canonical;
@@ -9,10 +10,11 @@ using Microsoft.Extensions.Options;
 namespace Ledger.Api.Records;
 
 /// <summary>
-/// Checks a submission against its record type and the caller's role, then builds its salted envelope and the row to
-/// store. Pure work on the request thread, so the single writer only ever does I/O.
+/// Checks a submission against its record type and the access policy, then builds its salted envelope and the row to
+/// store. Pure work on the request thread, so the single writer only ever does I/O. The row still holds the envelope
+/// in plain text: <see cref="RecordProtector"/> seals and signs it before it is written.
 /// </summary>
-public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptions<IngestOptions> options)
+public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptions<IngestOptions> options, IAccessPolicy policy)
 {
     /// <summary>Returns the row to store, or throws a 4xx <see cref="LedgerProblem"/> naming what is wrong.</summary>
     public StoredRecord Build(SubmitRecordRequest request, Caller caller)
@@ -22,10 +24,7 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
             var known = string.Join(", ", RecordTypes.All.Select(t => $"{t.Domain}/{t.Type}"));
             throw LedgerProblem.Invalid("type", $"Unknown record type '{Clip(request.Domain)}/{Clip(request.Type)}'. Known types: {known}.");
         }
-        if (Roles.SubmitsTo(caller.Role) != definition.Domain)
-        {
-            throw LedgerProblem.Forbidden($"The role '{caller.Role}' may not submit {definition.Domain} records.");
-        }
+        policy.Decide(caller, LedgerAction.SubmitRecord, IRecordFactsReader.ForSubmission(definition, caller), null).EnsureAllowed();
         var occurredAt = NormalizeOccurredAt(request.OccurredAt);
         var payloadErrors = definition.Validate(request.Payload);
         if (payloadErrors.Count > 0)
@@ -35,6 +34,27 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
 
+        return Create(definition, caller.Organisation, occurredAt, request.Payload.DeepClone().AsObject(), caller.KeyId);
+    }
+
+    /// <summary>
+    /// A record the service writes about itself (an erasure, an access-trail entry), issued by <paramref name="issuer"/>
+    /// at the current time. No policy: the caller already decided; the payload must fit its internal type.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The payload does not fit the type: a bug, not bad input.</exception>
+    public StoredRecord BuildInternal(RecordTypeDefinition definition, string issuer, JsonObject payload, string submittedBy)
+    {
+        var errors = definition.Validate(payload);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"An internal {definition.Domain}/{definition.Type} record is invalid: {string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}"))}");
+        }
+        return Create(definition, issuer, Timestamps.Format(time.GetUtcNow()), payload, submittedBy);
+    }
+
+    private StoredRecord Create(RecordTypeDefinition definition, string issuer, string occurredAt, JsonObject payload, string submittedBy)
+    {
         var now = time.GetUtcNow();
         var envelope = new RecordEnvelope
         {
@@ -42,9 +62,9 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
             Domain = definition.Domain,
             Type = definition.Type,
             Id = Guid.CreateVersion7(now).ToString(),
-            Issuer = caller.Organisation,
+            Issuer = issuer,
             OccurredAt = occurredAt,
-            Payload = request.Payload.DeepClone().AsObject(),
+            Payload = payload,
             Salt = Hex.Encode(salts.NewSalt()),
         };
         return new StoredRecord
@@ -58,7 +78,7 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
             ReceivedAtMs = now.ToUnixTimeMilliseconds(),
             EnvelopeJson = JsonCanonicalizer.CanonicalizeToString(envelope.ToJson()),
             RecordHash = RecordCommitment.ComputeHash(envelope),
-            SubmittedBy = caller.KeyId,
+            SubmittedBy = submittedBy,
             Status = Core.Proofs.RecordStatus.Pending,
         };
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ledger.Core.Proofs;
 
 namespace Ledger.Api.Records;
 
@@ -15,7 +16,10 @@ public sealed record RecordAccepted(string Id, string RecordHash, string Salt, s
 /// <summary>Where to find a record, its public verification and its proof.</summary>
 public sealed record RecordLinks(string Self, string Verify, string Proof);
 
-/// <summary>A stored record, for an authorised caller: the exact envelope that was hashed, and its anchoring state.</summary>
+/// <summary>
+/// A stored record, for an authorised caller: the exact envelope that was hashed, its anchoring state, and its issuing
+/// organisation's signature over the record hash (null for records stored before signing).
+/// </summary>
 public sealed record RecordView(
     string Id,
     string Domain,
@@ -27,4 +31,5 @@ public sealed record RecordView(
     string RecordHash,
     string Status,
     JsonObject Envelope,
+    IssuerSection? Signature,
     RecordLinks Links);

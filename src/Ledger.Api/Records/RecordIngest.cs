@@ -1,29 +1,35 @@
+using System.Text.Json.Nodes;
 using Ledger.Api.Access;
 using Ledger.Api.Problems;
+using Ledger.Api.Protection;
 using Ledger.Api.Records.Idempotency;
 using Ledger.Api.Records.Writing;
 using Ledger.Data.Records;
 
 namespace Ledger.Api.Records;
 
-/// <summary>A stored record as the submitter gets it back, and whether it repeats an earlier request's answer.</summary>
-internal sealed record IngestReceipt(StoredRecord Record, bool Replayed);
+/// <summary>A stored record as the submitter gets it back, its salt, and whether it repeats an earlier request's answer.</summary>
+internal sealed record IngestReceipt(StoredRecord Record, string Salt, bool Replayed);
 
 /// <summary>
-/// Accepts a submission: answers a known Idempotency-Key from what it produced, otherwise builds the salted record and
-/// hands it to the <see cref="RecordWriter"/>. Returns only once the record is committed, so "accepted" means durable.
+/// Accepts a submission: answers a known Idempotency-Key from what it produced, otherwise builds the salted record,
+/// seals and signs it, and hands it to the <see cref="RecordWriter"/>. Returns only once the record is committed, so
+/// "accepted" means durable.
 /// </summary>
-internal sealed class RecordIngest(EnvelopeBuilder envelopes, RecordWriter writer, IdempotencyLookup idempotency, TimeProvider time)
+internal sealed class RecordIngest(
+    EnvelopeBuilder envelopes, RecordProtector protector, EnvelopeVault vault, RecordWriter writer, IdempotencyLookup idempotency, TimeProvider time)
 {
     /// <summary>Stores the record (or finds the one this key already stored) and returns it.</summary>
     public async Task<IngestReceipt> SubmitAsync(SubmitRecordRequest request, Caller caller, IdempotentRequest? idempotent, CancellationToken ct)
     {
         if (idempotent is not null && await idempotency.FindAsync(caller.KeyId, idempotent.Key, ct) is { } earlier)
         {
-            return earlier.AnswerFor(idempotent.RequestHash);
+            return await ReplayAsync(earlier.AnswerFor(idempotent.RequestHash), ct);
         }
 
-        var record = envelopes.Build(request, caller);
+        var plain = envelopes.Build(request, caller);
+        var salt = JsonNode.Parse(plain.EnvelopeJson)!["salt"]!.GetValue<string>();
+        var record = await protector.ProtectAsync(plain, ct);
         var entry = idempotent is null ? null : new IdempotentSubmission
         {
             ApiKeyId = caller.KeyId,
@@ -35,7 +41,7 @@ internal sealed class RecordIngest(EnvelopeBuilder envelopes, RecordWriter write
         var outcome = await writer.WriteAsync(record, entry, ct);
         if (outcome == WriteOutcome.Committed)
         {
-            return new IngestReceipt(record, Replayed: false);
+            return new IngestReceipt(record, salt, Replayed: false);
         }
         if (outcome == WriteOutcome.ShuttingDown)
         {
@@ -45,9 +51,16 @@ internal sealed class RecordIngest(EnvelopeBuilder envelopes, RecordWriter write
         // A concurrent request with the same key won the race (or our write failed and one exists): answer as it did.
         if (entry is not null && await idempotency.FindAsync(entry.ApiKeyId, entry.Key, ct) is { } winner)
         {
-            return winner.AnswerFor(entry.RequestHash);
+            return await ReplayAsync(winner.AnswerFor(entry.RequestHash), ct);
         }
         throw new LedgerProblem(StatusCodes.Status500InternalServerError, "Record not stored",
             "The record could not be stored and nothing was saved; it is safe to retry.");
+    }
+
+    // The original answer includes the salt, which for L2+ is only in the sealed envelope.
+    private async Task<IngestReceipt> ReplayAsync(StoredRecord record, CancellationToken ct)
+    {
+        var envelope = await vault.OpenAsync(record, ct) ?? throw RecordGone.Problem(record);
+        return new IngestReceipt(record, JsonNode.Parse(envelope)!["salt"]!.GetValue<string>(), Replayed: true);
     }
 }

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Ledger.Api.Access;
+using Ledger.Api.Audit;
+using Ledger.Api.Issuers;
 using Ledger.Api.Problems;
+using Ledger.Api.Protection;
 using Ledger.Api.Records.Idempotency;
 using Ledger.Core.Proofs;
 using Ledger.Data;
@@ -15,6 +18,8 @@ namespace Ledger.Api.Records;
 /// <summary>Submitting records and reading them back (API key required).</summary>
 internal static class RecordsApi
 {
+    private const string NotFoundDetail = "No record has that id.";
+
     public static RouteGroupBuilder MapRecordsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/records")
@@ -39,9 +44,13 @@ internal static class RecordsApi
         group.MapGet("/{id}", GetAsync)
             .WithName("GetRecord")
             .WithSummary("Read a stored record and the exact envelope that was hashed")
+            .WithDescription("Asks the access policy (role, domain, level, jurisdiction). L4 records need a stated purpose in X-Access-Purpose. " +
+                "Every read of an L2+ payload is written to the access trail before the answer is sent. An erased record is a 410.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
 
         return group;
     }
@@ -61,27 +70,46 @@ internal static class RecordsApi
         }
         var record = receipt.Record;
         var links = LinksFor(record);
-        var salt = JsonNode.Parse(record.EnvelopeJson)!["salt"]!.GetValue<string>();
         // Always "pending": that is what acceptance says, and a replay repeats the original answer word for word.
         // The record's current status is one GET away (links.verify).
         return TypedResults.Accepted(links.Self, new RecordAccepted(
-            record.Id, record.RecordHash, salt, RecordStatus.Pending,
+            record.Id, record.RecordHash, receipt.Salt, RecordStatus.Pending,
             DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), links));
     }
 
-    private static async Task<Ok<RecordView>> GetAsync(string id, ClaimsPrincipal user, LedgerDbContext db, CancellationToken ct)
+    private static async Task<Ok<RecordView>> GetAsync(
+        string id, HttpRequest request, ClaimsPrincipal user, LedgerDbContext db, IAccessPolicy policy, IRecordFactsReader facts,
+        EnvelopeVault vault, AccessTrail trail, ILogger<AccessTrail> log, CancellationToken ct)
     {
         var record = await db.Records.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct)
-            ?? throw LedgerProblem.NotFound("No record has that id.");
-        var caller = Caller.From(user);
-        if (!RecordAccessPolicy.CanRead(caller, record))
+            ?? throw LedgerProblem.NotFound(NotFoundDetail);
+        var purpose = AccessPurpose.Read(request);
+        var caller = Caller.FromOrNull(user);
+        policy.Decide(caller, LedgerAction.ReadRecord, await facts.ForAsync(record, ct), purpose).EnsureAllowed(NotFoundDetail);
+        var envelope = await vault.OpenAsync(record, ct) ?? throw RecordGone.Problem(record);
+        if (record.Level > 1)
         {
-            throw LedgerProblem.Forbidden("Your role may not read records of this domain.");
+            await AppendToTrailAsync(trail, caller!, record, purpose, log, ct);
         }
         return TypedResults.Ok(new RecordView(
             record.Id, record.Domain, record.Type, record.Level, record.Issuer, record.OccurredAt,
-            DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), record.RecordHash, record.Status,
-            JsonNode.Parse(record.EnvelopeJson)!.AsObject(), LinksFor(record)));
+            DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), record.RecordHash, record.PublicStatus,
+            JsonNode.Parse(envelope)!.AsObject(), IssuerSections.Of(record), LinksFor(record)));
+    }
+
+    // Evidence first: a read that cannot be recorded is not answered.
+    private static async Task AppendToTrailAsync(AccessTrail trail, Caller caller, StoredRecord record, string? purpose, ILogger log, CancellationToken ct)
+    {
+        try
+        {
+            await trail.AppendAsync(caller, record, purpose, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError("The access trail could not record a read of record {RecordId}: {Reason}", record.Id, e.InnerException?.Message ?? e.Message);
+            throw new LedgerProblem(StatusCodes.Status503ServiceUnavailable, "Access trail unavailable",
+                "The read could not be written to the access trail, so the record is not shown; retry shortly.");
+        }
     }
 
     internal static RecordLinks LinksFor(StoredRecord record) => new(

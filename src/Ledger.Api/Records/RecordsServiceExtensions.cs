@@ -1,15 +1,24 @@
+using Ledger.Api.Audit;
+using Ledger.Api.Erasure;
+using Ledger.Api.Issuers;
+using Ledger.Api.Protection;
 using Ledger.Api.Records.Idempotency;
 using Ledger.Api.Records.Writing;
 
 namespace Ledger.Api.Records;
 
-/// <summary>Registers record ingest: validation, idempotency and the group-commit writer.</summary>
+/// <summary>Registers record ingest (validation, sealing and signing, idempotency, the group-commit writer), erasure and the access trail.</summary>
 internal static class RecordsServiceExtensions
 {
     public static IServiceCollection AddLedgerRecords(this IServiceCollection services)
     {
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddLedgerProtection();
+        services.AddLedgerIssuers();
         services.AddSingleton<EnvelopeBuilder>();
+        services.AddScoped<RecordProtector>();
+        services.AddLedgerErasure();
+        services.AddLedgerAccessTrail();
         services.AddScoped<IdempotencyLookup>();
         services.AddScoped<RecordIngest>();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ledger.Api.Issuers;
 using Ledger.Core.Proofs;
 using Ledger.Data.Anchoring;
 using Ledger.Data.Records;
@@ -12,11 +13,12 @@ internal static class ProofBundleFactory
     {
         Format = ProofBundle.CurrentFormat,
         RecordHash = record.RecordHash,
-        Status = record.Status,
+        Status = record.PublicStatus,
         Merkle = batch is null || record.MerkleProofJson is null
             ? null
             : new MerkleSection(batch.Root, JsonSerializer.Deserialize<List<string>>(record.MerkleProofJson)!),
         Anchor = AnchorOf(batch),
+        Issuer = IssuerSections.Of(record),
     };
 
     /// <summary>The on-chain location of a batch, once it is included in a block.</summary>

@@ -8,12 +8,14 @@ namespace Ledger.Api.Verification;
 /// anchored — and for published (L1) records, their content.
 /// </summary>
 /// <param name="RecordHash">The hash that was asked about.</param>
-/// <param name="Status">pending, anchored or confirmed.</param>
+/// <param name="Status">pending, anchored, confirmed or erased (payload destroyed; the hash and proof still verify).</param>
 /// <param name="Level">Data grade 1–4; only level 1 shows <paramref name="Content"/>.</param>
 /// <param name="Issuer">The issuing agency's id.</param>
 /// <param name="IssuerName">The issuing agency's registered name; null when it is not registered here.</param>
 /// <param name="Anchor">Where its batch root is on chain; null while pending.</param>
 /// <param name="Content">The published record (L1 only); null for every other level.</param>
+/// <param name="Signature">The issuing organisation's signature over the record hash; null for records stored before signing.</param>
+/// <param name="Erasure">When and by which (anchored) erasure record the payload was destroyed; null unless erased.</param>
 /// <param name="Links">The downloadable proof bundle.</param>
 public sealed record VerificationResult(
     string RecordHash,
@@ -23,7 +25,14 @@ public sealed record VerificationResult(
     string? IssuerName,
     AnchorSection? Anchor,
     PublishedContent? Content,
+    IssuerSection? Signature,
+    ErasureNotice? Erasure,
     VerificationLinks Links);
+
+/// <summary>That a record's payload was erased: when, and the erasure record (itself anchored) that says so.</summary>
+/// <param name="ErasedAt">When the subject's data key was destroyed.</param>
+/// <param name="ErasureRecordHash">The hash of the ledger/erasure record; verify it like any record.</param>
+public sealed record ErasureNotice(DateTimeOffset ErasedAt, string? ErasureRecordHash);
 
 /// <summary>The content of a published (L1) record, e.g. an inspection result shown to buyers.</summary>
 /// <param name="Domain">The record's domain.</param>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ledger.Api.Access;
 using Ledger.Api.Hosting;
+using Ledger.Api.Issuers;
 using Ledger.Api.Problems;
 using Ledger.Core.Encoding;
 using Ledger.Core.Proofs;
@@ -44,15 +45,23 @@ internal static class VerifyApi
         var issuerName = await db.Organisations.AsNoTracking()
             .Where(o => o.Id == record.Issuer).Select(o => o.Name).SingleOrDefaultAsync(ct);
         return TypedResults.Ok(new VerificationResult(
-            record.RecordHash, record.Status, record.Level, record.Issuer, issuerName,
+            record.RecordHash, record.PublicStatus, record.Level, record.Issuer, issuerName,
             ProofBundleFactory.AnchorOf(batch),
             PublishedContentOf(record),
+            IssuerSections.Of(record),
+            await ErasureOfAsync(record, db, ct),
             new VerificationLinks($"/api/v1/proofs/{record.RecordHash}")));
     }
 
+    private static async Task<ErasureNotice?> ErasureOfAsync(StoredRecord record, LedgerDbContext db, CancellationToken ct) =>
+        record.ErasedAtMs is { } erasedAt
+            ? new ErasureNotice(DateTimeOffset.FromUnixTimeMilliseconds(erasedAt),
+                await db.Records.AsNoTracking().Where(r => r.Id == record.ErasureId).Select(r => r.RecordHash).SingleOrDefaultAsync(ct))
+            : null;
+
     // The envelope is read only for levels the public may see; for the others it is never touched here.
     private static PublishedContent? PublishedContentOf(StoredRecord record) =>
-        PublicDisclosure.ShowsContent((DataLevel)record.Level)
+        PublicDisclosure.ShowsContent((DataLevel)record.Level) && record.EnvelopeJson.Length > 0
             ? new PublishedContent(record.Domain, record.Type, record.OccurredAt,
                 DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs),
                 JsonNode.Parse(record.EnvelopeJson)!["payload"]!.AsObject().DeepClone().AsObject())

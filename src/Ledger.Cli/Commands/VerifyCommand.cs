@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Ledger.Chain;
+using Ledger.Chain.Attestation;
 using Ledger.Core.Encoding;
 using Ledger.Core.Proofs;
 
@@ -103,6 +104,10 @@ public static class ProofVerification
         {
             return ProofVerdict.Invalid($"the Merkle proof does not lead from the record hash to the stated root ({local.Problem}).");
         }
+        if (IssuerProblem(bundle) is { } issuerProblem)
+        {
+            return ProofVerdict.Invalid(issuerProblem);
+        }
         var chainId = await chain.GetChainIdAsync(ct);
         if (chainId != anchor.ChainId)
         {
@@ -144,7 +149,25 @@ public static class ProofVerification
             return ProofVerdict.Invalid($"the chain says the root was anchored at {anchoredAt}, the proof says {anchor.Timestamp}.");
         }
         var when = DateTimeOffset.FromUnixTimeSeconds(anchoredAt).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        var signedBy = bundle.Issuer is { } issuer ? $" Signed by {issuer.Organisation} ({issuer.Address})." : " No issuer signature in the proof.";
+        var erased = bundle.Status == RecordStatus.Erased ? " Its payload has been erased; the commitment still stands." : "";
         return new ProofVerdict(true,
-            $"valid, anchored at {when}: record {bundle.RecordHash} is in root {merkle.Root}, batch {anchor.BatchId}, block {receipt.BlockNumber}, tx {anchor.TxHash}, contract {anchor.Contract} on chain {chainId}.");
+            $"valid, anchored at {when}: record {bundle.RecordHash} is in root {merkle.Root}, batch {anchor.BatchId}, block {receipt.BlockNumber}, tx {anchor.TxHash}, contract {anchor.Contract} on chain {chainId}.{signedBy}{erased}");
+    }
+
+    // The issuer's EIP-191 signature must recover to the stated address; a proof that carries a bad one is not valid.
+    private static string? IssuerProblem(ProofBundle bundle)
+    {
+        if (bundle.Issuer is not { } issuer)
+        {
+            return null;
+        }
+        if (!EthereumAddress.IsValid(issuer.Address))
+        {
+            return $"the issuer address '{issuer.Address}' is not an Ethereum address.";
+        }
+        return IssuerSignature.Verify(Hex.DecodeFixed(bundle.RecordHash, 32), issuer.Signature, issuer.Address)
+            ? null
+            : $"the issuer signature is not {issuer.Organisation}'s ({issuer.Address}) signature over record {bundle.RecordHash}.";
     }
 }

@@ -23,7 +23,19 @@ public sealed record ProofBundle
 
     /// <summary>Where the root sits on chain; null while pending.</summary>
     public AnchorSection? Anchor { get; init; }
+
+    /// <summary>
+    /// The issuing organisation's EIP-191 signature over the record hash; null for records stored before the ledger
+    /// signed them. Optional in ledger-proof/v1: verifiers that do not know it may ignore it.
+    /// </summary>
+    public IssuerSection? Issuer { get; init; }
 }
+
+/// <summary>Who issued a record and their signature over its hash.</summary>
+/// <param name="Organisation">The issuing organisation's id (the envelope's <c>issuer</c>).</param>
+/// <param name="Address">The organisation's signing address (EIP-55), which the signature must recover to.</param>
+/// <param name="Signature">EIP-191 personal_sign over the 32 raw bytes of the record hash: 0x + r ‖ s ‖ v (65 bytes, v 27 or 28, low s).</param>
+public sealed record IssuerSection(string Organisation, string Address, string Signature);
 
 /// <summary>The Merkle part of a proof: the root and the sibling hashes from leaf to root.</summary>
 public sealed record MerkleSection(string Root, IReadOnlyList<string> Proof);

@@ -14,16 +14,50 @@ public sealed class StoredRecord
     public required string OccurredAt { get; init; }
     /// <summary>When the service accepted the record, Unix milliseconds.</summary>
     public required long ReceivedAtMs { get; init; }
-    /// <summary>The canonical envelope (JCS text) whose keccak-256 is <see cref="RecordHash"/>; holds payload and salt.</summary>
+    /// <summary>
+    /// The canonical envelope (JCS text) whose keccak-256 is <see cref="RecordHash"/>, for L1 (public) records only.
+    /// Empty for L2 and above, whose envelope (payload and salt) is kept only in <see cref="SealedEnvelope"/>.
+    /// </summary>
     public required string EnvelopeJson { get; init; }
     /// <summary>0x-prefixed keccak-256 of the canonical envelope; unique.</summary>
     public required string RecordHash { get; init; }
     /// <summary>The API key that submitted it (its public id, not the secret).</summary>
     public required string SubmittedBy { get; init; }
-    /// <summary>pending | anchored | confirmed (follows the batch).</summary>
+    /// <summary>pending | anchored | confirmed (follows the batch); see <see cref="ErasedAtMs"/> for erasure.</summary>
     public required string Status { get; set; }
     /// <summary>The batch that sealed it; null while waiting.</summary>
     public long? BatchId { get; set; }
     /// <summary>JSON array of 0x sibling hashes from leaf to root, fixed when the batch is sealed.</summary>
     public string? MerkleProofJson { get; set; }
+
+    /// <summary>The canonical envelope sealed with AES-256-GCM under the subject's data key (L2 and above).</summary>
+    public byte[]? SealedEnvelope { get; init; }
+    /// <summary>The data key that sealed it; null for L1, and once the key is destroyed by an erasure.</summary>
+    public string? DataKeyId { get; init; }
+    /// <summary>The issuing organisation's signing address (EIP-55), when the record was signed.</summary>
+    public string? IssuerAddress { get; init; }
+    /// <summary>The issuer's EIP-191 signature over the record hash, 0x + 130 hex digits.</summary>
+    public string? IssuerSignature { get; init; }
+    /// <summary>When the subject's data key was destroyed, Unix milliseconds; null while the payload is readable.</summary>
+    public long? ErasedAtMs { get; init; }
+    /// <summary>The ledger/erasure record that destroyed the data key.</summary>
+    public string? ErasureId { get; init; }
+
+    /// <summary>The status users see: <c>erased</c> once the payload is destroyed, otherwise the anchoring status.</summary>
+    public string PublicStatus => ErasedAtMs is null ? Status : Core.Proofs.RecordStatus.Erased;
+
+    /// <summary>A copy with the envelope sealed: <see cref="EnvelopeJson"/> empty, the sealed bytes and their key kept.</summary>
+    public StoredRecord WithSealedEnvelope(byte[] sealedEnvelope, string dataKeyId) => Copy(sealedEnvelope, dataKeyId, IssuerAddress, IssuerSignature, "");
+
+    /// <summary>A copy carrying the issuer's signature.</summary>
+    public StoredRecord WithIssuerSignature(string address, string signature) => Copy(SealedEnvelope, DataKeyId, address, signature, EnvelopeJson);
+
+    private StoredRecord Copy(byte[]? sealedEnvelope, string? dataKeyId, string? issuerAddress, string? issuerSignature, string envelopeJson) => new()
+    {
+        Id = Id, Domain = Domain, Type = Type, Level = Level, Issuer = Issuer, OccurredAt = OccurredAt,
+        ReceivedAtMs = ReceivedAtMs, EnvelopeJson = envelopeJson, RecordHash = RecordHash, SubmittedBy = SubmittedBy,
+        Status = Status, BatchId = BatchId, MerkleProofJson = MerkleProofJson,
+        SealedEnvelope = sealedEnvelope, DataKeyId = dataKeyId, IssuerAddress = issuerAddress, IssuerSignature = issuerSignature,
+        ErasedAtMs = ErasedAtMs, ErasureId = ErasureId,
+    };
 }

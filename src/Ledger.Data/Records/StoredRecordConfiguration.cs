@@ -23,6 +23,13 @@ internal sealed class StoredRecordConfiguration : IEntityTypeConfiguration<Store
         builder.Property(r => r.Status).HasColumnName("status").HasMaxLength(16);
         builder.Property(r => r.BatchId).HasColumnName("batch_id");
         builder.Property(r => r.MerkleProofJson).HasColumnName("merkle_proof_json");
+        builder.Property(r => r.SealedEnvelope).HasColumnName("sealed_envelope");
+        builder.Property(r => r.DataKeyId).HasColumnName("data_key_id").HasMaxLength(64);
+        builder.Property(r => r.IssuerAddress).HasColumnName("issuer_address").HasMaxLength(ChainColumns.Address);
+        builder.Property(r => r.IssuerSignature).HasColumnName("issuer_signature").HasMaxLength(132);
+        builder.Property(r => r.ErasedAtMs).HasColumnName("erased_at_ms");
+        builder.Property(r => r.ErasureId).HasColumnName("erasure_id").HasMaxLength(36);
+        builder.Ignore(r => r.PublicStatus);
         builder.HasIndex(r => r.RecordHash).IsUnique();
         builder.HasIndex(r => new { r.BatchId, r.ReceivedAtMs });
     }

@@ -5,11 +5,12 @@ namespace Ledger.Data.Schema;
 
 /// <summary>
 /// Per-connection SQLite settings. <c>synchronous=FULL</c> in WAL mode makes every commit survive power loss, which is
-/// what "accepted means durable" requires; <c>busy_timeout</c> lets concurrent writers wait instead of failing.
+/// what "accepted means durable" requires; <c>busy_timeout</c> lets concurrent writers wait instead of failing;
+/// <c>secure_delete</c> overwrites deleted content, so an erased data key does not linger in a free page or a moved cell.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -7,12 +7,12 @@ namespace Ledger.Api.Records.Idempotency;
 internal sealed record EarlierSubmission(IdempotentSubmission Entry, StoredRecord Record)
 {
     /// <summary>
-    /// The answer for a request that reuses the key: the original record when the request is the same (same canonical
-    /// body), a 409 problem when it is not — a key names one request, never two.
+    /// The record to answer with for a request that reuses the key: the original record when the request is the same
+    /// (same canonical body), a 409 problem when it is not — a key names one request, never two.
     /// </summary>
-    public IngestReceipt AnswerFor(string requestHash) =>
+    public StoredRecord AnswerFor(string requestHash) =>
         string.Equals(Entry.RequestHash, requestHash, StringComparison.Ordinal)
-            ? new IngestReceipt(Record, Replayed: true)
+            ? Record
             : throw new LedgerProblem(
                 StatusCodes.Status409Conflict,
                 "Idempotency-Key already used",

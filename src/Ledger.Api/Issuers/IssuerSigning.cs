@@ -1,0 +1,20 @@
+using Ledger.Chain.Attestation;
+using Ledger.Core.Encoding;
+using Ledger.Data.Records;
+
+namespace Ledger.Api.Issuers;
+
+/// <summary>
+/// Signs each record hash with its issuing organisation's key (EIP-191 personal_sign) at ingest: capture-time evidence
+/// of which agency issued the record, checkable by anyone with standard Ethereum tools.
+/// </summary>
+internal sealed class IssuerSigning(IssuerKeys keys)
+{
+    /// <summary>A copy of <paramref name="record"/> carrying its issuer's address and signature.</summary>
+    public async Task<StoredRecord> SignAsync(StoredRecord record, CancellationToken ct)
+    {
+        var key = await keys.ForAsync(record.Issuer, ct);
+        var signature = IssuerSignature.Sign(key, Hex.DecodeFixed(record.RecordHash, 32));
+        return record.WithIssuerSignature(key.Address, signature);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Ledger.Data.Issuers;
+
+/// <summary>
+/// An organisation's secp256k1 signing key, held by the service: the private key is sealed under its own data key,
+/// which is wrapped by the master key, so rotating the master key re-wraps it like any data key.
+/// </summary>
+public sealed class IssuerKey
+{
+    public required string OrganisationId { get; init; }
+    /// <summary>The key's Ethereum address (EIP-55): what a verifier recovers from a record signature.</summary>
+    public required string Address { get; init; }
+    /// <summary>The data key that seals <see cref="SealedPrivateKey"/>, wrapped under the master key.</summary>
+    public required byte[] WrappedKey { get; set; }
+    /// <summary>The 32-byte private key, sealed under that data key with associated data naming the organisation.</summary>
+    public required byte[] SealedPrivateKey { get; init; }
+    public required long CreatedAtMs { get; init; }
+}

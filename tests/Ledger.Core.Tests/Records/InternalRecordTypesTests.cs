@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using Ledger.Core.Records;
+using Ledger.Core.Records.Types;
+
+namespace Ledger.Core.Tests.Records;
+
+public sealed class InternalRecordTypesTests
+{
+    private const string Hash = "0x5ddac0b37ed0e08c56b3769b136b276ee720989546861d9c326d8571ccae601e";
+
+    private static JsonObject Erasure() => new()
+    {
+        ["subjectDigest"] = Hash,
+        ["domain"] = "community-correction",
+        ["legalBasis"] = "pipl-47-deletion-request",
+        ["note"] = "request 2026-117",
+        ["erasedCount"] = 3,
+        ["requestedBy"] = "ldg_3f9a2c71",
+    };
+
+    private static JsonObject AccessEntry() => new()
+    {
+        ["keyId"] = "ldg_3f9a2c71",
+        ["role"] = "correction-officer",
+        ["organisation"] = "demo-judicial-bureau",
+        ["recordId"] = "0b7e2a55-3c1f-4d4e-9a57-2f1c8e0d6b31",
+        ["recordHash"] = Hash,
+        ["purpose"] = "leave request review",
+        ["previous"] = LedgerAccessEntry.Genesis,
+    };
+
+    [Fact]
+    public void TheServicesOwnRecordTypesCannotBeSubmittedBecauseTheyAreNotInTheCatalogue()
+    {
+        Assert.All(InternalRecordTypes.All, t => Assert.False(RecordTypes.TryGet(t.Domain, t.Type, out _)));
+        Assert.All(InternalRecordTypes.All, t => Assert.True(InternalRecordTypes.TryGet(t.Domain, t.Type, out _)));
+    }
+
+    [Fact]
+    public void ErasuresAndAccessEntriesAreInternalL2Records() =>
+        Assert.All(InternalRecordTypes.All, t => Assert.Equal((InternalRecordTypes.Domain, DataLevel.Internal), (t.Domain, t.Level)));
+
+    [Fact]
+    public void AnErasurePayloadWithADigestAndALegalBasisIsValid() => Assert.Empty(LedgerErasure.Definition.Validate(Erasure()));
+
+    [Fact]
+    public void AnErasureNamesItsSubjectOnlyByADigestNeverByItsReference()
+    {
+        var payload = Erasure();
+        payload["subjectRef"] = "CC-2026-0042";
+
+        var error = Assert.Single(LedgerErasure.Definition.Validate(payload));
+
+        Assert.Equal("subjectRef", error.Field);
+    }
+
+    [Fact]
+    public void AnErasureOnAnOtherBasisNeedsANote()
+    {
+        var payload = Erasure();
+        payload["legalBasis"] = "other";
+        payload.Remove("note");
+
+        var error = Assert.Single(LedgerErasure.Definition.Validate(payload));
+
+        Assert.Equal("note", error.Field);
+    }
+
+    [Theory]
+    [InlineData("because")]
+    [InlineData("0xABC")]
+    public void AnErasureWithAnUnknownBasisOrAMalformedDigestIsRefused(string value)
+    {
+        var payload = Erasure();
+        payload[value.StartsWith("0x", StringComparison.Ordinal) ? "subjectDigest" : "legalBasis"] = value;
+
+        Assert.Single(LedgerErasure.Definition.Validate(payload));
+    }
+
+    [Fact]
+    public void AnAccessEntryWithItsPredecessorIsValid() => Assert.Empty(LedgerAccessEntry.Definition.Validate(AccessEntry()));
+
+    [Fact]
+    public void AnAccessEntryWithoutAPredecessorIsRefused()
+    {
+        var payload = AccessEntry();
+        payload.Remove("previous");
+
+        Assert.Equal("previous", Assert.Single(LedgerAccessEntry.Definition.Validate(payload)).Field);
+    }
+
+    [Fact]
+    public void AnAccessEntryMayOmitThePurposeOfAnL2Read()
+    {
+        var payload = AccessEntry();
+        payload.Remove("purpose");
+
+        Assert.Empty(LedgerAccessEntry.Definition.Validate(payload));
+    }
+
+    [Fact]
+    public void TheFirstEntryNamesThirtyTwoZeroBytesAsItsPredecessor() =>
+        Assert.Equal(new byte[32], Ledger.Core.Encoding.Hex.Decode(LedgerAccessEntry.Genesis));
+}
