@@ -17,7 +17,8 @@ public static class CliApp
 
         Usage:
           ledger verify <proof.json> --rpc <url>   Check a proof bundle against the chain: the Merkle path, the
-                                                   contract's anchoredAt(root), and the anchoring transaction's log.
+                                                   contract's anchoredAt(root), the anchoring transaction's log, and
+                                                   the issuing organisation's signature over the record hash.
           ledger status --api <url> [--json]       Show a running service's backlog, chain head, recent and stuck
                                                    batches (admin or auditor key in LEDGER_API_KEY or --key).
           ledger hash <record.json>                Print the canonical bytes (RFC 8785) and keccak-256 record hash of a

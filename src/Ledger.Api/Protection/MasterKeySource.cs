@@ -13,12 +13,14 @@ internal static class MasterKeySource
 {
     private const string FileSetting = $"{ProtectionOptions.Section}:{nameof(ProtectionOptions.MasterKeyFile)}";
 
-    /// <summary>The configured key file, else the environment variable, else (embedded mode only) the data folder's key file.</summary>
+    /// <summary>
+    /// The configured key file, else the key in <c>LEDGER_MASTER_KEY</c> (<paramref name="text"/>, read through
+    /// configuration so tests can set it), else (embedded mode only) the data folder's key file.
+    /// </summary>
     /// <exception cref="InvalidOperationException">No key, two keys, or an unreadable one; the message says what to set.</exception>
-    public static ResolvedMasterKey Resolve(IConfiguration configuration, ChainOptions chain, StorageOptions storage, ILogger log)
+    public static ResolvedMasterKey Resolve(ProtectionOptions options, string? text, ChainOptions chain, StorageOptions storage, ILogger log)
     {
-        var file = configuration[FileSetting];
-        var text = configuration[MasterKeyFiles.EnvironmentVariable];
+        var file = options.MasterKeyFile;
         if (!string.IsNullOrWhiteSpace(file) && !string.IsNullOrWhiteSpace(text))
         {
             throw new InvalidOperationException(

@@ -28,7 +28,9 @@ internal static class ProtectionStartup
     public static async Task UnlockLedgerProtectionAsync(this WebApplication app)
     {
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ledger.Api.Protection");
-        var resolved = MasterKeySource.Resolve(app.Configuration,
+        var resolved = MasterKeySource.Resolve(
+            app.Services.GetRequiredService<IOptions<ProtectionOptions>>().Value,
+            app.Configuration[MasterKeyFiles.EnvironmentVariable],
             app.Services.GetRequiredService<IOptions<ChainOptions>>().Value,
             app.Services.GetRequiredService<IOptions<StorageOptions>>().Value, log);
         await using (var scope = app.Services.CreateAsyncScope())
