@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Ledger.Api.Access;
 using Ledger.Data.Organisations;
@@ -36,6 +37,29 @@ public sealed class MatrixLedger : IAsyncLifetime
 
     /// <summary>The client of a caller named as in the matrix: <c>anonymous</c> or <c>{role}@home</c> / <c>{role}@other</c>.</summary>
     public HttpClient Client(string caller) => _clients[caller];
+
+    /// <summary>
+    /// Submits a record about a brand-new subject from the level's home issuer, then asks <paramref name="client"/> to
+    /// erase that subject — so each matrix row erases only its own data. L1 (food safety) has no data subject.
+    /// </summary>
+    public async Task<HttpResponseMessage> EraseFreshSubjectAsync(HttpClient client, int level)
+    {
+        var submission = SubmissionOf[level]();
+        var subject = "ERASE-" + string.Concat(Guid.NewGuid().ToString("N")[..12].Select(c => (char)('a' + (c % 16))));
+        var field = level switch { 4 => "subjectRef", 2 => "volunteerRef", _ => null };
+        if (field is not null)
+        {
+            submission["payload"]![field] = subject;
+            await Samples.SubmitAsync(Factory.ClientFor(IssuerRoleOf[level]), submission);
+        }
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["domain"] = submission["domain"]!.GetValue<string>(),
+            ["subjectRef"] = subject,
+            ["legalBasis"] = "pipl-47-deletion-request",
+        };
+        return await client.PostAsJsonAsync("/api/v1/erasures", body);
+    }
 
     public async Task InitializeAsync()
     {
