@@ -13,6 +13,12 @@ public sealed record RecordTypeDefinition(string Domain, string Type, DataLevel 
     /// <summary>The payload's fields; any other field is refused.</summary>
     public required IReadOnlyList<FieldSpec> Fields { get; init; }
 
+    /// <summary>
+    /// The payload field naming the person the record is about (a pseudonymous reference), or null when the type has
+    /// no data subject. Records of one subject share a data key, so erasing the subject is deleting that key.
+    /// </summary>
+    public string? SubjectField { get; init; }
+
     /// <summary>Checks that span fields (e.g. an overall result that contradicts an item); run only when every field passes.</summary>
     public IReadOnlyList<Func<JsonObject, PayloadError?>> Rules { get; init; } = [];
 

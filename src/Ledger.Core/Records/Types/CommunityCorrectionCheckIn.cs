@@ -17,6 +17,7 @@ public static class CommunityCorrectionCheckIn
         DataLevel.HighlySensitive,
         "A scheduled check-in of a person under community correction: how it was made and whether it was on time.")
     {
+        SubjectField = "subjectRef",
         Fields =
         [
             PseudonymousRef.Field("subjectRef", true, "Case reference the judicial bureau assigned to the person; never a name or ID number."),

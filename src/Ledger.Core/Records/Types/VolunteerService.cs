@@ -12,6 +12,7 @@ public static class VolunteerService
         DataLevel.Internal,
         "Volunteer service hours given on one day, credited to the community time bank.")
     {
+        SubjectField = "volunteerRef",
         Fields =
         [
             PseudonymousRef.Field("volunteerRef", true, "Time-bank account reference of the volunteer; never a name, ID or phone number."),
