@@ -14,8 +14,18 @@ public static class RepositoryPaths
     /// <summary>The anvil binary from the @foundry-rs/anvil npm package (start it directly, never through npx).</summary>
     public static string AnvilBinary => Path.Combine(NodeModules, "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
 
-    /// <summary>Standards' test vectors, kept beside the repository in ../shared/conformance.</summary>
-    public static string Conformance => Path.GetFullPath(Path.Combine(Root, "..", "shared", "conformance"));
+    /// <summary>
+    /// Standards' test vectors: ../shared/conformance beside the repository when it is there, else the unmodified copy
+    /// in tests/conformance, so a clean clone in any folder still runs every vector.
+    /// </summary>
+    public static string Conformance
+    {
+        get
+        {
+            var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared", "conformance"));
+            return Directory.Exists(shared) ? shared : Path.Combine(Root, "tests", "conformance");
+        }
+    }
 
     private static string FindRoot()
     {
