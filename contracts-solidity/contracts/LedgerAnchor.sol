@@ -3,13 +3,19 @@ pragma solidity 0.8.28;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
+import {Multicall} from "@openzeppelin/contracts/utils/Multicall.sol";
 import {ILedgerAnchor} from "./ILedgerAnchor.sol";
 
 /// @title Ledger anchor
-/// @notice Anchors Merkle roots of record-hash batches; only holders of ANCHORER_ROLE may anchor.
-contract LedgerAnchor is AccessControl, ILedgerAnchor {
+/// @notice Anchors Merkle roots of record-hash batches (ANCHORER_ROLE) and registers issuing organisations' signing
+/// keys with the blocks in which they are valid (ISSUER_REGISTRAR_ROLE). `multicall` lets a key registration ride in
+/// the same transaction as the anchor of the first batch that needs it, so both land in the same block.
+contract LedgerAnchor is AccessControl, Multicall, ILedgerAnchor {
     /// @notice Role allowed to anchor roots.
     bytes32 public constant ANCHORER_ROLE = keccak256("ANCHORER_ROLE");
+
+    /// @notice Role allowed to register and retire issuer keys.
+    bytes32 public constant ISSUER_REGISTRAR_ROLE = keccak256("ISSUER_REGISTRAR_ROLE");
 
     /// @dev Everything known about an anchored root, packed into one storage slot.
     struct AnchoredRoot {
@@ -18,16 +24,26 @@ contract LedgerAnchor is AccessControl, ILedgerAnchor {
         uint128 batchId;
     }
 
+    /// @dev The validity of one organisation's key, packed into one storage slot; zero means never registered.
+    struct IssuerKeyValidity {
+        uint64 validFromBlock;
+        uint64 validUntilBlock;
+    }
+
     mapping(bytes32 root => AnchoredRoot) private _anchoredRoots;
+
+    mapping(bytes32 organisation => mapping(address key => IssuerKeyValidity)) private _issuerKeys;
 
     /// @dev Starts at 1, not 0, so every anchor rewrites a non-zero slot and costs the same gas, first one included.
     uint128 private _nextBatchId = 1;
 
-    /// @param admin Receives DEFAULT_ADMIN_ROLE and so may grant and revoke ANCHORER_ROLE.
+    /// @param admin Receives DEFAULT_ADMIN_ROLE and so may grant and revoke the other roles.
     /// @param anchorer Receives ANCHORER_ROLE.
-    constructor(address admin, address anchorer) {
+    /// @param registrar Receives ISSUER_REGISTRAR_ROLE.
+    constructor(address admin, address anchorer, address registrar) {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(ANCHORER_ROLE, anchorer);
+        _grantRole(ISSUER_REGISTRAR_ROLE, registrar);
     }
 
     /// @inheritdoc ILedgerAnchor
@@ -46,6 +62,27 @@ contract LedgerAnchor is AccessControl, ILedgerAnchor {
         }
         emit RootAnchored(id, root, leafCount);
         return id;
+    }
+
+    /// @inheritdoc ILedgerAnchor
+    function registerIssuerKey(bytes32 organisation, address key) external onlyRole(ISSUER_REGISTRAR_ROLE) {
+        if (organisation == bytes32(0) || key == address(0)) revert LedgerAnchorZeroIssuerKey();
+        IssuerKeyValidity storage validity = _issuerKeys[organisation][key];
+        if (validity.validFromBlock != 0) return;
+        // uint64 holds block numbers for as long as any chain will run.
+        uint64 current = uint64(block.number);
+        validity.validFromBlock = current;
+        emit IssuerKeyRegistered(organisation, key, current);
+    }
+
+    /// @inheritdoc ILedgerAnchor
+    function retireIssuerKey(bytes32 organisation, address key) external onlyRole(ISSUER_REGISTRAR_ROLE) {
+        if (organisation == bytes32(0) || key == address(0)) revert LedgerAnchorZeroIssuerKey();
+        IssuerKeyValidity storage validity = _issuerKeys[organisation][key];
+        if (validity.validFromBlock == 0 || validity.validUntilBlock != 0) return;
+        uint64 current = uint64(block.number);
+        validity.validUntilBlock = current;
+        emit IssuerKeyRetired(organisation, key, current);
     }
 
     /// @inheritdoc ILedgerAnchor
@@ -71,7 +108,20 @@ contract LedgerAnchor is AccessControl, ILedgerAnchor {
     }
 
     /// @inheritdoc ILedgerAnchor
+    function issuerKey(bytes32 organisation, address key) external view returns (uint64 validFromBlock, uint64 validUntilBlock) {
+        IssuerKeyValidity storage validity = _issuerKeys[organisation][key];
+        return (validity.validFromBlock, validity.validUntilBlock);
+    }
+
+    /// @inheritdoc ILedgerAnchor
+    function isIssuerKeyValidAt(bytes32 organisation, address key, uint64 blockNumber) external view returns (bool) {
+        IssuerKeyValidity storage validity = _issuerKeys[organisation][key];
+        if (validity.validFromBlock == 0 || blockNumber < validity.validFromBlock) return false;
+        return validity.validUntilBlock == 0 || blockNumber <= validity.validUntilBlock;
+    }
+
+    /// @inheritdoc ILedgerAnchor
     function version() external pure returns (string memory) {
-        return "1.0.0";
+        return "2.0.0";
     }
 }

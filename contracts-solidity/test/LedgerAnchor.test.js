@@ -2,6 +2,7 @@ const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
 const { StandardMerkleTree } = require("@openzeppelin/merkle-tree");
+const { deployFixture } = require("./fixtures.js");
 
 const GAS_BOUND = 60_000n;
 
@@ -9,14 +10,6 @@ const recordHashes = (count, label = "record") =>
   Array.from({ length: count }, (_, i) => ethers.id(`${label}-${i}`));
 
 const treeOf = (hashes) => StandardMerkleTree.of(hashes.map((h) => [h]), ["bytes32"]);
-
-async function deployFixture() {
-  const [admin, anchorer, other] = await ethers.getSigners();
-  const ledger = await ethers.deployContract("LedgerAnchor", [admin.address, anchorer.address]);
-  const ANCHORER_ROLE = await ledger.ANCHORER_ROLE();
-  const DEFAULT_ADMIN_ROLE = await ledger.DEFAULT_ADMIN_ROLE();
-  return { ledger, admin, anchorer, other, ANCHORER_ROLE, DEFAULT_ADMIN_ROLE };
-}
 
 describe("LedgerAnchor", function () {
   const root = ethers.id("root-1");
@@ -162,8 +155,8 @@ describe("LedgerAnchor", function () {
     });
   });
 
-  it("reports version 1.0.0", async function () {
+  it("reports version 2.0.0", async function () {
     const { ledger } = await loadFixture(deployFixture);
-    expect(await ledger.version()).to.equal("1.0.0");
+    expect(await ledger.version()).to.equal("2.0.0");
   });
 });

@@ -23,20 +23,34 @@ public sealed class LedgerAnchorContract
     /// <summary>The contract address (EIP-55).</summary>
     public string Address { get; }
 
-    /// <summary>Creation calldata: the bytecode followed by the ABI-encoded (admin, anchorer).</summary>
-    public static byte[] EncodeDeploy(string admin, string anchorer) =>
-        [.. Hex.Decode(Bytecode), .. AbiEncoder.Encode([.. LedgerAnchorAbi.ConstructorInputs.Select(p => p.Type)], [admin, anchorer])];
+    /// <summary>Creation calldata: the bytecode followed by the ABI-encoded (admin, anchorer, registrar).</summary>
+    public static byte[] EncodeDeploy(string admin, string anchorer, string registrar) =>
+        [.. Hex.Decode(Bytecode), .. AbiEncoder.Encode([.. LedgerAnchorAbi.ConstructorInputs.Select(p => p.Type)], [admin, anchorer, registrar])];
 
-    /// <summary>Calldata for anchor(root, leafCount).</summary>
-    public static byte[] EncodeAnchor(byte[] root, ulong leafCount) =>
-        LedgerAnchorAbi.Anchor.EncodeCall(Root(root), leafCount);
+    /// <summary>
+    /// Calldata for anchor(root, leafCount); with issuer key changes, a multicall that makes them first and then
+    /// anchors, so the keys' validity starts (or ends) in the very block that anchors the batch.
+    /// </summary>
+    public static byte[] EncodeAnchor(byte[] root, ulong leafCount, IReadOnlyList<IssuerKeyChange>? keyChanges = null)
+    {
+        var anchor = LedgerAnchorAbi.Anchor.EncodeCall(Root(root), leafCount);
+        if (keyChanges is not { Count: > 0 })
+        {
+            return anchor;
+        }
+        byte[][] calls = [.. keyChanges.Select(c => c.EncodeCall()), anchor];
+        return LedgerAnchorAbi.Multicall.EncodeCall([calls]);
+    }
 
-    /// <summary>Deploys a new LedgerAnchor from <paramref name="sender"/>'s account and waits for it to be mined.</summary>
+    /// <summary>
+    /// Deploys a new LedgerAnchor from <paramref name="sender"/>'s account and waits for it to be mined. The anchorer
+    /// also receives the issuer registrar role: the service registers keys in the transactions that anchor batches.
+    /// </summary>
     public static async Task<LedgerAnchorContract> DeployAsync(
         IChainClient chain, TransactionSender sender, string admin, string anchorer, TimeSpan timeout, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        var receipt = await sender.SendAsync(null, EncodeDeploy(admin, anchorer), timeout, ct);
+        var receipt = await sender.SendAsync(null, EncodeDeploy(admin, anchorer, anchorer), timeout, ct);
         if (!receipt.Succeeded)
         {
             throw new ChainException(ChainErrorKind.Reverted, $"The LedgerAnchor deployment {receipt.TransactionHash} reverted.");
@@ -96,6 +110,21 @@ public sealed class LedgerAnchorContract
     /// <summary>True when <paramref name="address"/> holds ANCHORER_ROLE.</summary>
     public async Task<bool> IsAnchorerAsync(string address, CancellationToken ct = default) =>
         (bool)(await CallAsync(LedgerAnchorAbi.HasRole, ct, LedgerAnchorAbi.AnchorerRole, address))[0]!;
+
+    /// <summary>True when <paramref name="address"/> holds ISSUER_REGISTRAR_ROLE.</summary>
+    public async Task<bool> IsIssuerRegistrarAsync(string address, CancellationToken ct = default) =>
+        (bool)(await CallAsync(LedgerAnchorAbi.HasRole, ct, LedgerAnchorAbi.IssuerRegistrarRole, address))[0]!;
+
+    /// <summary>The blocks in which <paramref name="key"/> is a registered signing key of <paramref name="organisationId"/>.</summary>
+    public async Task<IssuerKeyValidity> IssuerKeyAsync(string organisationId, string key, CancellationToken ct = default)
+    {
+        var output = await CallAsync(LedgerAnchorAbi.IssuerKey, ct, IssuerKeyChange.OrganisationHash(organisationId), key);
+        return new IssuerKeyValidity((ulong)(BigInteger)output[0]!, (ulong)(BigInteger)output[1]!);
+    }
+
+    /// <summary>The contract's own answer whether <paramref name="key"/> signed for <paramref name="organisationId"/> in <paramref name="blockNumber"/>.</summary>
+    public async Task<bool> IsIssuerKeyValidAtAsync(string organisationId, string key, ulong blockNumber, CancellationToken ct = default) =>
+        (bool)(await CallAsync(LedgerAnchorAbi.IsIssuerKeyValidAt, ct, IssuerKeyChange.OrganisationHash(organisationId), key, blockNumber))[0]!;
 
     /// <summary>
     /// The RootAnchored event in <paramref name="receipt"/> emitted by this contract, or null. Logs from any other

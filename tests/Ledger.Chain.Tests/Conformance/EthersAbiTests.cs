@@ -1,3 +1,4 @@
+using System.Numerics;
 using Ledger.Core.Encoding;
 using static Ledger.Chain.Tests.Conformance.EthersVectors;
 
@@ -58,8 +59,40 @@ public sealed class EthersAbiTests(EthersVectors vectors) : IClassFixture<Ethers
     {
         foreach (var v in vectors.Abi.Select(a => a.GetProperty("deploy")))
         {
-            var data = Hex.Encode(LedgerAnchorContract.EncodeDeploy(Text(v, "admin"), Text(v, "anchorer")));
+            var data = Hex.Encode(LedgerAnchorContract.EncodeDeploy(Text(v, "admin"), Text(v, "anchorer"), Text(v, "registrar")));
             Assert.Equal(LedgerAnchorContract.Bytecode + Text(v, "encodedArguments")[2..], data);
+        }
+    }
+
+    [Fact]
+    public void AnchorsWithIssuerKeyChangesEncodeLikeEthersMulticall()
+    {
+        foreach (var a in vectors.Abi)
+        {
+            var v = a.GetProperty("issuers");
+            var anchor = a.GetProperty("anchor");
+            var changes = v.GetProperty("keys").EnumerateArray()
+                .Select(k => new IssuerKeyChange(Text(v, "organisationId"), Text(k, "key"), k.GetProperty("retire").GetBoolean()))
+                .ToList();
+            Assert.Equal(Text(v, "organisation"), Hex.Encode(IssuerKeyChange.OrganisationHash(Text(v, "organisationId"))));
+            var calldata = LedgerAnchorContract.EncodeAnchor(Hex.Decode(Text(anchor, "root")), U64(anchor, "leafCount"), changes);
+            var expected = changes.Count == 0 ? Text(anchor, "calldata") : Text(v, "anchorCalldata");
+            Assert.Equal(expected, Hex.Encode(calldata));
+        }
+    }
+
+    [Fact]
+    public void IssuerKeyReadsEncodeAndDecodeLikeEthers()
+    {
+        foreach (var a in vectors.Abi)
+        {
+            var v = a.GetProperty("issuers");
+            var registrar = Text(a.GetProperty("deploy"), "registrar");
+            var validAt = LedgerAnchorAbi.IsIssuerKeyValidAt.EncodeCall(Hex.Decode(Text(v, "organisation")), registrar, U64(v, "blockNumber"));
+            Assert.Equal(Text(v, "validAtCalldata"), Hex.Encode(validAt));
+            var output = LedgerAnchorAbi.IssuerKey.DecodeOutput(Hex.Decode(Text(v, "issuerKeyReturnData")));
+            Assert.Equal(U64(v, "validFromBlock"), (ulong)(BigInteger)output[0]!);
+            Assert.Equal(U64(v, "validUntilBlock"), (ulong)(BigInteger)output[1]!);
         }
     }
 

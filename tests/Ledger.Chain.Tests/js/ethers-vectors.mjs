@@ -74,8 +74,13 @@ function transactionVector() {
 }
 
 const ledgerAnchor = new Interface([
-  "constructor(address admin, address anchorer)",
+  "constructor(address admin, address anchorer, address registrar)",
   "function anchor(bytes32 root, uint64 leafCount) returns (uint256 batchId)",
+  "function registerIssuerKey(bytes32 organisation, address key)",
+  "function retireIssuerKey(bytes32 organisation, address key)",
+  "function issuerKey(bytes32 organisation, address key) view returns (uint64 validFromBlock, uint64 validUntilBlock)",
+  "function isIssuerKeyValidAt(bytes32 organisation, address key, uint64 blockNumber) view returns (bool)",
+  "function multicall(bytes[] data) returns (bytes[] results)",
   "function anchoredAt(bytes32 root) view returns (uint64)",
   "function batchOf(bytes32 root) view returns (uint256)",
   "function verify(bytes32 recordHash, bytes32[] proof, bytes32 root) view returns (bool)",
@@ -97,7 +102,11 @@ function abiVectors() {
   const anchor = { root, leafCount: u64().toString() };
   const proof = Array.from({ length: int(6) }, () => hex(32));
   const verify = { recordHash: hex(32), proof, root };
-  const deploy = { admin: getAddress(hex(20)), anchorer: getAddress(hex(20)) };
+  const deploy = { admin: getAddress(hex(20)), anchorer: getAddress(hex(20)), registrar: getAddress(hex(20)) };
+  const organisationId = `org-${text()}`;
+  const organisation = keccak256(toUtf8Bytes(organisationId));
+  const issuerKeys = Array.from({ length: int(4) }, () => ({ key: getAddress(hex(20)), retire: int(2) === 1 }));
+  const validity = { validFromBlock: u64().toString(), validUntilBlock: u64().toString(), blockNumber: u64().toString() };
   const log = { batchId: bigBits(256).toString(), root, leafCount: u64().toString() };
   const encodedLog = ledgerAnchor.encodeEventLog("RootAnchored", [log.batchId, log.root, log.leafCount]);
   const alreadyAnchored = { root, batchId: bigBits(256).toString() };
@@ -112,7 +121,19 @@ function abiVectors() {
     verify: { ...verify, calldata: ledgerAnchor.encodeFunctionData("verify", [verify.recordHash, proof, root]) },
     hasRole: { account: deploy.anchorer, calldata: ledgerAnchor.encodeFunctionData("hasRole", [unauthorized.neededRole, deploy.anchorer]) },
     version: { text: version, returnData: ledgerAnchor.encodeFunctionResult("version", [version]) },
-    deploy: { ...deploy, encodedArguments: ledgerAnchor.encodeDeploy([deploy.admin, deploy.anchorer]) },
+    deploy: { ...deploy, encodedArguments: ledgerAnchor.encodeDeploy([deploy.admin, deploy.anchorer, deploy.registrar]) },
+    issuers: {
+      organisationId,
+      organisation,
+      keys: issuerKeys,
+      anchorCalldata: ledgerAnchor.encodeFunctionData("multicall", [[
+        ...issuerKeys.map((k) => ledgerAnchor.encodeFunctionData(k.retire ? "retireIssuerKey" : "registerIssuerKey", [organisation, k.key])),
+        ledgerAnchor.encodeFunctionData("anchor", [anchor.root, anchor.leafCount]),
+      ]]),
+      ...validity,
+      issuerKeyReturnData: ledgerAnchor.encodeFunctionResult("issuerKey", [validity.validFromBlock, validity.validUntilBlock]),
+      validAtCalldata: ledgerAnchor.encodeFunctionData("isIssuerKeyValidAt", [organisation, deploy.registrar, validity.blockNumber]),
+    },
     log: { ...log, topics: encodedLog.topics, data: encodedLog.data },
     errors: {
       rootAlreadyAnchored: { ...alreadyAnchored, data: ledgerAnchor.encodeErrorResult("LedgerAnchorRootAlreadyAnchored", [root, alreadyAnchored.batchId]) },
