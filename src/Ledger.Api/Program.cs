@@ -3,6 +3,7 @@ using Ledger.Api.Audit;
 using Ledger.Api.Chain;
 using Ledger.Api.Erasure;
 using Ledger.Api.Hosting;
+using Ledger.Api.Issuers;
 using Ledger.Api.Operations;
 using Ledger.Api.Protection;
 using Ledger.Api.Records;
@@ -29,6 +30,7 @@ app.MapRecordsApi();
 app.MapErasureApi();
 app.MapAccessTrailApi();
 app.MapVerifyApi();
+app.MapIssuersApi();
 app.MapStatusApi();
 app.MapLedgerHealth();
 

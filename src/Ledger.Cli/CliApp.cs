@@ -29,6 +29,10 @@ public static class CliApp
                                                    Register an organisation; kind is market-supervision, judicial,
                                                    community, audit or operator; the area code is its jurisdiction.
           ledger orgs list --data-dir <dir>        List organisations.
+          ledger orgs rotate-key --data-dir <dir> --org <id>
+                                                   With the service stopped: retire the organisation's signing key. Its
+                                                   next record gets a new key; both changes are registered on chain
+                                                   with the next anchored batch.
           ledger keys create --data-dir <dir> --org <id> --role <role> [--expires-in 90d] [--label <text>] [--staff <id>]
                                                    Issue an API key (printed once) for a new staff account, or for an
                                                    existing one with --staff. Roles: inspector, correction-officer,

@@ -7,6 +7,7 @@ internal static class AnchoringServiceExtensions
     {
         services.AddOptions<AnchoringOptions>().BindConfiguration(AnchoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<BatchSealer>();
+        services.AddScoped<ContractMove>();
         services.AddSingleton<AnchoringLease>();
         services.AddSingleton<AnchoringWorker>();
         services.AddHealthChecks().AddCheck<AnchoringHealthCheck>("anchoring", tags: ["ready"]);

@@ -78,8 +78,8 @@ internal sealed class AnchoringWorker(
     }
 
     /// <summary>
-    /// One cycle, if this instance holds (or can take) the lease: seal what is due (several batches if the backlog is
-    /// large), then advance every open batch. Returns false when another instance leads.
+    /// One cycle, if this instance holds (or can take) the lease: move batches anchored on another contract back to
+    /// sealed, seal what is due (several batches if the backlog is large), then advance every open batch. Returns false when another instance leads.
     /// </summary>
     public async Task<bool> RunOnceAsync(ConnectedChain chain, CancellationToken ct)
     {
@@ -94,6 +94,7 @@ internal sealed class AnchoringWorker(
             status.Acting("leader");
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
+            await services.GetRequiredService<ContractMove>().MoveBatchesToAsync(chain, ct);
             var sealer = services.GetRequiredService<BatchSealer>();
             while (await sealer.SealDueAsync(ct) is not null)
             {

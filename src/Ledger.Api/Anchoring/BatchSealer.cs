@@ -3,6 +3,7 @@ using Ledger.Core.Encoding;
 using Ledger.Core.Merkle;
 using Ledger.Data;
 using Ledger.Data.Anchoring;
+using Ledger.Data.Issuers;
 using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ namespace Ledger.Api.Anchoring;
 /// Seals waiting records into a batch: fixes the Merkle root, assigns each record its proof, all in one transaction,
 /// so a record is either in exactly one sealed batch or still waiting. The waiting records are read inside that
 /// transaction (SQLite takes the write lock at its start), so even two sealers racing could not share a record; the
-/// anchoring lease makes one sealer the rule anyway.
+/// anchoring lease makes one sealer the rule anyway. Issuer key registrations and retirements not yet on chain ride
+/// in the new batch's anchor transaction.
 /// </summary>
 public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<AnchoringOptions> options)
 {
@@ -42,6 +44,7 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
         };
         db.Batches.Add(batch);
         await db.SaveChangesAsync(ct);
+        await IssuerKeyRegistrations.AttachPendingAsync(db, batch.Id, ct);
         foreach (var record in waiting)
         {
             record.BatchId = batch.Id;

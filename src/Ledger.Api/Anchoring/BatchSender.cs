@@ -33,7 +33,7 @@ public sealed class BatchSender(
         SignedTransaction tx;
         try
         {
-            tx = await chain.Sender.PrepareAsync(chain.Contract.Address, AnchorCall(batch), ct);
+            tx = await chain.Sender.PrepareAsync(chain.Contract.Address, await AnchorCallAsync(batch, ct), ct);
         }
         catch (ChainException e) when (LedgerAnchorContract.IsRootAlreadyAnchored(e))
         {
@@ -77,7 +77,7 @@ public sealed class BatchSender(
         try
         {
             replacement = await chain.Sender.PrepareReplacementAsync(
-                chain.Contract.Address, AnchorCall(batch), current.Nonce, current.GasLimit,
+                chain.Contract.Address, await AnchorCallAsync(batch, ct), current.Nonce, current.GasLimit,
                 Wei(current.MaxFeePerGas), Wei(current.MaxPriorityFeePerGas), ct);
         }
         catch (ChainException e) when (e.Kind == ChainErrorKind.FeeCapTooLow)
@@ -121,8 +121,15 @@ public sealed class BatchSender(
             batch.Id, found.TxHash, found.BlockNumber);
     }
 
-    private static byte[] AnchorCall(AnchorBatch batch) =>
-        LedgerAnchorContract.EncodeAnchor(Hex.DecodeFixed(batch.Root, 32), (ulong)batch.LeafCount);
+    // The same calldata every time for a batch (replacements must carry exactly what the original did): the root, and
+    // the issuer key changes attached to the batch when it was sealed.
+    private async Task<byte[]> AnchorCallAsync(AnchorBatch batch, CancellationToken ct)
+    {
+        var changes = await transitions.IssuerKeyChangesAsync(batch, ct);
+        return LedgerAnchorContract.EncodeAnchor(
+            Hex.DecodeFixed(batch.Root, 32), (ulong)batch.LeafCount,
+            [.. changes.Select(c => new IssuerKeyChange(c.OrganisationId, c.Address, c.Retire))]);
+    }
 
     private static BigInteger Wei(string text) => BigInteger.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 }

@@ -5,6 +5,7 @@ using Ledger.Core.Encoding;
 using Ledger.Core.Proofs;
 using Ledger.Data;
 using Ledger.Data.Anchoring;
+using Ledger.Data.Issuers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Anchoring;
@@ -18,6 +19,10 @@ public sealed class BatchTransitions(LedgerDbContext db, ConnectedChain chain, T
 {
     /// <summary>The clock, in the Unix milliseconds the batch rows use.</summary>
     public long NowMs => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>The issuer key registrations and retirements that ride in <paramref name="batch"/>'s anchor transaction.</summary>
+    public Task<IReadOnlyList<IssuerKeyRegistration>> IssuerKeyChangesAsync(AnchorBatch batch, CancellationToken ct) =>
+        IssuerKeyRegistrations.ForBatchAsync(db, batch.Id, ct);
 
     /// <summary>Every transaction signed for <paramref name="batch"/>, newest first.</summary>
     public Task<List<BatchTransaction>> HistoryAsync(AnchorBatch batch, CancellationToken ct) =>

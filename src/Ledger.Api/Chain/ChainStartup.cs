@@ -128,9 +128,16 @@ internal sealed class ChainStartup(
         var remembered = await db.Settings.SingleOrDefaultAsync(s => s.Key == ContractSetting, ct);
         if (remembered is not null && (await client.GetCodeAsync(remembered.Value, ct)).Length > 0)
         {
-            return new LedgerAnchorContract(client, remembered.Value);
+            var found = new LedgerAnchorContract(client, remembered.Value);
+            var version = await found.VersionAsync(ct);
+            if (version == LedgerAnchorAbi.CurrentVersion)
+            {
+                return found;
+            }
+            log.LogWarning("The embedded chain's LedgerAnchor at {Contract} is version {Version}, without the issuer registry; deploying {Current} and anchoring every batch again there.",
+                remembered.Value, version, LedgerAnchorAbi.CurrentVersion);
         }
-        if (remembered is not null)
+        else if (remembered is not null)
         {
             log.LogWarning("The embedded chain no longer has LedgerAnchor at {Contract} (its state was lost); deploying again.", remembered.Value);
         }
@@ -158,10 +165,21 @@ internal sealed class ChainStartup(
         }
         var contract = new LedgerAnchorContract(client, options.ContractAddress!);
         await contract.EnsureDeployedAsync(ct);
+        var version = await contract.VersionAsync(ct);
+        if (version != LedgerAnchorAbi.CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"The LedgerAnchor at {contract.Address} is version {version}; this service needs {LedgerAnchorAbi.CurrentVersion}, which holds the issuer key registry. "
+                + "Deploy it and set Chain:ContractAddress to it: batches anchored on the old contract are anchored again on the new one.");
+        }
         var key = EthereumKey.FromPrivateKey(options.PrivateKey!);
         if (!await contract.IsAnchorerAsync(key.Address, ct))
         {
             throw new InvalidOperationException($"The configured key's account {key.Address} lacks ANCHORER_ROLE on {contract.Address}; grant it with grantRole.");
+        }
+        if (!await contract.IsIssuerRegistrarAsync(key.Address, ct))
+        {
+            throw new InvalidOperationException($"The configured key's account {key.Address} lacks ISSUER_REGISTRAR_ROLE on {contract.Address}; grant it with grantRole (the service registers issuer keys as it anchors).");
         }
         var sender = new TransactionSender(client, key, actual, FeePolicyFrom(options), time);
         log.LogInformation("Connected to chain {ChainId} at {RpcUrl}; LedgerAnchor at {Contract}; anchoring as {Account}.", actual, RpcDisplay.Of(rpcUrl), contract.Address, key.Address);

@@ -13,7 +13,9 @@ namespace Ledger.Api.Issuers;
 
 /// <summary>
 /// Each organisation's secp256k1 signing key, generated on the organisation's first record and kept sealed in
-/// <c>issuer_keys</c> (its data key wrapped by the master key). Keys never change, so they are cached once opened.
+/// <c>issuer_keys</c> (its data key wrapped by the master key). Its registration on chain rides with the next anchored
+/// batch (see <see cref="IssuerKeyRegistrations"/>). A key is rotated with the service stopped (<c>ledger orgs
+/// rotate-key</c>), so the current key is cached once opened.
 /// </summary>
 internal sealed class IssuerKeys(IServiceScopeFactory scopes, ProtectionKeys protection, ISecureRandom random, TimeProvider time)
 {
@@ -67,7 +69,7 @@ internal sealed class IssuerKeys(IServiceScopeFactory scopes, ProtectionKeys pro
             var sealedKey = new PayloadCipher(random).Encrypt(secret, dataKey, AssociatedData(organisation));
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO issuer_keys (organisation_id, address, wrapped_key, sealed_private_key, created_at_ms) VALUES ({organisation}, {key.Address}, {wrapped}, {sealedKey}, {now}) ON CONFLICT (organisation_id) DO NOTHING",
+                $"INSERT INTO issuer_keys (address, organisation_id, wrapped_key, sealed_private_key, created_at_ms) VALUES ({key.Address}, {organisation}, {wrapped}, {sealedKey}, {now}) ON CONFLICT (organisation_id) WHERE retired_at_ms IS NULL DO NOTHING",
                 ct);
         }
         finally
@@ -77,7 +79,7 @@ internal sealed class IssuerKeys(IServiceScopeFactory scopes, ProtectionKeys pro
     }
 
     private static Task<IssuerKey?> FindAsync(LedgerDbContext db, string organisation, CancellationToken ct) =>
-        db.IssuerKeys.AsNoTracking().SingleOrDefaultAsync(k => k.OrganisationId == organisation, ct);
+        db.IssuerKeys.AsNoTracking().SingleOrDefaultAsync(k => k.OrganisationId == organisation && k.RetiredAtMs == null, ct);
 
     // Binds the sealed private key to its organisation: swapped between rows, it fails to open.
     private static byte[] AssociatedData(string organisation) => Encoding.UTF8.GetBytes("issuer:" + organisation);

@@ -28,6 +28,10 @@ public sealed partial class OrganisationRegistry(LedgerDbContext db, TimeProvide
         }
     }
 
+    /// <summary>The organisation with <paramref name="id"/>, or null.</summary>
+    public Task<Organisation?> FindAsync(string id, CancellationToken ct) =>
+        db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+
     /// <summary>Every organisation, by area code then id.</summary>
     public Task<List<Organisation>> ListAsync(CancellationToken ct) =>
         db.Organisations.AsNoTracking().OrderBy(o => o.AreaCode).ThenBy(o => o.Id).ToListAsync(ct);
