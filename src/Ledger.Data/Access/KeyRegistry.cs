@@ -23,6 +23,7 @@ public sealed class KeyRegistry(LedgerDbContext db, TimeProvider time)
     /// <summary>
     /// Issues a key for a new staff account of <paramref name="organisationId"/> with <paramref name="role"/>, or for
     /// the existing account <paramref name="staffId"/> (key rotation), whose organisation and role must then match.
+    /// The role must fit the organisation's kind (<see cref="RoleAssignments"/>).
     /// </summary>
     public async Task<IssuedKey> CreateAsync(
         string organisationId, string role, string? label, TimeSpan? lifetime, string? staffId, CancellationToken ct)
@@ -36,9 +37,11 @@ public sealed class KeyRegistry(LedgerDbContext db, TimeProvider time)
         {
             throw new RegistryException($"A key lives between 1 minute and {MaxLifetime.TotalDays:0} days.");
         }
-        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
+        var kind = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Kind).SingleOrDefaultAsync(ct)
+            ?? throw new RegistryException($"Unknown organisation '{organisationId}'; register it first with `ledger orgs create`.");
+        if (RoleAssignments.Mismatch(organisationId, kind, role) is { } mismatch)
         {
-            throw new RegistryException($"Unknown organisation '{organisationId}'; register it first with `ledger orgs create`.");
+            throw new RegistryException(mismatch);
         }
         label = string.IsNullOrWhiteSpace(label) ? role : label.Trim();
         if (label.Length > 128 || label.Any(char.IsControl))
