@@ -12,6 +12,12 @@ public sealed record KeyListing(
     string Id, string Role, string Organisation, string? StaffId, string Label,
     DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
 
+/// <summary>
+/// A usable key that the access policy cannot accept as it stands: its role does not fit its organisation's
+/// <paramref name="Kind"/>, or (Kind null) its organisation is not registered, so the role cannot be checked.
+/// </summary>
+public sealed record UnfitKey(string Id, string Role, string Organisation, string? Kind);
+
 /// <summary>Issues, lists and revokes API keys for staff of registered organisations.</summary>
 public sealed class KeyRegistry(LedgerDbContext db, TimeProvider time)
 {
@@ -76,6 +82,24 @@ public sealed class KeyRegistry(LedgerDbContext db, TimeProvider time)
             DateTimeOffset.FromUnixTimeMilliseconds(k.CreatedAtMs),
             k.ExpiresAtMs is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : null,
             k.RevokedAtMs is { } r ? DateTimeOffset.FromUnixTimeMilliseconds(r) : null))];
+    }
+
+    /// <summary>
+    /// Unrevoked, unexpired keys of enabled staff whose role their organisation's kind may not hold, or whose
+    /// organisation is not registered; by id. Such keys predate <see cref="RoleAssignments"/> or were written past
+    /// this registry.
+    /// </summary>
+    public async Task<List<UnfitKey>> ListUnfitAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var usable = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.RevokedAtMs == null && (k.ExpiresAtMs == null || k.ExpiresAtMs > now)
+                && !db.StaffAccounts.Any(s => s.Id == k.StaffId && s.DisabledAtMs != null))
+            .OrderBy(k => k.Id)
+            .Select(k => new UnfitKey(k.Id, k.Role, k.Organisation,
+                db.Organisations.Where(o => o.Id == k.Organisation).Select(o => o.Kind).FirstOrDefault()))
+            .ToListAsync(ct);
+        return [.. usable.Where(k => k.Kind is null || !RoleAssignments.MayHold(k.Kind, k.Role))];
     }
 
     /// <summary>Revokes a key at once; false when it was already revoked (the first revocation time stays).</summary>
