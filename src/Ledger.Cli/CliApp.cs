@@ -36,7 +36,8 @@ public static class CliApp
           ledger keys create --data-dir <dir> --org <id> --role <role> [--expires-in 90d] [--label <text>] [--staff <id>]
                                                    Issue an API key (printed once) for a new staff account, or for an
                                                    existing one with --staff. Roles: inspector, correction-officer,
-                                                   community-worker, auditor, admin.
+                                                   community-worker, auditor, admin; each fits one organisation kind
+                                                   (a role that does not fit is refused, naming the one that does).
           ledger keys list --data-dir <dir>        List keys: id, role, organisation, dates, state (never secrets).
           ledger keys revoke --data-dir <dir> <key-id>
                                                    Revoke a key at once.

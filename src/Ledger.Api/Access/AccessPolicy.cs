@@ -1,11 +1,14 @@
 using Ledger.Core.Records;
+using Ledger.Data.Access;
 
 namespace Ledger.Api.Access;
 
 /// <summary>
-/// The authorization matrix of docs/security.md. Two rules run through it: a caller who may not read a record learns
-/// that it exists only for L1/L2 (403); for L3/L4 the answer is a 404 like a real miss, so existence stays with
-/// those who hold the hash. And L4 is read only for a stated purpose (PIPL Art. 28: a specific purpose).
+/// The authorization matrix of docs/security.md. Three rules run through it: a role counts only in an organisation
+/// whose kind may hold it (<see cref="RoleAssignments"/>), checked here as well as when keys are issued; a caller who
+/// may not read a record learns that it exists only for L1/L2 (403); for L3/L4 the answer is a 404 like a real miss,
+/// so existence stays with those who hold the hash. And L4 is read only for a stated purpose (PIPL Art. 28: a
+/// specific purpose).
 /// </summary>
 public sealed class AccessPolicy : IAccessPolicy
 {
@@ -19,6 +22,10 @@ public sealed class AccessPolicy : IAccessPolicy
         if (!Roles.IsKnown(caller.Role))
         {
             return Forbid($"The role '{caller.Role}' is not a ledger role.");
+        }
+        if (caller.OrganisationKind is { } kind && RoleAssignments.Mismatch(caller.Organisation, kind, caller.Role) is { } mismatch)
+        {
+            return Unfit(action, record, $"{mismatch} Ask the operator for a key of a role that fits.");
         }
         var stated = !string.IsNullOrWhiteSpace(purpose);
         return action switch
@@ -36,6 +43,12 @@ public sealed class AccessPolicy : IAccessPolicy
             _ => Forbid($"Unknown action {action}."),
         };
     }
+
+    // A credential whose role its organisation's kind may not hold (issued before the rule, or written past the
+    // registry) is entitled to nothing. Submissions and actions on no record say why; record actions keep the
+    // existence rule, so an L3/L4 record is still a 404.
+    private static AccessDecision Unfit(LedgerAction action, RecordFacts? record, string reason) =>
+        record is null || action == LedgerAction.SubmitRecord ? Forbid(reason) : Deny(record, reason);
 
     private static AccessDecision Submit(Caller caller, RecordFacts? record)
     {

@@ -13,6 +13,12 @@ public static class AccessPurpose
     public const string HeaderName = "X-Access-Purpose";
     public const int MaxLength = 200;
 
+    /// <summary>What the header is for, as the OpenAPI document shows it.</summary>
+    public const string Description =
+        "Why you need this record (PIPL Art. 28: a specific purpose). Required to read an L4 (highly sensitive) record, " +
+        "and written with who and when to the access trail. 1 to 200 characters of plain text; percent-encode non-ASCII " +
+        "text as UTF-8.";
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The stated purpose, or null when none was sent; throws a 400 problem for a malformed one.</summary>

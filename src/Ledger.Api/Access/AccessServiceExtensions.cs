@@ -25,6 +25,7 @@ internal static class AccessServiceExtensions
         services.AddSingleton<IAccessPolicy, AccessPolicy>();
         services.AddScoped<IRecordFactsReader, RecordFactsReader>();
         services.AddSingleton<EmbeddedKeys>();
+        services.AddHostedService<UnfitKeysWarning>();
         return services;
     }
 

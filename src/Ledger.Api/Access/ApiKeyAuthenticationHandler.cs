@@ -10,7 +10,7 @@ namespace Ledger.Api.Access;
 
 /// <summary>
 /// Authenticates the <c>X-Api-Key</c> header against the stored key hashes, and adds the key's staff account and
-/// the jurisdiction of its organisation to the caller.
+/// the jurisdiction and kind of its organisation to the caller (the policy checks that the role fits the kind).
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -45,7 +45,7 @@ public sealed class ApiKeyAuthenticationHandler(
             {
                 Key = k,
                 StaffDisabled = db.StaffAccounts.Any(s => s.Id == k.StaffId && s.DisabledAtMs != null),
-                AreaCode = db.Organisations.Where(o => o.Id == k.Organisation).Select(o => o.AreaCode).FirstOrDefault(),
+                Organisation = db.Organisations.Where(o => o.Id == k.Organisation).Select(o => new { o.AreaCode, o.Kind }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(Context.RequestAborted);
         var matches = ApiKeyText.Matches(presented, found?.Key.SecretHash ?? NoHash);
@@ -56,7 +56,8 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         var caller = new Caller(found.Key.Id, found.Key.Role, found.Key.Organisation)
         {
-            Jurisdiction = found.AreaCode,
+            Jurisdiction = found.Organisation?.AreaCode,
+            OrganisationKind = found.Organisation?.Kind,
             StaffId = found.Key.StaffId,
         };
         var principal = new ClaimsPrincipal(new ClaimsIdentity(caller.ToClaims(), SchemeName));

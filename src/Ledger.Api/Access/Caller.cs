@@ -12,6 +12,7 @@ public sealed record Caller(string KeyId, string Role, string Organisation)
 {
     public const string OrganisationClaim = "ledger:organisation";
     public const string JurisdictionClaim = "ledger:jurisdiction";
+    public const string OrganisationKindClaim = "ledger:organisation-kind";
     public const string StaffClaim = "ledger:staff";
 
     /// <summary>
@@ -19,6 +20,12 @@ public sealed record Caller(string KeyId, string Role, string Organisation)
     /// registered, in which case no record counts as in the caller's jurisdiction.
     /// </summary>
     public string? Jurisdiction { get; init; }
+
+    /// <summary>
+    /// The organisation's kind (e.g. <c>market-supervision</c>), which decides the roles its staff may hold; null when
+    /// the organisation is not registered.
+    /// </summary>
+    public string? OrganisationKind { get; init; }
 
     /// <summary>The staff account behind the credential; null for keys issued before staff accounts existed.</summary>
     public string? StaffId { get; init; }
@@ -30,6 +37,7 @@ public sealed record Caller(string KeyId, string Role, string Organisation)
         user.FindFirstValue(OrganisationClaim) ?? throw new InvalidOperationException("No organisation claim."))
     {
         Jurisdiction = user.FindFirstValue(JurisdictionClaim),
+        OrganisationKind = user.FindFirstValue(OrganisationKindClaim),
         StaffId = user.FindFirstValue(StaffClaim),
     };
 
@@ -46,6 +54,10 @@ public sealed record Caller(string KeyId, string Role, string Organisation)
         if (Jurisdiction is not null)
         {
             yield return new Claim(JurisdictionClaim, Jurisdiction);
+        }
+        if (OrganisationKind is not null)
+        {
+            yield return new Claim(OrganisationKindClaim, OrganisationKind);
         }
         if (StaffId is not null)
         {

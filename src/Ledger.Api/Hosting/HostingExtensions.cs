@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Ledger.Api.Access;
-using Ledger.Api.Access.Jwt;
 using Ledger.Api.Anchoring;
 using Ledger.Api.Chain;
 using Ledger.Api.Problems;
@@ -8,7 +7,6 @@ using Ledger.Api.Records;
 using Ledger.Core.Records;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.OpenApi;
 
 namespace Ledger.Api.Hosting;
 
@@ -52,30 +50,7 @@ internal static class HostingExtensions
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<ChainHealthCheck>("chain", tags: ["ready"]);
 
-        services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(o =>
-        {
-            o.SwaggerDoc("v1", new OpenApiInfo
-            {
-                Title = "Ledger API",
-                Version = "v1",
-                Description = "Submit government records, anchor their salted hashes on chain, and let anyone verify them.",
-            });
-            o.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey,
-                In = ParameterLocation.Header,
-                Name = ApiKeyAuthenticationHandler.HeaderName,
-                Description = "API key of a staff member; embedded mode prints one per role at start.",
-            });
-            o.AddSecurityDefinition(JwtBearerAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                BearerFormat = "JWT",
-                Description = "A token from the agency's identity provider, when Auth:Jwt is configured.",
-            });
-        });
+        services.AddLedgerOpenApi();
         return builder;
     }
 

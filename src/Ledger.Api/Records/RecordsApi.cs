@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Ledger.Api.Access;
 using Ledger.Api.Audit;
+using Ledger.Api.Hosting;
 using Ledger.Api.Issuers;
 using Ledger.Api.Problems;
 using Ledger.Api.Protection;
@@ -32,6 +33,7 @@ internal static class RecordsApi
             .WithDescription("Validates the record, commits to it with a salted hash, stores it durably and queues it for the next anchor batch. Keep the returned salt and hash. " +
                 "Send an Idempotency-Key header to retry safely: a retry with the same key and body gets the original answer (with Idempotent-Replayed: true) and never a second record; the same key with another body is a 409.")
             .Accepts<SubmitRecordRequest>("application/json")
+            .WithRequestHeader(IdempotencyKeyHeader.Name, IdempotencyKeyHeader.Description)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -46,6 +48,7 @@ internal static class RecordsApi
             .WithSummary("Read a stored record and the exact envelope that was hashed")
             .WithDescription("Asks the access policy (role, domain, level, jurisdiction). L4 records need a stated purpose in X-Access-Purpose. " +
                 "Every read of an L2+ payload is written to the access trail before the answer is sent. An erased record is a 410.")
+            .WithRequestHeader(AccessPurpose.HeaderName, AccessPurpose.Description)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

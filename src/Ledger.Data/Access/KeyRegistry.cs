@@ -12,6 +12,12 @@ public sealed record KeyListing(
     string Id, string Role, string Organisation, string? StaffId, string Label,
     DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
 
+/// <summary>
+/// A usable key that the access policy cannot accept as it stands: its role does not fit its organisation's
+/// <paramref name="Kind"/>, or (Kind null) its organisation is not registered, so the role cannot be checked.
+/// </summary>
+public sealed record UnfitKey(string Id, string Role, string Organisation, string? Kind);
+
 /// <summary>Issues, lists and revokes API keys for staff of registered organisations.</summary>
 public sealed class KeyRegistry(LedgerDbContext db, TimeProvider time)
 {
@@ -23,6 +29,7 @@ public sealed class KeyRegistry(LedgerDbContext db, TimeProvider time)
     /// <summary>
     /// Issues a key for a new staff account of <paramref name="organisationId"/> with <paramref name="role"/>, or for
     /// the existing account <paramref name="staffId"/> (key rotation), whose organisation and role must then match.
+    /// The role must fit the organisation's kind (<see cref="RoleAssignments"/>).
     /// </summary>
     public async Task<IssuedKey> CreateAsync(
         string organisationId, string role, string? label, TimeSpan? lifetime, string? staffId, CancellationToken ct)
@@ -36,9 +43,11 @@ public sealed class KeyRegistry(LedgerDbContext db, TimeProvider time)
         {
             throw new RegistryException($"A key lives between 1 minute and {MaxLifetime.TotalDays:0} days.");
         }
-        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
+        var kind = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Kind).SingleOrDefaultAsync(ct)
+            ?? throw new RegistryException($"Unknown organisation '{organisationId}'; register it first with `ledger orgs create`.");
+        if (RoleAssignments.Mismatch(organisationId, kind, role) is { } mismatch)
         {
-            throw new RegistryException($"Unknown organisation '{organisationId}'; register it first with `ledger orgs create`.");
+            throw new RegistryException(mismatch);
         }
         label = string.IsNullOrWhiteSpace(label) ? role : label.Trim();
         if (label.Length > 128 || label.Any(char.IsControl))
@@ -73,6 +82,24 @@ public sealed class KeyRegistry(LedgerDbContext db, TimeProvider time)
             DateTimeOffset.FromUnixTimeMilliseconds(k.CreatedAtMs),
             k.ExpiresAtMs is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : null,
             k.RevokedAtMs is { } r ? DateTimeOffset.FromUnixTimeMilliseconds(r) : null))];
+    }
+
+    /// <summary>
+    /// Unrevoked, unexpired keys of enabled staff whose role their organisation's kind may not hold, or whose
+    /// organisation is not registered; by id. Such keys predate <see cref="RoleAssignments"/> or were written past
+    /// this registry.
+    /// </summary>
+    public async Task<List<UnfitKey>> ListUnfitAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var usable = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.RevokedAtMs == null && (k.ExpiresAtMs == null || k.ExpiresAtMs > now)
+                && !db.StaffAccounts.Any(s => s.Id == k.StaffId && s.DisabledAtMs != null))
+            .OrderBy(k => k.Id)
+            .Select(k => new UnfitKey(k.Id, k.Role, k.Organisation,
+                db.Organisations.Where(o => o.Id == k.Organisation).Select(o => o.Kind).FirstOrDefault()))
+            .ToListAsync(ct);
+        return [.. usable.Where(k => k.Kind is null || !RoleAssignments.MayHold(k.Kind, k.Role))];
     }
 
     /// <summary>Revokes a key at once; false when it was already revoked (the first revocation time stays).</summary>

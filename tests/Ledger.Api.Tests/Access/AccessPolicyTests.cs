@@ -14,8 +14,8 @@ public sealed class AccessPolicyTests
     private static readonly RecordFacts CheckIn = new("community-correction", DataLevel.HighlySensitive, "demo-judicial-bureau", Xihu);
     private static readonly RecordFacts Inspection = new("food-safety", DataLevel.Public, "demo-market-supervision-bureau", Xihu);
 
-    private static Caller As(string role, string organisation, string? jurisdiction) =>
-        new($"ldg_{role}", role, organisation) { Jurisdiction = jurisdiction };
+    private static Caller As(string role, string organisation, string? jurisdiction, string? kind = null) =>
+        new($"ldg_{role}", role, organisation) { Jurisdiction = jurisdiction, OrganisationKind = kind };
 
     [Fact]
     public void TheIssuingBureauErasesOnlyForAStatedReason()
@@ -86,5 +86,68 @@ public sealed class AccessPolicyTests
 
         Assert.All(Enum.GetValues<LedgerAction>(), action =>
             Assert.False(Policy.Decide(stranger, action, Inspection with { Level = DataLevel.Internal }, "any").IsAllowed));
+    }
+
+    [Fact]
+    public void ACorrectionOfficerOfAMarketSupervisionBureauMayDoNothingAndLearnsNoL4RecordExists()
+    {
+        var misfit = As(Roles.CorrectionOfficer, "demo-market-supervision-bureau", Xihu, "market-supervision");
+        var ownCheckIn = CheckIn with { IssuerOrganisation = "demo-market-supervision-bureau" };
+
+        Assert.Equal(AccessOutcome.Forbidden, Policy.Decide(misfit, LedgerAction.SubmitRecord, ownCheckIn, null).Outcome);
+        Assert.Equal(AccessOutcome.Forbidden, Policy.Decide(misfit, LedgerAction.SubmitRecord, null, null).Outcome);
+        Assert.Equal(AccessOutcome.NotFound, Policy.Decide(misfit, LedgerAction.ReadRecord, CheckIn, "annual case review").Outcome);
+        Assert.Equal(AccessOutcome.NotFound, Policy.Decide(misfit, LedgerAction.EraseSubject, ownCheckIn, "court order").Outcome);
+        Assert.Equal(AccessOutcome.NotFound, Policy.Decide(misfit, LedgerAction.ReadAccessTrail, ownCheckIn, null).Outcome);
+        Assert.Equal(AccessOutcome.Forbidden, Policy.Decide(misfit, LedgerAction.ReadRecord, Inspection, null).Outcome);
+    }
+
+    [Fact]
+    public void ARefusedMisfitIsToldItsOrganisationsKindAndTheRoleThatFits()
+    {
+        var misfit = As(Roles.Inspector, "demo-judicial-bureau", Xihu, "judicial");
+
+        var decision = Policy.Decide(misfit, LedgerAction.SubmitRecord, Inspection with { IssuerOrganisation = "demo-judicial-bureau" }, null);
+
+        Assert.Equal(AccessOutcome.Forbidden, decision.Outcome);
+        Assert.Contains("'inspector'", decision.Reason);
+        Assert.Contains("kind 'judicial'", decision.Reason);
+        Assert.Contains("correction-officer", decision.Reason);
+    }
+
+    [Theory]
+    [InlineData("auditor", "operator")]
+    [InlineData("admin", "audit")]
+    [InlineData("admin", "market-supervision")]
+    [InlineData("community-worker", "judicial")]
+    public void ARoleOutsideItsKindOfOrganisationMayDoNoAction(string role, string kind)
+    {
+        var misfit = As(role, $"demo-{kind}", Xihu, kind);
+
+        Assert.All(Enum.GetValues<LedgerAction>(), action =>
+        {
+            Assert.False(Policy.Decide(misfit, action, null, "any").IsAllowed, $"{action} without a record");
+            Assert.All(new[] { Inspection, CheckIn, Inspection with { Level = DataLevel.Internal, Domain = "shared-community" } }, record =>
+                Assert.False(Policy.Decide(misfit, action, record with { IssuerOrganisation = misfit.Organisation }, "any").IsAllowed, $"{action} on {record.Domain}"));
+        });
+    }
+
+    [Theory]
+    [InlineData("inspector", "market-supervision", LedgerAction.SubmitRecord)]
+    [InlineData("correction-officer", "judicial", LedgerAction.SubmitRecord)]
+    [InlineData("community-worker", "community", LedgerAction.SubmitRecord)]
+    [InlineData("auditor", "audit", LedgerAction.ReadStatus)]
+    [InlineData("admin", "operator", LedgerAction.ManageKeys)]
+    public void EachRoleActsInItsOwnKindOfOrganisation(string role, string kind, LedgerAction action)
+    {
+        Assert.True(Policy.Decide(As(role, $"demo-{kind}", Xihu, kind), action, null, null).IsAllowed);
+    }
+
+    [Fact]
+    public void AKeyOfAnUnregisteredOrganisationHasNoKindToCheckAndKeepsItsRole()
+    {
+        var legacy = As(Roles.CorrectionOfficer, "legacy-bureau", null, kind: null);
+
+        Assert.True(Policy.Decide(legacy, LedgerAction.SubmitRecord, CheckIn with { IssuerOrganisation = "legacy-bureau", Jurisdiction = "" }, null).IsAllowed);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Ledger.Api.Access;
 using Ledger.Data.Access;
+using Ledger.Data.Organisations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed class ApiKeyLifecycleTests(SharedLedger ledger) : IClassFixture<Sh
     }
 
     [Fact]
-    public async Task AKeyOfAStaffAccountAuthenticatesWithItsOrganisationsJurisdiction()
+    public async Task AKeyOfAStaffAccountAuthenticatesWithItsOrganisationsJurisdictionAndKind()
     {
         var issued = await _factory.QueryAsync(db => new KeyRegistry(db, TimeProvider.System)
             .CreateAsync(EmbeddedOrganisations.NeighbourOf(Roles.Auditor), Roles.Auditor, "Binjiang auditor", null, null, default));
@@ -57,6 +58,7 @@ public sealed class ApiKeyLifecycleTests(SharedLedger ledger) : IClassFixture<Sh
         Assert.Equal(Roles.Auditor, caller.Role);
         Assert.Equal(EmbeddedOrganisations.NeighbourOf(Roles.Auditor), caller.Organisation);
         Assert.Equal(EmbeddedOrganisations.NeighbourArea, caller.Jurisdiction);
+        Assert.Equal(OrganisationKinds.Audit, caller.OrganisationKind);
         Assert.Equal(issued.Staff.Id, caller.StaffId);
     }
 

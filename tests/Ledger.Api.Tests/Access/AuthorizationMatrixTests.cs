@@ -4,8 +4,9 @@ namespace Ledger.Api.Tests.Access;
 
 /// <summary>
 /// The authorization matrix of docs/security.md, end to end: every endpoint × caller (role × own/other
-/// jurisdiction, and the anonymous public) × data level gets exactly the status code in the table. The records are
-/// issued in Xihu (330106): "@home" callers share that jurisdiction, "@other" callers are in Binjiang (330108).
+/// jurisdiction, keys whose role does not fit their organisation's kind, and the anonymous public) × data level gets
+/// exactly the status code in the table. The records are issued in Xihu (330106): "@home" callers share that
+/// jurisdiction, "@other" callers are in Binjiang (330108), "{role}@{kind}" callers are misfits in Xihu.
 /// </summary>
 public sealed class AuthorizationMatrixTests(MatrixLedger ledger) : IClassFixture<MatrixLedger>
 {
@@ -35,6 +36,7 @@ public sealed class AuthorizationMatrixTests(MatrixLedger ledger) : IClassFixtur
         "community-worker@home", "community-worker@other",
         "auditor@home", "auditor@other",
         "admin@home", "admin@other",
+        .. MatrixLedger.Misfits.Select(m => m.Caller),
     ];
 
     // THE MATRIX. To add an endpoint: add how to call it to Endpoints above, then one row per caller here with the
@@ -171,12 +173,36 @@ public sealed class AuthorizationMatrixTests(MatrixLedger ledger) : IClassFixtur
         ("POST /erasures", "admin@other", 400, 403, 404),
     ];
 
+    // Keys whose role does not fit their organisation's kind (MatrixLedger.Misfits: a correction officer of a market
+    // supervision bureau, an inspector of a judicial bureau, …) hold nothing, whatever their role: one row per endpoint,
+    // the same for each of them. 403 where the existence rule allows it, 404 for L4; the public endpoints stay public;
+    // an L1 erasure is a 400 before anyone is asked.
+    private static readonly (string Endpoint, int L1, int L2, int L4)[] MisfitMatrix =
+    [
+        ("POST /records", 403, 403, 403),
+        ("GET /records/{id}", 403, 403, 404),
+        ("GET /records/{id} +purpose", 403, 403, 404),
+        ("GET /verify/{hash}", 200, 200, 200),
+        ("GET /proofs/{hash}", 200, 200, 200),
+        ("GET /status", 403, 403, 403),
+        ("GET /access-trail", 403, 403, 403),
+        ("GET /access-trail/verification", 403, 403, 403),
+        ("GET /records/{id}/access-trail", 403, 403, 404),
+        ("POST /erasures", 400, 403, 404),
+    ];
+
+    private static readonly (string Endpoint, string Caller, int L1, int L2, int L4)[] Rows =
+    [
+        .. Matrix,
+        .. MatrixLedger.Misfits.SelectMany(m => MisfitMatrix.Select(row => (row.Endpoint, m.Caller, row.L1, row.L2, row.L4))),
+    ];
+
     public static TheoryData<string, string, int, int> Cases() => CasesWhere(_ => true);
 
     private static TheoryData<string, string, int, int> CasesWhere(Func<(string Endpoint, string Caller, int L1, int L2, int L4), bool> include)
     {
         var cases = new TheoryData<string, string, int, int>();
-        foreach (var row in Matrix.Where(include))
+        foreach (var row in Rows.Where(include))
         {
             cases.Add(row.Endpoint, row.Caller, 1, row.L1);
             cases.Add(row.Endpoint, row.Caller, 2, row.L2);
@@ -206,14 +232,30 @@ public sealed class AuthorizationMatrixTests(MatrixLedger ledger) : IClassFixtur
     public void TheMatrixHasARowForEveryEndpointAndCaller()
     {
         var missing = Endpoints.Keys.SelectMany(e => Callers.Select(c => (e, c)))
-            .Where(pair => !Matrix.Any(row => row.Endpoint == pair.e && row.Caller == pair.c))
+            .Where(pair => !Rows.Any(row => row.Endpoint == pair.e && row.Caller == pair.c))
             .Select(pair => $"{pair.e} as {pair.c}")
             .ToList();
-        var duplicated = Matrix.GroupBy(row => (row.Endpoint, row.Caller)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var duplicated = Rows.GroupBy(row => (row.Endpoint, row.Caller)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
 
         Assert.Empty(missing);
         Assert.Empty(duplicated);
-        Assert.All(Matrix, row => Assert.Contains(row.Endpoint, Endpoints.Keys));
+        Assert.All(Rows, row => Assert.Contains(row.Endpoint, Endpoints.Keys));
+    }
+
+    [Fact]
+    public async Task AMisfitKeyIsToldItsOrganisationsKindAndTheRoleThatFitsWithoutItsSecret()
+    {
+        var client = ledger.Client("correction-officer@market-supervision");
+
+        using var response = await client.GetAsync("/api/v1/status");
+
+        var body = await response.Content.ReadAsStringAsync();
+        var detail = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString();
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("'correction-officer' does not fit the organisation 'demo-market-supervision-bureau'", detail);
+        Assert.Contains("kind 'market-supervision'", detail);
+        Assert.Contains("only the role inspector", detail);
+        Assert.DoesNotContain(client.DefaultRequestHeaders.GetValues("X-Api-Key").Single()[13..], body);
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string purpose)

@@ -82,6 +82,22 @@ public sealed class JwtBearerTests(JwtLedger ledger) : IClassFixture<JwtLedger>
         Assert.Equal(HttpStatusCode.Forbidden, wrongDomain.StatusCode);
     }
 
+    [Fact]
+    public async Task ATokenWhoseRoleDoesNotFitItsOrganisationsKindIsRefusedAndStoresNothing()
+    {
+        var before = await _factory.QueryAsync(db => db.Records.CountAsync());
+
+        var response = await ClientWith(Token(role: Roles.CorrectionOfficer, organisation: "demo-market-supervision-bureau"))
+            .PostAsJsonAsync("/api/v1/records", Samples.CheckIn());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var detail = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("detail").GetString();
+        Assert.Contains("kind 'market-supervision'", detail);
+        Assert.Contains("inspector", detail);
+        Assert.Equal(before, await _factory.QueryAsync(db => db.Records.CountAsync()));
+    }
+
     public static TheoryData<string> BadTokens() =>
     [
         "wrong audience",

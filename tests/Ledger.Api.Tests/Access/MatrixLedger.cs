@@ -7,7 +7,8 @@ namespace Ledger.Api.Tests.Access;
 
 /// <summary>
 /// One service for the whole matrix: one record of each level issued in Xihu (330106), and a client for every caller
-/// the matrix names — each role at home (330106) and in Binjiang (330108), and the anonymous public.
+/// the matrix names — each role at home (330106) and in Binjiang (330108), keys whose role does not fit their
+/// organisation's kind, and the anonymous public.
 /// </summary>
 public sealed class MatrixLedger : IAsyncLifetime
 {
@@ -25,6 +26,19 @@ public sealed class MatrixLedger : IAsyncLifetime
         [2] = Roles.CommunityWorker,
         [4] = Roles.CorrectionOfficer,
     };
+
+    /// <summary>
+    /// Callers whose key's role does not fit their organisation's kind, all in the home jurisdiction, named
+    /// <c>{role}@{kind}</c>: the policy must refuse them as if the role held nothing.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Caller, string Role, string Organisation)> Misfits =
+    [
+        ("correction-officer@market-supervision", Roles.CorrectionOfficer, "demo-market-supervision-bureau"),
+        ("inspector@judicial", Roles.Inspector, "demo-judicial-bureau"),
+        ("community-worker@judicial", Roles.CommunityWorker, "demo-judicial-bureau"),
+        ("auditor@operator", Roles.Auditor, "demo-ledger-operator"),
+        ("admin@audit", Roles.Admin, "demo-audit-office"),
+    ];
 
     private readonly Dictionary<string, HttpClient> _clients = [];
     private readonly Dictionary<int, JsonElement> _records = [];
@@ -74,6 +88,12 @@ public sealed class MatrixLedger : IAsyncLifetime
             var client = Factory.CreateClient();
             client.DefaultRequestHeaders.Add("X-Api-Key", await Factory.CreateKeyAsync(role, neighbour));
             _clients[$"{role}@other"] = client;
+        }
+        foreach (var (caller, role, organisation) in Misfits)
+        {
+            var client = Factory.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", await Factory.QueryAsync(db => MisfitKeys.InsertAsync(db, role, organisation)));
+            _clients[caller] = client;
         }
         foreach (var (level, role) in IssuerRoleOf)
         {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Ledger.Cli.Commands;
+using Ledger.Data.Access;
 
 namespace Ledger.Cli.Tests.Commands;
 
@@ -44,7 +46,7 @@ public sealed partial class KeysCommandTests : IDisposable
     public async Task ARevokedKeyIsListedAsRevokedAndRevokingAgainChangesNothing()
     {
         await _data.RegisterAsync(Organisation);
-        var created = await _data.RunAsync("keys", "create", "--org", Organisation, "--role", "auditor");
+        var created = await _data.RunAsync("keys", "create", "--org", Organisation, "--role", "inspector");
         var id = KeyText().Match(created.Output).Value[..12];
 
         var first = await _data.RunAsync("keys", "revoke", id);
@@ -78,6 +80,66 @@ public sealed partial class KeysCommandTests : IDisposable
         Assert.Contains("inspector, correction-officer, community-worker, auditor, admin", run.Error);
     }
 
+    [Fact]
+    public async Task ACorrectionOfficerKeyForAMarketSupervisionBureauIsRefusedNamingItsKindAndTheRoleThatFits()
+    {
+        await _data.RegisterAsync(Organisation);
+
+        var run = await _data.RunAsync("keys", "create", "--org", Organisation, "--role", "correction-officer");
+        var list = await _data.RunAsync("keys", "list");
+
+        Assert.Equal(1, run.Code);
+        Assert.Contains($"The role 'correction-officer' does not fit the organisation '{Organisation}': it is of kind 'market-supervision', whose staff hold only the role inspector.", run.Error);
+        Assert.DoesNotMatch(KeyText(), run.Output);
+        Assert.DoesNotContain("ldg_", list.Output);
+    }
+
+    [Theory]
+    [InlineData("inspector", "market-supervision")]
+    [InlineData("correction-officer", "judicial")]
+    [InlineData("community-worker", "community")]
+    [InlineData("auditor", "audit")]
+    [InlineData("admin", "operator")]
+    public async Task EachRoleIsIssuedOnlyForItsOwnKindOfOrganisation(string role, string fittingKind)
+    {
+        string[] kinds = ["market-supervision", "judicial", "community", "audit", "operator"];
+        foreach (var kind in kinds)
+        {
+            await _data.RegisterAsync($"org-{kind}", kind);
+        }
+
+        var runs = new Dictionary<string, CliRun>();
+        foreach (var kind in kinds)
+        {
+            runs[kind] = await _data.RunAsync("keys", "create", "--org", $"org-{kind}", "--role", role);
+        }
+
+        Assert.All(runs, run => Assert.True(run.Value.Code == (run.Key == fittingKind ? 0 : CliApp.Invalid), $"{role} in {run.Key}: {run.Value.Error}"));
+        Assert.Single(runs, run => KeyText().IsMatch(run.Value.Output));
+    }
+
+    [Fact]
+    public async Task AnotherKeyForAStaffMemberWhoseRoleNoLongerFitsIsRefused()
+    {
+        await _data.RegisterAsync(Organisation);
+        var staff = "stf_0badf17e";
+        // An account the CLI issued before roles had to fit kinds.
+        await using (var store = await OperatorStore.OpenAsync(_data.Path, TextWriter.Null))
+        {
+            store.Db.StaffAccounts.Add(new StaffAccount
+            {
+                Id = staff, OrganisationId = Organisation, Label = "before the rule", Role = "auditor", CreatedAtMs = 0,
+            });
+            await store.Db.SaveChangesAsync();
+        }
+
+        var run = await _data.RunAsync("keys", "create", "--org", Organisation, "--role", "auditor", "--staff", staff);
+
+        Assert.Equal(CliApp.Invalid, run.Code);
+        Assert.Contains("kind 'market-supervision'", run.Error);
+        Assert.DoesNotMatch(KeyText(), run.Output);
+    }
+
     [Theory]
     [InlineData("5y", CliApp.Usage)]
     [InlineData("0d", CliApp.Usage)]
@@ -109,11 +171,13 @@ public sealed partial class KeysCommandTests : IDisposable
         var staff = StaffId().Match(first.Output).Value;
 
         var rotated = await _data.RunAsync("keys", "create", "--org", Organisation, "--role", "inspector", "--staff", staff);
-        var wrongRole = await _data.RunAsync("keys", "create", "--org", Organisation, "--role", "auditor", "--staff", staff);
+        await _data.RegisterAsync("cn-330108-market-supervision", areaCode: "330108");
+        var otherOrganisation = await _data.RunAsync("keys", "create", "--org", "cn-330108-market-supervision", "--role", "inspector", "--staff", staff);
 
         Assert.Equal(0, rotated.Code);
         Assert.Contains($"for staff {staff}", rotated.Output);
-        Assert.Equal(CliApp.Invalid, wrongRole.Code);
+        Assert.Equal(CliApp.Invalid, otherOrganisation.Code);
+        Assert.Contains($"The staff account '{staff}' is a inspector of {Organisation}", otherOrganisation.Error);
     }
 
     private static DateTime ExpiryOf(string output) => DateTime.ParseExact(

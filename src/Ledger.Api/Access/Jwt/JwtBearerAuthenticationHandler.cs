@@ -97,11 +97,17 @@ public sealed class JwtBearerAuthenticationHandler(
         {
             return null;
         }
-        var areaCode = await db.Organisations.AsNoTracking()
+        var registered = await db.Organisations.AsNoTracking()
             .Where(o => o.Id == organisation)
-            .Select(o => o.AreaCode)
+            .Select(o => new { o.AreaCode, o.Kind })
             .SingleOrDefaultAsync(Context.RequestAborted);
-        return areaCode is null ? null : new Caller($"jwt:{subject}", roles[0], organisation) { Jurisdiction = areaCode, StaffId = $"jwt:{subject}" };
+        // The kind goes with the caller: a role that does not fit it is refused by the policy, as for an API key.
+        return registered is null ? null : new Caller($"jwt:{subject}", roles[0], organisation)
+        {
+            Jurisdiction = registered.AreaCode,
+            OrganisationKind = registered.Kind,
+            StaffId = $"jwt:{subject}",
+        };
     }
 
     // A claim may be a string or an array of strings (roles often are).

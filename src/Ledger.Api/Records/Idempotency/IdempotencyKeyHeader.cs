@@ -19,6 +19,12 @@ internal static class IdempotencyKeyHeader
     /// <summary>Response header set to <c>true</c> when the answer repeats an earlier request's.</summary>
     public const string ReplayedName = "Idempotent-Replayed";
 
+    /// <summary>What the header is for, as the OpenAPI document shows it.</summary>
+    public const string Description =
+        "Optional key you choose (1 to 128 printable ASCII characters) to retry a submission safely: a retry with the " +
+        "same key and body gets the original answer, with Idempotent-Replayed: true, and never a second record; the " +
+        "same key with another body is a 409.";
+
     /// <summary>The key, or null when none was sent; a 400 problem when the header is not one valid key.</summary>
     public static string? Validate(StringValues values)
     {
