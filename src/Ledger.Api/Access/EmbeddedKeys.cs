@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Ledger.Api.Access;
 
 /// <summary>
-/// In embedded (development) mode, the demo organisations and one ready-to-use API key per role, kept in
+/// In embedded (development) mode, the demo organisations and one ready-to-use API key per role (and per role but
+/// admin in the neighbouring district, to try another jurisdiction), kept in
 /// <c>embedded-keys.json</c> in the data folder (owner-only permissions) so they survive restarts and can be printed
 /// at every start. The database holds only their hashes, as for every other key. Never used with an external chain.
 /// </summary>
@@ -19,6 +20,16 @@ public sealed class EmbeddedKeys(IServiceScopeFactory scopes, IOptions<StorageOp
 
     /// <summary>The demo organisation each role acts for in embedded mode.</summary>
     public static string OrganisationFor(string role) => EmbeddedOrganisations.HomeOf(role);
+
+    /// <summary>The name under which the key of <paramref name="role"/> in the neighbouring (Binjiang) organisation is kept and printed.</summary>
+    public static string NeighbourKeyName(string role) => "binjiang-" + role;
+
+    /// <summary>Every printed key: its name, role and organisation — each role at home, and each but admin next door.</summary>
+    public static IReadOnlyList<(string Name, string Role, string Organisation)> Printed { get; } =
+    [
+        .. Roles.All.Select(role => (role, role, OrganisationFor(role))),
+        .. Roles.All.Where(role => role != Roles.Admin).Select(role => (NeighbourKeyName(role), role, EmbeddedOrganisations.NeighbourOf(role))),
+    ];
 
     /// <summary>Registers the demo organisations, and loads the keys, issuing any role's key that is missing, revoked or expired.</summary>
     public async Task<IReadOnlyDictionary<string, string>> EnsureAsync(CancellationToken ct)
@@ -37,15 +48,15 @@ public sealed class EmbeddedKeys(IServiceScopeFactory scopes, IOptions<StorageOp
         var registry = new KeyRegistry(db, time);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var changed = false;
-        foreach (var role in Roles.All)
+        foreach (var (name, role, organisation) in Printed)
         {
-            var id = keys.TryGetValue(role, out var existing) ? ApiKeyText.IdOf(existing) : null;
+            var id = keys.TryGetValue(name, out var existing) ? ApiKeyText.IdOf(existing) : null;
             if (id is not null && await db.ApiKeys.AnyAsync(k => k.Id == id && k.RevokedAtMs == null && (k.ExpiresAtMs == null || k.ExpiresAtMs > now), ct))
             {
                 continue;
             }
-            var issued = await registry.CreateAsync(OrganisationFor(role), role, $"embedded {role}", null, null, ct);
-            keys[role] = issued.Text;
+            var issued = await registry.CreateAsync(organisation, role, $"embedded {name}", null, null, ct);
+            keys[name] = issued.Text;
             changed = true;
         }
         if (changed)

@@ -42,10 +42,15 @@ internal sealed class StartupBanner(IServer server, ChainRuntime runtime, Embedd
         if (chain?.Embedded == true)
         {
             var keys = await embeddedKeys.EnsureAsync(ct);
-            lines.Add("  API keys for this embedded instance (send as X-Api-Key):");
+            lines.Add($"  API keys for this embedded instance (send as X-Api-Key), in Xihu district ({EmbeddedOrganisations.HomeArea}):");
             foreach (var role in Roles.All)
             {
                 lines.Add($"    {role,-20} {keys[role]}");
+            }
+            lines.Add($"  The same roles in Binjiang district ({EmbeddedOrganisations.NeighbourArea}), another jurisdiction:");
+            foreach (var (name, role, _) in EmbeddedKeys.Printed.Where(k => k.Name != k.Role))
+            {
+                lines.Add($"    {role,-20} {keys[name]}");
             }
         }
         lines.Add("");

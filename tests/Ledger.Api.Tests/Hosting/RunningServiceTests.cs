@@ -30,6 +30,21 @@ public sealed class RunningServiceTests
             var response = await client.PostAsJsonAsync("/api/v1/records", Samples.Inspection());
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
+            // The keys of another jurisdiction are printed too, and act for the Binjiang organisations.
+            var neighbours = service.Output[service.Output.IndexOf("Binjiang district (330108)", StringComparison.Ordinal)..];
+            var neighbourKey = System.Text.RegularExpressions.Regex.Match(neighbours, @"^\s+correction-officer\s+(ldg_\S+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+            Assert.NotEqual(service.BannerValue(Roles.CorrectionOfficer), neighbourKey);
+            using var neighbour = new HttpClient { BaseAddress = service.BaseAddress };
+            neighbour.DefaultRequestHeaders.Add("X-Api-Key", neighbourKey);
+            var submitted = await neighbour.PostAsJsonAsync("/api/v1/records", Samples.CheckIn());
+            Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+            var checkIn = await submitted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            using var home = new HttpClient { BaseAddress = service.BaseAddress };
+            home.DefaultRequestHeaders.Add("X-Api-Key", service.BannerValue(Roles.CorrectionOfficer));
+            home.DefaultRequestHeaders.Add("X-Access-Purpose", "supervision");
+            var read = await home.GetAsync($"/api/v1/records/{checkIn.GetProperty("id").GetString()}");
+            Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+
             await service.TerminateAsync(TimeSpan.FromSeconds(30));
 
             Assert.Equal(0, service.ExitCode);
