@@ -31,8 +31,9 @@ public static class CliApp
                                                    contract's anchoredAt(root) and verify(), the anchoring transaction's
                                                    RootAnchored log from that contract, block, batch and time, and the
                                                    issuer's signature over the record hash. Not checked, and reported
-                                                   as the service's claims: the status (erased, revoked) and which
-                                                   organisation holds the signing key.
+                                                   as claims: the status (erased, revoked), which organisation holds
+                                                   the signing key and, without --contract, whether the contract is
+                                                   the ledger's. One line says why; see docs/proof-format.md §7.
                                                    --contract <address>  require this LedgerAnchor (the ledger's
                                                                          published address), not the proof's word
                                                    --allow-unsigned      accept a proof without an issuer signature
