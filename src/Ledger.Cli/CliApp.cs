@@ -5,20 +5,39 @@ namespace Ledger.Cli;
 /// <summary>The <c>ledger</c> command line: dispatches to one command per verb.</summary>
 public static class CliApp
 {
-    /// <summary>Exit code for a proof or input that does not check out.</summary>
+    // The exit codes are a contract with scripts that call `ledger verify`: keep them stable, and keep them in step with
+    // the help text below and docs/proof-format.md §7.
+
+    /// <summary>Exit code for a valid proof (or a command that did its work).</summary>
+    public const int Valid = 0;
+    /// <summary>Exit code for a proof or input that does not check out: malformed, or not matching the chain.</summary>
     public const int Invalid = 1;
     /// <summary>Exit code for wrong usage.</summary>
     public const int Usage = 2;
     /// <summary>Exit code when the chain could not be asked (network, RPC error).</summary>
     public const int Unavailable = 3;
+    /// <summary>Exit code for a proof of a record that is not anchored yet: fetch the proof again later.</summary>
+    public const int NotAnchored = 4;
+    /// <summary>Exit code for a proof whose anchor checks out but whose issuer is not proven (no signature without --allow-unsigned).</summary>
+    public const int IssuerNotProven = 5;
 
     private const string Help = """
         ledger — verify Ledger records and proofs independently of the Ledger service, and manage its identities.
 
         Usage:
-          ledger verify <proof.json> --rpc <url>   Check a proof bundle against the chain: the Merkle path, the
-                                                   contract's anchoredAt(root), the anchoring transaction's log, and
-                                                   the issuing organisation's signature over the record hash.
+          ledger verify <proof.json> --rpc <url> [--contract <address>] [--allow-unsigned]
+                                                   Check a proof bundle ("-" reads standard input) against the chain
+                                                   alone: the bundle's form, the Merkle path, the chain id, the
+                                                   contract's anchoredAt(root) and verify(), the anchoring transaction's
+                                                   RootAnchored log from that contract, block, batch and time, and the
+                                                   issuer's signature over the record hash. Not checked, and reported
+                                                   as claims: the status (erased, revoked), which organisation holds
+                                                   the signing key and, without --contract, whether the contract is
+                                                   the ledger's. One line says why; see docs/proof-format.md §7.
+                                                   --contract <address>  require this LedgerAnchor (the ledger's
+                                                                         published address), not the proof's word
+                                                   --allow-unsigned      accept a proof without an issuer signature
+                                                                         (the issuer is then reported unproven)
           ledger status --api <url> [--json]       Show a running service's backlog, chain head, recent and stuck
                                                    batches (admin or auditor key in LEDGER_API_KEY or --key).
           ledger hash <record.json>                Print the canonical bytes (RFC 8785) and keccak-256 record hash of a
@@ -47,7 +66,9 @@ public static class CliApp
                                                    not exist). Payloads are not touched. The current key comes from
                                                    --key-file, LEDGER_MASTER_KEY or <dir>/master.key.
 
-        Exit codes: 0 valid (or done), 1 invalid (or refused), 2 usage error, 3 chain unavailable.
+        Exit codes: 0 valid (or done); 1 invalid: a malformed proof, one that does not match the chain (or a refused
+        operator command); 2 usage error; 3 chain unavailable; 4 not anchored yet (fetch the proof again in a few
+        seconds); 5 issuer not proven (no issuer signature and no --allow-unsigned).
         """;
 
     /// <summary>Runs the command named by <paramref name="args"/>[0].</summary>

@@ -85,8 +85,16 @@ public sealed class LedgerAnchorContract
     }
 
     /// <summary>The block timestamp (Unix seconds) at which <paramref name="root"/> was anchored, or 0.</summary>
-    public async Task<long> AnchoredAtAsync(byte[] root, CancellationToken ct = default) =>
-        (long)(BigInteger)(await CallAsync(LedgerAnchorAbi.AnchoredAt, ct, Root(root)))[0]!;
+    /// <exception cref="ChainException">RpcError (wrapping a FormatException) when the answer is no timestamp at all.</exception>
+    public async Task<long> AnchoredAtAsync(byte[] root, CancellationToken ct = default)
+    {
+        var value = (BigInteger)(await CallAsync(LedgerAnchorAbi.AnchoredAt, ct, Root(root)))[0]!;
+        // A uint64 beyond long's range cannot come from a LedgerAnchor, only from some other contract at this address.
+        return value <= long.MaxValue
+            ? (long)value
+            : throw new ChainException(ChainErrorKind.RpcError, $"anchoredAt at {Address} returned {value}, which is no block timestamp.",
+                new FormatException("anchoredAt returned a value beyond any block timestamp."));
+    }
 
     /// <summary>The batch id under which <paramref name="root"/> was anchored, or 0.</summary>
     public async Task<BigInteger> BatchOfAsync(byte[] root, CancellationToken ct = default) =>

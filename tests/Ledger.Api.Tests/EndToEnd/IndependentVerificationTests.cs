@@ -62,6 +62,25 @@ public sealed class IndependentVerificationTests(PairedBatchLedger ledger) : ICl
     }
 
     [Fact]
+    public async Task TheServedBundleSpellsHashesInLowerCaseAndAddressesInEip55()
+    {
+        var (bundle, _) = await AnchoredProofAsync();
+
+        // docs/proof-format.md §4 promises this spelling; verifiers accept others, but the service writes only these.
+        var merkle = bundle["merkle"]!;
+        var anchor = bundle["anchor"]!;
+        var issuer = bundle["issuer"]!;
+        string[] hexes = [.. merkle["proof"]!.AsArray().Select(p => p!.GetValue<string>()),
+            bundle["recordHash"]!.GetValue<string>(), merkle["root"]!.GetValue<string>(), anchor["txHash"]!.GetValue<string>(),
+            anchor["blockHash"]!.GetValue<string>(), issuer["signature"]!.GetValue<string>()];
+        Assert.All(hexes, hex => Assert.Matches("^0x[0-9a-f]+$", hex));
+        foreach (var address in new[] { anchor["contract"]!.GetValue<string>(), issuer["address"]!.GetValue<string>() })
+        {
+            Assert.Equal(Ledger.Chain.EthereumAddress.Normalize(address), address);
+        }
+    }
+
+    [Fact]
     public async Task TheCliRecomputesTheRecordHashFromTheStoredEnvelope()
     {
         var accepted = await Samples.SubmitAsync(_factory.ClientFor(Roles.Inspector), Samples.Inspection("L-HASH"));

@@ -1,0 +1,18 @@
+using Ledger.Core.Proofs;
+
+namespace Ledger.Cli.Verification;
+
+/// <summary>
+/// How the verifier reports a bundle's <c>status</c>. The chain shows that a root was anchored, not that a record was
+/// later revoked or erased, so those statuses are the service's statement and are worded as such.
+/// </summary>
+internal static class StatusClaim
+{
+    /// <summary>A sentence for the end of the valid line; empty for anchored and confirmed, which the checks cover.</summary>
+    public static string Sentence(string status) => status switch
+    {
+        RecordStatus.Erased => " The service states the record is erased (its payload has been erased); the chain cannot show that, and the commitment above still stands.",
+        RecordStatus.Revoked => " The service states the record is revoked (superseded by a revocation record); the chain cannot show that.",
+        _ => "",
+    };
+}
