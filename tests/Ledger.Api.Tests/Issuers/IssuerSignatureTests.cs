@@ -33,7 +33,7 @@ public sealed class IssuerSignatureTests(SharedLedger ledger) : IClassFixture<Sh
     }
 
     [Fact]
-    public async Task LedgerVerifyChecksTheIssuerSignatureAndNamesTheSigner()
+    public async Task LedgerVerifyChecksTheIssuerSignatureAndNamesTheOrganisationTheChainRegisteredItFor()
     {
         var accepted = await Samples.SubmitAsync(_factory.ClientFor(Roles.Inspector), Samples.Inspection());
         var bundle = await _factory.WaitForStatusAsync(accepted.GetProperty("recordHash").GetString()!, "anchored", "confirmed");
@@ -42,7 +42,22 @@ public sealed class IssuerSignatureTests(SharedLedger ledger) : IClassFixture<Sh
 
         Assert.True(code == 0, output);
         var issuer = bundle.GetProperty("issuer");
-        Assert.Contains($"Signed by {issuer.GetProperty("address").GetString()}; that this key is \"demo-market-supervision-bureau\"'s is the service's claim", output);
+        Assert.Contains($"Signed by \"demo-market-supervision-bureau\" ({issuer.GetProperty("address").GetString()}), a key registered for it on chain from block ", output);
+    }
+
+    [Fact]
+    public async Task AProofWhoseOrganisationWasSwappedIsSignedByAnUnregisteredKey()
+    {
+        var accepted = await Samples.SubmitAsync(_factory.ClientFor(Roles.Inspector), Samples.Inspection());
+        var bundle = JsonNode.Parse((await _factory.WaitForStatusAsync(accepted.GetProperty("recordHash").GetString()!, "anchored", "confirmed")).GetRawText())!.AsObject();
+        // Another organisation that has signed records of its own, so its name is registered on chain — for another key.
+        await Samples.SubmitAsync(_factory.ClientFor(Roles.CorrectionOfficer), SensitiveSamples.CheckIn(SensitiveSamples.NewRef("CC")));
+        bundle["issuer"]!["organisation"] = "demo-judicial-bureau";
+
+        var (code, output) = await LedgerVerify.RunAsync(_factory, bundle);
+
+        Assert.Equal(CliApp.IssuerNotProven, code);
+        Assert.Contains("signed by an unregistered key", output);
     }
 
     [Fact]

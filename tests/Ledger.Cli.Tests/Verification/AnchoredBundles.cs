@@ -33,6 +33,9 @@ public sealed class AnchoredBundles : IAsyncLifetime
     /// <summary>The issuing organisation's signing key.</summary>
     public EthereumKey IssuerKey { get; } = EthereumKey.Generate();
 
+    /// <summary>The key the impostor registered for the same organisation name on its own contract.</summary>
+    public EthereumKey ImpostorIssuerKey { get; } = EthereumKey.Generate();
+
     /// <summary>The ledger's LedgerAnchor (EIP-55).</summary>
     public string Contract { get; private set; } = "";
 
@@ -75,8 +78,10 @@ public sealed class AnchoredBundles : IAsyncLifetime
 
         var batch = Enumerable.Range(0, 3).Select(_ => Record()).ToList();
         var bundles = await AnchorAsync(ledger, sender, batch, IssuerKey, Organisation);
-        Signed = bundles[0];
-        Siblings = [.. batch.Skip(1).Select(h => Hex.Encode(h))];
+        // In a 3-leaf tree one leaf has a 1-hash proof and two have 2: take one with two, so every proof index exists.
+        var chosen = Enumerable.Range(0, batch.Count).First(i => Parse(bundles[i])["merkle"]!["proof"]!.AsArray().Count == 2);
+        Signed = bundles[chosen];
+        Siblings = [.. batch.Where((_, i) => i != chosen).Select(h => Hex.Encode(h))];
         SingleRecordBatch = (await AnchorAsync(ledger, sender, [Record()], IssuerKey, Organisation))[0];
         var pending = Record();
         Pending = Serialize(new ProofBundle
@@ -90,7 +95,7 @@ public sealed class AnchoredBundles : IAsyncLifetime
 
         var impostor = await Node.DeployLedgerAnchorAsync(1);
         ImpostorContract = impostor.Address;
-        Impostor = (await AnchorAsync(impostor, Node.Sender(1), [Record()], EthereumKey.Generate(), Organisation))[0];
+        Impostor = (await AnchorAsync(impostor, Node.Sender(1), [Record()], ImpostorIssuerKey, Organisation))[0];
 
         await Node.RpcAsync("anvil_setCode", JunkContract, "0x67ffffffffffffffff60005260206000f3");
         await Node.RpcAsync("anvil_setCode", SilentContract, "0x00");
@@ -132,7 +137,10 @@ public sealed class AnchoredBundles : IAsyncLifetime
         LedgerAnchorContract contract, TransactionSender sender, List<byte[]> recordHashes, EthereumKey issuer, string organisation)
     {
         var tree = MerkleTree.Build(recordHashes);
-        var anchored = await contract.AnchorAsync(sender, tree.Root, (ulong)recordHashes.Count, Timeout);
+        // As the service does: the issuer's key is registered for its organisation in the anchoring transaction.
+        var receipt = await sender.SendAsync(contract.Address,
+            LedgerAnchorContract.EncodeAnchor(tree.Root, (ulong)recordHashes.Count, [new IssuerKeyChange(organisation, issuer.Address, Retire: false)]), Timeout);
+        var anchored = contract.FindRootAnchored(receipt) ?? throw new InvalidOperationException("The fixture's anchor emitted no RootAnchored.");
         var anchor = new AnchorSection(Node.ChainId, contract.Address, anchored.TransactionHash, anchored.BlockNumber, anchored.BlockHash,
             anchored.BatchId.ToString(System.Globalization.CultureInfo.InvariantCulture), await contract.AnchoredAtAsync(tree.Root));
         return [.. recordHashes.Select(hash => Serialize(new ProofBundle

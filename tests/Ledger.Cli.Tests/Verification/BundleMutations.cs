@@ -90,9 +90,9 @@ internal static class BundleMutations
         {
             // Removing the signature is a lesser thing than spoiling it: the record is then merely unproven.
             "issuer" when value is null => CliApp.IssuerNotProven,
-            // The organisation is a claim, not a checked value: any well-formed name passes, and is shown as a claim.
+            // A well-formed organisation other than the one the key is registered for on chain: signed by an unregistered key.
             "issuer.organisation" when text is { Length: > 0 and <= 128 } && text.Trim() == text && !text.Any(char.IsControl)
-                && !text.Contains(LoneSurrogate, StringComparison.Ordinal) && !text.Contains(InvalidUtf8, StringComparison.Ordinal) => CliApp.Valid,
+                && !text.Contains(LoneSurrogate, StringComparison.Ordinal) && !text.Contains(InvalidUtf8, StringComparison.Ordinal) => CliApp.IssuerNotProven,
             _ => CliApp.Invalid,
         };
     }
@@ -126,9 +126,14 @@ internal static class BundleMutations
         {
             yield return Mutate(signed, $"status: {status}", b => b["status"] = status, CliApp.Invalid);
         }
-        yield return Mutate(signed, "issuer.organisation: another name (a claim)", b => b["issuer"]!["organisation"] = "someone-else", CliApp.Valid);
-        yield return Mutate(signed, "issuer: re-signed by another key that names itself (valid until the issuer registry)",
-            b => ResignWith(b, EthereumKey.Generate()), CliApp.Valid);
+        yield return Mutate(signed, "issuer.organisation: another organisation (not the key's on chain)",
+            b => b["issuer"]!["organisation"] = "someone-else", CliApp.IssuerNotProven);
+        yield return Mutate(signed, "issuer.organisation: the same name in another case",
+            b => b["issuer"]!["organisation"] = AnchoredBundles.Organisation.ToUpperInvariant(), CliApp.IssuerNotProven);
+        yield return Mutate(signed, "issuer: re-signed by an unregistered key that names itself",
+            b => ResignWith(b, EthereumKey.Generate()), CliApp.IssuerNotProven);
+        yield return Mutate(signed, "issuer: re-signed by the impostor's key, registered only on the impostor contract",
+            b => ResignWith(b, bundles.ImpostorIssuerKey), CliApp.IssuerNotProven);
         yield return Mutate(signed, "issuer: null, with --allow-unsigned", b => b["issuer"] = null, CliApp.Valid, "--allow-unsigned");
     }
 

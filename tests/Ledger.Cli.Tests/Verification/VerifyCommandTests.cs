@@ -7,16 +7,30 @@ namespace Ledger.Cli.Tests.Verification;
 public sealed class VerifyCommandTests(AnchoredBundles bundles) : IClassFixture<AnchoredBundles>
 {
     [Fact]
-    public async Task AGenuineSignedBundleIsValidAndCallsTheKeysOwnerTheServicesClaim()
+    public async Task AGenuineSignedBundleIsValidAndNamesTheOrganisationItsKeyIsRegisteredFor()
     {
         var run = await bundles.VerifyAsync(AnchoredBundles.Parse(bundles.Signed));
 
         Assert.True(run.Code == CliApp.Valid, run.ToString());
         var line = Assert.Single(run.Lines);
         Assert.StartsWith("valid, anchored at ", line);
-        Assert.Contains($"Signed by {bundles.IssuerKey.Address}; that this key is \"{AnchoredBundles.Organisation}\"'s is the service's claim", line);
+        Assert.Contains($"Signed by \"{AnchoredBundles.Organisation}\" ({bundles.IssuerKey.Address}), a key registered for it on chain from block ", line);
         Assert.Contains($"contract {bundles.Contract} (named by the proof; require the ledger's published address with --contract)", line);
         Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public async Task ABundleClaimingAnotherOrganisationIsSignedByAnUnregisteredKey()
+    {
+        var bundle = AnchoredBundles.Parse(bundles.Signed);
+        bundle["issuer"]!["organisation"] = "cn-330106-judicial";
+
+        var run = await bundles.VerifyAsync(bundle);
+
+        Assert.Equal(CliApp.IssuerNotProven, run.Code);
+        var line = Assert.Single(run.Lines);
+        Assert.StartsWith($"issuer not proven: signed by an unregistered key: the signature recovers to {bundles.IssuerKey.Address}", line);
+        Assert.Contains($"has no such key for \"cn-330106-judicial\"", line);
     }
 
     [Fact]
