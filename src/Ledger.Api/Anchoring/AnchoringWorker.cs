@@ -50,9 +50,9 @@ internal sealed class AnchoringWorker(
             {
                 if (time.GetUtcNow() >= nextCycle)
                 {
-                    if (runtime.Current is { } chain)
+                    if (runtime.TryGetCurrent(out var chain, out var withdrawn))
                     {
-                        await RunOnceAsync(chain, stoppingToken);
+                        await RunCycleAsync(chain, withdrawn, stoppingToken);
                     }
                     else if (lease.IsHeld)
                     {
@@ -83,6 +83,21 @@ internal sealed class AnchoringWorker(
             var renewEvery = settings.LeaseDuration / 3;
             await Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : wait < renewEvery ? wait : renewEvery, time, stoppingToken)
                 .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    // A chain withdrawn mid-cycle (its node died, or a restarted one replaced it) cancels the cycle, as a crash would
+    // stop it: every step is saved before the next, and the next cycle takes the new chain.
+    private async Task RunCycleAsync(ConnectedChain chain, CancellationToken withdrawn, CancellationToken stoppingToken)
+    {
+        using var cycle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, withdrawn);
+        try
+        {
+            await RunOnceAsync(chain, cycle.Token);
+        }
+        catch (OperationCanceledException) when (withdrawn.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            log.LogInformation("The chain was withdrawn during an anchoring cycle; the cycle stopped and resumes with the chain published next.");
         }
     }
 
