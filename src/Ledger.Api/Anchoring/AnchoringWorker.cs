@@ -5,7 +5,9 @@ namespace Ledger.Api.Anchoring;
 
 /// <summary>
 /// The hosted anchoring loop. Once the chain is connected it runs a cycle every poll interval while it holds the
-/// anchoring lease (sealing due batches and advancing open ones); without the lease it stands by. On failure it backs
+/// anchoring lease (sealing due batches and advancing open ones); without the lease it stands by. Each cycle takes the
+/// chain from <see cref="ChainRuntime.Current"/> afresh, so a restarted embedded node (another port, a re-deployed
+/// contract) is used from the next cycle on, and no cycle runs while the chain is withdrawn. On failure it backs
 /// off exponentially up to <see cref="AnchoringOptions.MaxBackoff"/>, renewing its lease meanwhile; records keep
 /// arriving and nothing is dropped. On a clean stop it releases the lease so a standby takes over at once.
 /// </summary>
@@ -20,10 +22,9 @@ internal sealed class AnchoringWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        ConnectedChain chain;
         try
         {
-            chain = await runtime.WhenReadyAsync(stoppingToken);
+            await runtime.WhenReadyAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -31,7 +32,7 @@ internal sealed class AnchoringWorker(
         }
         try
         {
-            await LoopAsync(chain, stoppingToken);
+            await LoopAsync(stoppingToken);
         }
         finally
         {
@@ -39,7 +40,7 @@ internal sealed class AnchoringWorker(
         }
     }
 
-    private async Task LoopAsync(ConnectedChain chain, CancellationToken stoppingToken)
+    private async Task LoopAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var nextCycle = time.GetUtcNow();
@@ -49,7 +50,15 @@ internal sealed class AnchoringWorker(
             {
                 if (time.GetUtcNow() >= nextCycle)
                 {
-                    await RunOnceAsync(chain, stoppingToken);
+                    if (runtime.TryGetCurrent(out var chain, out var withdrawn))
+                    {
+                        await RunCycleAsync(chain, withdrawn, stoppingToken);
+                    }
+                    else if (lease.IsHeld)
+                    {
+                        // The chain is being restarted: keep leading, and resume once it is published again.
+                        await lease.TryAcquireAsync(stoppingToken);
+                    }
                     nextCycle = time.GetUtcNow() + settings.PollInterval;
                 }
                 else if (lease.IsHeld)
@@ -74,6 +83,21 @@ internal sealed class AnchoringWorker(
             var renewEvery = settings.LeaseDuration / 3;
             await Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : wait < renewEvery ? wait : renewEvery, time, stoppingToken)
                 .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    // A chain withdrawn mid-cycle (its node died, or a restarted one replaced it) cancels the cycle, as a crash would
+    // stop it: every step is saved before the next, and the next cycle takes the new chain.
+    private async Task RunCycleAsync(ConnectedChain chain, CancellationToken withdrawn, CancellationToken stoppingToken)
+    {
+        using var cycle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, withdrawn);
+        try
+        {
+            await RunOnceAsync(chain, cycle.Token);
+        }
+        catch (OperationCanceledException) when (withdrawn.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            log.LogInformation("The chain was withdrawn during an anchoring cycle; the cycle stopped and resumes with the chain published next.");
         }
     }
 

@@ -49,9 +49,16 @@ public sealed class ChainOptions : IValidatableObject
     /// <summary>Path to the anvil binary for embedded mode; found in node_modules when empty.</summary>
     public string? AnvilPath { get; set; }
 
-    /// <summary>Loopback port for the embedded anvil; 0 picks a free one.</summary>
+    /// <summary>
+    /// Loopback port for the embedded anvil. 0 keeps the port of the previous run (remembered in the data folder), or
+    /// picks a free one on the first run or when another program has taken it.
+    /// </summary>
     [Range(0, 65535)]
     public int EmbeddedPort { get; set; }
+
+    /// <summary>How often the embedded anvil writes its state file, so a crash of anvil loses at most this much chain (whole seconds).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan EmbeddedStateInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>True when the service should start its own anvil.</summary>
     public bool IsEmbedded => string.IsNullOrWhiteSpace(RpcUrl);
@@ -61,6 +68,10 @@ public sealed class ChainOptions : IValidatableObject
         if (ReplaceAfter < ResendAfter)
         {
             yield return new ValidationResult("Chain:ReplaceAfter must not be shorter than Chain:ResendAfter.", [nameof(ReplaceAfter)]);
+        }
+        if (EmbeddedStateInterval.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            yield return new ValidationResult("Chain:EmbeddedStateInterval must be whole seconds (anvil dumps its state every N seconds).", [nameof(EmbeddedStateInterval)]);
         }
         if (IsEmbedded)
         {

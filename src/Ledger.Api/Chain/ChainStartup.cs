@@ -1,5 +1,4 @@
 using System.Numerics;
-using Ledger.Api.Storage;
 using Ledger.Chain;
 using Ledger.Chain.Embedded;
 using Ledger.Data;
@@ -11,14 +10,15 @@ namespace Ledger.Api.Chain;
 
 /// <summary>
 /// Connects the service to its chain at start: either the configured external chain (checked for chain id,
-/// contract code and anchorer role) or an embedded anvil started here, with LedgerAnchor deployed once and its
-/// address remembered. Stops the embedded node on shutdown so its state file is written.
+/// contract code and anchorer role) or an embedded anvil, with LedgerAnchor deployed once and its address remembered.
+/// The embedded node itself is run, restarted after a crash and stopped by <see cref="EmbeddedChainSupervisor"/>,
+/// which binds every restarted node through <see cref="ConnectEmbeddedAsync"/> again.
 /// </summary>
 internal sealed class ChainStartup(
     ChainRuntime runtime,
     IOptions<ChainOptions> chainOptions,
-    IOptions<StorageOptions> storageOptions,
     IServiceScopeFactory scopes,
+    EmbeddedChainSupervisor embedded,
     IHttpClientFactory httpClients,
     TimeProvider time,
     ILogger<ChainStartup> log) : IHostedService
@@ -28,8 +28,6 @@ internal sealed class ChainStartup(
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _stopRequested;
-    private AnvilProcess? _anvil;
-    private string? _pidFile;
     private Task? _reconnect;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -37,7 +35,7 @@ internal sealed class ChainStartup(
         var options = chainOptions.Value;
         if (options.IsEmbedded)
         {
-            runtime.SetReady(await StartEmbeddedAsync(options, cancellationToken));
+            runtime.SetReady(await StartEmbeddedAsync(cancellationToken));
             return;
         }
         try
@@ -81,44 +79,27 @@ internal sealed class ChainStartup(
         {
             await _reconnect.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-        if (Interlocked.Exchange(ref _anvil, null) is { } anvil)
-        {
-            await anvil.DisposeAsync();
-            if (_pidFile is not null)
-            {
-                AnvilPidFile.Delete(_pidFile);
-            }
-            log.LogInformation("Embedded chain stopped; its state is saved in the data folder.");
-        }
+        await embedded.StopAsync();
     }
 
-    private async Task<ConnectedChain> StartEmbeddedAsync(ChainOptions options, CancellationToken ct)
+    private async Task<ConnectedChain> StartEmbeddedAsync(CancellationToken ct)
     {
-        var dataDirectory = storageOptions.Value.ResolveDataDirectory();
-        var binary = options.AnvilPath ?? AnvilLocator.Find()
-            ?? throw new InvalidOperationException(
-                "The embedded chain needs anvil from node_modules. Run `npm ci` in the repository (scripts/run does it), or set Chain:AnvilPath, or configure Chain:RpcUrl for an external chain.");
-        var stateFile = Path.Combine(dataDirectory, "anvil-state.json");
-        var pidFile = Path.Combine(dataDirectory, "anvil.pid");
-        if (await AnvilPidFile.StopLeftoverAsync(pidFile, stateFile, TimeSpan.FromSeconds(15)) is { } leftover)
-        {
-            log.LogWarning("Stopped the embedded chain left running by a previous run that did not shut down (process {Pid}); its state was saved.", leftover);
-        }
-        _anvil = await AnvilProcess.StartAsync(new AnvilStartOptions
-        {
-            BinaryPath = binary,
-            Port = options.EmbeddedPort,
-            StateFile = stateFile,
-        }, ct);
-        AnvilPidFile.Write(pidFile, _anvil.Id);
-        _pidFile = pidFile;
-        var client = new JsonRpcChainClient(httpClients.CreateClient("chain"), _anvil.RpcUrl);
+        var chain = await ConnectEmbeddedAsync(await embedded.StartAsync(ct), ct);
+        embedded.Supervise(ConnectEmbeddedAsync);
+        return chain;
+    }
+
+    /// <summary>Binds the embedded node at <paramref name="rpcUrl"/>: finds LedgerAnchor, or deploys it if the chain lost it.</summary>
+    private async Task<ConnectedChain> ConnectEmbeddedAsync(Uri rpcUrl, CancellationToken ct)
+    {
+        var options = chainOptions.Value;
+        var client = new JsonRpcChainClient(httpClients.CreateClient("chain"), rpcUrl);
         var chainId = await client.GetChainIdAsync(ct);
         var key = EthereumKey.FromPrivateKey(AnvilProcess.DevPrivateKeys[0]);
         var sender = new TransactionSender(client, key, chainId, FeePolicyFrom(options), time);
         var contract = await FindOrDeployAsync(client, sender, key.Address, ct);
-        log.LogInformation("Embedded chain {RpcUrl} (chain id {ChainId}) with LedgerAnchor at {Contract}.", RpcDisplay.Of(_anvil.RpcUrl), chainId, contract.Address);
-        return new ConnectedChain(_anvil.RpcUrl, chainId, client, contract, sender, Embedded: true);
+        log.LogInformation("Embedded chain {RpcUrl} (chain id {ChainId}) with LedgerAnchor at {Contract}.", RpcDisplay.Of(rpcUrl), chainId, contract.Address);
+        return new ConnectedChain(rpcUrl, chainId, client, contract, sender, Embedded: true);
     }
 
     private async Task<LedgerAnchorContract> FindOrDeployAsync(IChainClient client, TransactionSender sender, string operatorAddress, CancellationToken ct)

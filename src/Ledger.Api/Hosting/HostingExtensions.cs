@@ -41,6 +41,7 @@ internal static class HostingExtensions
 
         services.AddHttpClient("chain", c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ChainRuntime>();
+        services.AddSingleton<EmbeddedChainSupervisor>();
         // Order matters: the chain connects before the worker starts and before the banner prints.
         services.AddHostedService<ChainStartup>();
         services.AddLedgerAnchoring(builder.Configuration);

@@ -1,5 +1,6 @@
 using Ledger.Data;
 using Ledger.Data.Schema;
+using Microsoft.Extensions.Options;
 
 namespace Ledger.Api.Storage;
 
@@ -14,9 +15,13 @@ internal static class StorageExtensions
         return builder;
     }
 
-    /// <summary>Applies pending schema scripts; the service must not serve an old schema.</summary>
+    /// <summary>
+    /// Makes the data folder and database owner-only (before SQLite creates anything), then applies pending schema
+    /// scripts; the service must not serve an old schema.
+    /// </summary>
     public static async Task MigrateLedgerStoreAsync(this WebApplication app)
     {
+        PrivateDataFolder.Secure(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value, app.Logger);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
         await SchemaMigrator.MigrateAsync(db);

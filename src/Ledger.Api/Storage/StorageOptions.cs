@@ -11,11 +11,18 @@ public sealed class StorageOptions
     /// <summary>SQLite connection string; defaults to <c>ledger.db</c> in <see cref="DataDirectory"/>.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>The data folder as a full path, created if missing.</summary>
+    /// <summary>The data folder as a full path, created owner-only (0700) if missing.</summary>
     public string ResolveDataDirectory()
     {
         var full = Path.GetFullPath(DataDirectory);
-        Directory.CreateDirectory(full);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(full);
+        }
+        else if (!Directory.Exists(full))
+        {
+            Directory.CreateDirectory(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         return full;
     }
 

@@ -12,7 +12,7 @@ public static class AnvilPidFile
 {
     /// <summary>Records the running node's process id.</summary>
     public static void Write(string pidFile, int processId) =>
-        File.WriteAllText(pidFile, processId.ToString(CultureInfo.InvariantCulture));
+        OwnerOnlyFile.WriteAllText(pidFile, processId.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Forgets the node after a clean stop.</summary>
     public static void Delete(string pidFile) => File.Delete(pidFile);

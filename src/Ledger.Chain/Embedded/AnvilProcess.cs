@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Ledger.Chain.Embedded;
 
 /// <summary>
 /// A local anvil node run as a child process: the embedded chain for development and tests. Always started with
-/// --prune-history, without which anvil stalls after a few thousand blocks and fills the disk.
+/// --prune-history, without which anvil stalls after a few thousand blocks and fills the disk. On Unix it runs in a
+/// session of its own (a terminal's Ctrl-C reaches only its owner, which stops it in order) and with umask 077, so
+/// the state file it creates is readable by its owner only from the first dump on.
 /// </summary>
 public sealed class AnvilProcess : IAsyncDisposable
 {
@@ -15,13 +15,15 @@ public sealed class AnvilProcess : IAsyncDisposable
     private readonly OutputTail _output;
     private readonly TimeSpan _stopTimeout;
     private readonly EventHandler _onHostExit;
+    private AnvilExit? _stopped;
 
-    private AnvilProcess(Process process, OutputTail output, string host, int port, TimeSpan stopTimeout)
+    private AnvilProcess(Process process, OutputTail output, string host, int port, AnvilStartOptions options)
     {
         _process = process;
         _output = output;
-        _stopTimeout = stopTimeout;
+        _stopTimeout = options.StopTimeout;
         Port = port;
+        StateFile = options.StateFile is { } stateFile ? Path.GetFullPath(stateFile) : null;
         RpcUrl = new Uri($"http://{(host.Contains(':') ? $"[{host}]" : host)}:{port.ToString(CultureInfo.InvariantCulture)}/");
         // A host that exits without disposing us must not leave anvil holding the port (and its state undumped).
         _onHostExit = (_, _) => StopSynchronously();
@@ -33,6 +35,9 @@ public sealed class AnvilProcess : IAsyncDisposable
 
     /// <summary>The port anvil listens on.</summary>
     public int Port { get; }
+
+    /// <summary>The --state file (full path), or null for a chain kept in memory only.</summary>
+    public string? StateFile { get; }
 
     /// <summary>The operating-system process id.</summary>
     public int Id => _process.Id;
@@ -69,7 +74,11 @@ public sealed class AnvilProcess : IAsyncDisposable
         {
             throw new FileNotFoundException($"The anvil binary was not found at {options.BinaryPath} (run npm install).", options.BinaryPath);
         }
-        var port = options.Port == 0 ? FreeLoopbackPort() : options.Port;
+        if (options.StateFile is not null && options.StateIntervalSeconds < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.StateIntervalSeconds, "The state interval must be at least one second.");
+        }
+        var port = options.Port == 0 ? LoopbackPort.PickFree() : options.Port;
         var output = new OutputTail(40);
         var process = new Process { StartInfo = StartInfo(options, port), EnableRaisingEvents = true };
         // Drain both pipes: anvil logs every request, and a full pipe would block it.
@@ -81,7 +90,7 @@ public sealed class AnvilProcess : IAsyncDisposable
         }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var anvil = new AnvilProcess(process, output, options.Host, port, options.StopTimeout);
+        var anvil = new AnvilProcess(process, output, options.Host, port, options);
         try
         {
             await AnvilReadiness.WaitAsync(anvil, options, ct);
@@ -94,12 +103,26 @@ public sealed class AnvilProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends SIGTERM (anvil dumps --state), waits for exit, and kills the process if it outlives the deadline.</summary>
-    public async Task StopAsync()
+    /// <summary>Completes when the process exits, however that happens.</summary>
+    public async Task<AnvilExit> WaitForExitAsync(CancellationToken ct = default)
     {
+        await _process.WaitForExitAsync(ct);
+        return _stopped ?? new AnvilExit(_process.ExitCode, AnvilStopKind.ExitedByItself);
+    }
+
+    /// <summary>
+    /// Sends SIGTERM (anvil dumps --state), waits for exit, and kills the process if it outlives the deadline. Says how
+    /// it ended, including when it had already exited by itself before it was asked; a second call repeats the answer.
+    /// </summary>
+    public async Task<AnvilExit> StopAsync()
+    {
+        if (_stopped is { } stopped)
+        {
+            return stopped;
+        }
         if (_process.HasExited)
         {
-            return;
+            return _stopped = new AnvilExit(_process.ExitCode, AnvilStopKind.ExitedByItself);
         }
         if (PosixSignal.TryTerminate(_process.Id))
         {
@@ -107,7 +130,7 @@ public sealed class AnvilProcess : IAsyncDisposable
             try
             {
                 await _process.WaitForExitAsync(deadline.Token);
-                return;
+                return _stopped = new AnvilExit(_process.ExitCode, AnvilStopKind.Terminated);
             }
             catch (OperationCanceledException)
             {
@@ -116,6 +139,7 @@ public sealed class AnvilProcess : IAsyncDisposable
         }
         KillNow();
         await _process.WaitForExitAsync();
+        return _stopped = new AnvilExit(_process.ExitCode, AnvilStopKind.Killed);
     }
 
     /// <summary>Stops anvil (see <see cref="StopAsync"/>) and releases the process handle.</summary>
@@ -161,15 +185,26 @@ public sealed class AnvilProcess : IAsyncDisposable
         }
     }
 
+    // sh sets the umask and execs (so the process id stays anvil's, which AnvilPidFile relies on); setsid, where there
+    // is one, gives anvil its own session without forking, as the shell is never a process group leader.
+    private const string OwnSessionOwnerOnlyFiles = "umask 077; if command -v setsid >/dev/null 2>&1; then exec setsid \"$@\"; fi; exec \"$@\"";
+
     private static ProcessStartInfo StartInfo(AnvilStartOptions options, int port)
     {
-        var info = new ProcessStartInfo(options.BinaryPath)
+        var info = new ProcessStartInfo(OperatingSystem.IsWindows() ? options.BinaryPath : "/bin/sh")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = false,
             UseShellExecute = false,
         };
+        if (!OperatingSystem.IsWindows())
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(OwnSessionOwnerOnlyFiles);
+            info.ArgumentList.Add("anvil"); // $0 of the script
+            info.ArgumentList.Add(options.BinaryPath);
+        }
         string[] arguments =
         [
             "--host", options.Host,
@@ -191,13 +226,5 @@ public sealed class AnvilProcess : IAsyncDisposable
             info.ArgumentList.Add(blockTime.ToString(CultureInfo.InvariantCulture));
         }
         return info;
-    }
-
-    // Binding port 0 and releasing it leaves a small race with other processes; readiness detects a lost race.
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

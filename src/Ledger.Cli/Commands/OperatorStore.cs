@@ -36,6 +36,7 @@ internal sealed class OperatorStore : IAsyncDisposable
         {
             await error.WriteLineAsync($"note: no ledger database in {full} yet; creating one.");
         }
+        OwnerOnlyDatabase.Secure(file); // before SQLite creates it world-readable
         var services = new ServiceCollection().AddLedgerSqlite($"Data Source={file};Pooling=False").BuildServiceProvider();
         var store = new OperatorStore(services);
         await SchemaMigrator.MigrateAsync(store.Db);

@@ -9,6 +9,8 @@ public sealed class AnchoringOptionsTests
     [InlineData("Anchoring:LeaseDuration", "00:00:01", "Anchoring:LeaseDuration must be at least three Anchoring:PollInterval")]
     [InlineData("Anchoring:MaxBackoff", "00:00:00.200", "Anchoring:MaxBackoff must not be shorter than Anchoring:PollInterval")]
     [InlineData("Chain:MaxFeePerGasGwei", "0", "MaxFeePerGasGwei")]
+    [InlineData("Chain:EmbeddedStateInterval", "00:00:00", "EmbeddedStateInterval")]
+    [InlineData("Chain:EmbeddedStateInterval", "00:00:02.500", "Chain:EmbeddedStateInterval must be whole seconds")]
     public async Task ABadSettingStopsStartupWithAMessageNamingIt(string setting, string value, string expected)
     {
         var factory = new LedgerApiFactory(settings: new Dictionary<string, string?>

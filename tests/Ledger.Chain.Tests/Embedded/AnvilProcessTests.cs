@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
 using Ledger.Chain.Embedded;
 using Ledger.Core.Hashing;
 using Ledger.Testing;
@@ -44,6 +45,69 @@ public sealed class AnvilProcessTests : IDisposable
         var restored = new LedgerAnchorContract(new JsonRpcChainClient(http2, second.RpcUrl), address);
         await restored.EnsureDeployedAsync();
         Assert.Equal(anchoredAt, await restored.AnchoredAtAsync(root));
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task AStopOnSigtermIsReportedCleanAndLeavesAnOwnerOnlyStateFile()
+    {
+        var anvil = await AnvilProcess.StartAsync(Options());
+
+        var exit = await anvil.StopAsync();
+        await anvil.DisposeAsync();
+
+        Assert.Equal(new AnvilExit(0, AnvilStopKind.Terminated), exit);
+        Assert.True(exit.CleanStop);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Options().StateFile!));
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task TheStateIsWrittenEveryIntervalWhileTheNodeRuns()
+    {
+        await using var anvil = await AnvilProcess.StartAsync(Options() with { StateIntervalSeconds = 1 });
+        var stateFile = new AnvilStateFile(anvil.StateFile!);
+
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!stateFile.Stamp().Exists && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(anvil.HasExited);
+        Assert.True(stateFile.IsLoadable());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(stateFile.Path));
+    }
+
+    [Fact]
+    public async Task ANodeKilledFromOutsideReportsTheSignal()
+    {
+        await using var anvil = await AnvilProcess.StartAsync(Options());
+        using (var process = Process.GetProcessById(anvil.Id))
+        {
+            process.Kill();
+        }
+
+        var exit = await anvil.WaitForExitAsync().WaitAsync(Timeout);
+
+        Assert.Equal(AnvilStopKind.ExitedByItself, exit.How);
+        Assert.Equal(9, exit.Signal);
+        Assert.Equal("killed by signal 9 (SIGKILL)", exit.Describe());
+        Assert.Equal(exit, await anvil.StopAsync());
+    }
+
+    [Fact]
+    public async Task TheProcessIdIsAnvilsOwnInASessionOfItsOwn()
+    {
+        await using var anvil = await AnvilProcess.StartAsync(Options());
+
+        var arguments = File.ReadAllText($"/proc/{anvil.Id}/cmdline").Split('\0');
+        // /proc/<pid>/stat: "pid (comm) state ppid pgrp session ..."; comm may hold spaces, so count from its ')'.
+        var stat = File.ReadAllText($"/proc/{anvil.Id}/stat");
+        var session = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(RepositoryPaths.AnvilBinary, arguments[0]);
+        Assert.Equal(anvil.Id, session);
     }
 
     [Fact]
