@@ -20,7 +20,7 @@ internal static class HostingExtensions
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ISaltSource, CryptoSaltSource>();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusCodeProblems.Describe);
         services.AddExceptionHandler<LedgerProblemHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {

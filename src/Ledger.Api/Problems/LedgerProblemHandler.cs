@@ -12,6 +12,10 @@ internal sealed class LedgerProblemHandler(IProblemDetailsService problems) : IE
             return false;
         }
         httpContext.Response.StatusCode = problem.Status;
+        if (problem.RetryAfter is { } retryAfter)
+        {
+            httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         var details = problem.Errors is null
             ? new Microsoft.AspNetCore.Mvc.ProblemDetails()
             : new HttpValidationProblemDetails(problem.Errors);

@@ -61,7 +61,8 @@ internal static class RecordsApi
         // Read raw rather than bound, so an empty or repeated header is refused instead of passing as "no key".
         var key = IdempotencyKeyHeader.Validate(request.Headers[IdempotencyKeyHeader.Name]);
         var limits = options.Value;
-        var body = await JsonBodyReader.ReadObjectAsync(request, limits.MaxBodyBytes, limits.MaxJsonDepth, ct);
+        var body = await JsonBodyReader.ReadObjectAsync(request, new JsonBodyLimits("record", limits.MaxBodyBytes, limits.MaxJsonDepth,
+            $"{IngestOptions.Section}:{nameof(IngestOptions.MaxBodyBytes)}", $"{IngestOptions.Section}:{nameof(IngestOptions.MaxJsonDepth)}"), ct);
         var submission = RecordRequestParser.Parse(body.Object);
         var receipt = await ingest.SubmitAsync(submission, Caller.From(user), IdempotentRequest.For(key, body.Canonical), ct);
         if (receipt.Replayed)
