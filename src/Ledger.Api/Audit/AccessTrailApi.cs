@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using Ledger.Api.Access;
 using Ledger.Api.Problems;
+using Ledger.Api.Records;
 using Ledger.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Audit;
 
@@ -61,9 +61,7 @@ internal static class AccessTrailApi
         AccessTrailReader reader, string? after, string? limit, CancellationToken ct)
     {
         const string NotFound = "No record has that id.";
-        var record = await db.Records.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw LedgerProblem.NotFound(NotFound);
-        policy.Decide(Caller.FromOrNull(user), LedgerAction.ReadAccessTrail, await facts.ForAsync(record, ct), AccessPurpose.Read(request))
-            .EnsureAllowed(NotFound);
+        var (record, _) = await RecordLookup.LoadAllowedAsync(id, LedgerAction.ReadAccessTrail, Caller.FromOrNull(user), request, db, facts, policy, NotFound, ct);
         var (from, take) = Paging(after, limit);
         return TypedResults.Ok(await reader.PageForRecordAsync(record.Id, from, take, ct));
     }

@@ -10,7 +10,6 @@ using Ledger.Core.Proofs;
 using Ledger.Data;
 using Ledger.Data.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Api.Records;
@@ -82,11 +81,8 @@ internal static class RecordsApi
         string id, HttpRequest request, ClaimsPrincipal user, LedgerDbContext db, IAccessPolicy policy, IRecordFactsReader facts,
         EnvelopeVault vault, AccessTrail trail, ILogger<AccessTrail> log, CancellationToken ct)
     {
-        var record = await db.Records.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct)
-            ?? throw LedgerProblem.NotFound(NotFoundDetail);
-        var purpose = AccessPurpose.Read(request);
         var caller = Caller.FromOrNull(user);
-        policy.Decide(caller, LedgerAction.ReadRecord, await facts.ForAsync(record, ct), purpose).EnsureAllowed(NotFoundDetail);
+        var (record, purpose) = await RecordLookup.LoadAllowedAsync(id, LedgerAction.ReadRecord, caller, request, db, facts, policy, NotFoundDetail, ct);
         var envelope = await vault.OpenAsync(record, ct) ?? throw RecordGone.Problem(record);
         if (record.Level > 1)
         {
