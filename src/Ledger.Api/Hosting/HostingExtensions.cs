@@ -50,6 +50,7 @@ internal static class HostingExtensions
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
             .AddCheck<ChainHealthCheck>("chain", tags: ["ready"]);
 
         services.AddEndpointsApiExplorer();

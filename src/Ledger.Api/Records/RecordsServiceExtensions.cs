@@ -1,5 +1,6 @@
 using Ledger.Api.Audit;
 using Ledger.Api.Erasure;
+using Ledger.Api.Hosting;
 using Ledger.Api.Issuers;
 using Ledger.Api.Protection;
 using Ledger.Api.Records.Idempotency;
@@ -23,6 +24,7 @@ internal static class RecordsServiceExtensions
         services.AddScoped<RecordIngest>();
 
         services.AddSingleton<IngestStatistics>();
+        services.AddSingleton<StorageHealth>();
         services.AddSingleton<GroupCommit>();
         services.AddSingleton<IdempotencyExpiry>();
         // One instance is both the queue requests write to and the hosted loop that drains it. The web server stops
