@@ -5,6 +5,7 @@ using Ledger.Api.Issuers;
 using Ledger.Api.Protection;
 using Ledger.Api.Records.Idempotency;
 using Ledger.Api.Records.Writing;
+using Ledger.Api.Settings;
 
 namespace Ledger.Api.Records;
 
@@ -13,7 +14,7 @@ internal static class RecordsServiceExtensions
 {
     public static IServiceCollection AddLedgerRecords(this IServiceCollection services)
     {
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindSettings(IngestOptions.Section);
         services.AddLedgerProtection();
         services.AddLedgerIssuers();
         services.AddSingleton<EnvelopeBuilder>();
