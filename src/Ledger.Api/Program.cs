@@ -7,6 +7,7 @@ using Ledger.Api.Issuers;
 using Ledger.Api.Operations;
 using Ledger.Api.Protection;
 using Ledger.Api.Records;
+using Ledger.Api.Settings;
 using Ledger.Api.Storage;
 using Ledger.Api.Verification;
 using Microsoft.Extensions.Options;
@@ -18,23 +19,35 @@ builder.AddLedgerServices();
 
 var app = builder.Build();
 
-await app.MigrateLedgerStoreAsync();
-await app.UnlockLedgerProtectionAsync();
-if (app.Services.GetRequiredService<IOptions<ChainOptions>>().Value.IsEmbedded)
+try
 {
-    await app.Services.GetRequiredService<EmbeddedKeys>().EnsureAsync(CancellationToken.None);
+    app.ValidateSettings();
+    await app.MigrateLedgerStoreAsync();
+    await app.UnlockLedgerProtectionAsync();
+    if (app.Services.GetRequiredService<IOptions<ChainOptions>>().Value.IsEmbedded)
+    {
+        await app.Services.GetRequiredService<EmbeddedKeys>().EnsureAsync(CancellationToken.None);
+    }
+
+    app.UseLedgerPipeline();
+    app.MapRecordsApi();
+    app.MapErasureApi();
+    app.MapAccessTrailApi();
+    app.MapVerifyApi();
+    app.MapIssuersApi();
+    app.MapStatusApi();
+    app.MapLedgerHealth();
+
+    await app.RunAsync();
+    return 0;
 }
-
-app.UseLedgerPipeline();
-app.MapRecordsApi();
-app.MapErasureApi();
-app.MapAccessTrailApi();
-app.MapVerifyApi();
-app.MapIssuersApi();
-app.MapStatusApi();
-app.MapLedgerHealth();
-
-await app.RunAsync();
+catch (Exception e) when (StartupRefusal.ProblemsIn(e) is { } problems && StartupRefusal.OwnsProcess)
+{
+    // A bad setting: one line each on stderr and in the log, exit code 78, and no stack trace.
+    StartupRefusal.Report(problems, app.Logger);
+    await app.DisposeAsync();
+    return StartupRefusal.ExitCode;
+}
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -66,7 +66,7 @@ public sealed class LedgerApiFactory : WebApplicationFactory<Program>
     /// <summary>The embedded API key of a role, as the start-up banner prints it.</summary>
     public string KeyFor(string role)
     {
-        _ = Server; // make sure the host has started and written the keys
+        _ = Services; // make sure the host has started and written the keys (Server is refused under Kestrel)
         var keys = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(DataDirectory, "embedded-keys.json")))!;
         return keys[role];
     }

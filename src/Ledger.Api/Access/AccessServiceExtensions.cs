@@ -1,4 +1,5 @@
 using Ledger.Api.Access.Jwt;
+using Ledger.Api.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ internal static class AccessServiceExtensions
 
     public static IServiceCollection AddLedgerAccess(this IServiceCollection services)
     {
-        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateOnStart();
+        services.AddOptions<JwtOptions>().BindSettings(JwtOptions.Section);
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<JwtSigningKeys>();
 

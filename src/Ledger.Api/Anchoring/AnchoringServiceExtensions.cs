@@ -1,3 +1,5 @@
+using Ledger.Api.Settings;
+
 namespace Ledger.Api.Anchoring;
 
 /// <summary>Registers batch sealing, the batch state machine, the anchoring lease and the hosted anchoring worker.</summary>
@@ -5,13 +7,15 @@ internal static class AnchoringServiceExtensions
 {
     public static IServiceCollection AddLedgerAnchoring(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AnchoringOptions>().BindConfiguration(AnchoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnchoringOptions>().BindSettings(AnchoringOptions.Section);
         services.AddScoped<BatchSealer>();
         services.AddScoped<ContractMove>();
         services.AddSingleton<AnchoringLease>();
         services.AddSingleton<AnchoringWorker>();
         services.AddHealthChecks().AddCheck<AnchoringHealthCheck>("anchoring", tags: ["ready"]);
-        var enabled = configuration.GetValue(AnchoringOptions.Section + ":" + nameof(AnchoringOptions.Enabled), true);
+        // Read leniently here, before anything is validated: a value that is not true or false is refused with the
+        // other settings at start (AnchoringOptions.Enabled), in one line, rather than as a binder exception now.
+        var enabled = !bool.TryParse(configuration[AnchoringOptions.Section + ":" + nameof(AnchoringOptions.Enabled)], out var configured) || configured;
         services.AddSingleton(new AnchoringStatus(enabled));
         if (enabled)
         {

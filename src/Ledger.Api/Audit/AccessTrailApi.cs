@@ -1,9 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using Ledger.Api.Access;
 using Ledger.Api.Problems;
+using Ledger.Api.Records;
 using Ledger.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Audit;
 
@@ -12,6 +13,8 @@ internal static class AccessTrailApi
 {
     private const int DefaultLimit = 100;
     private const int MaxLimit = 500;
+    private static readonly string PagingDescription = "Query: after = the sequence number of the last entry already seen (a whole number, 0 or more; " +
+        $"the previous page's next), limit = entries per page (1 to {MaxLimit}, default {DefaultLimit}).";
 
     public static IEndpointRouteBuilder MapAccessTrailApi(this IEndpointRouteBuilder routes)
     {
@@ -25,7 +28,8 @@ internal static class AccessTrailApi
         group.MapGet("/access-trail", ListAsync)
             .RequireLedgerAction(LedgerAction.ReadAccessTrail)
             .WithName("ListAccessTrail")
-            .WithSummary("Auditors: reads of non-public records issued in their jurisdiction, oldest first (page with after and limit)");
+            .WithSummary("Auditors: reads of non-public records issued in their jurisdiction, oldest first (page with after and limit)")
+            .WithDescription(PagingDescription);
 
         group.MapGet("/access-trail/verification", VerifyAsync)
             .RequireLedgerAction(LedgerAction.ReadAccessTrail)
@@ -35,11 +39,12 @@ internal static class AccessTrailApi
         group.MapGet("/records/{id}/access-trail", ForRecordAsync)
             .WithName("GetRecordAccessTrail")
             .WithSummary("Who read this record: auditors of its jurisdiction and its issuing organisation's staff of its domain")
+            .WithDescription(PagingDescription)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static async Task<Ok<AccessTrailPage>> ListAsync(ClaimsPrincipal user, AccessTrailReader reader, long? after, int? limit, CancellationToken ct)
+    private static async Task<Ok<AccessTrailPage>> ListAsync(ClaimsPrincipal user, AccessTrailReader reader, string? after, string? limit, CancellationToken ct)
     {
         var (from, take) = Paging(after, limit);
         var jurisdiction = Caller.From(user).Jurisdiction;
@@ -53,26 +58,28 @@ internal static class AccessTrailApi
 
     private static async Task<Ok<AccessTrailPage>> ForRecordAsync(
         string id, HttpRequest request, ClaimsPrincipal user, LedgerDbContext db, IAccessPolicy policy, IRecordFactsReader facts,
-        AccessTrailReader reader, long? after, int? limit, CancellationToken ct)
+        AccessTrailReader reader, string? after, string? limit, CancellationToken ct)
     {
         const string NotFound = "No record has that id.";
-        var record = await db.Records.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw LedgerProblem.NotFound(NotFound);
-        policy.Decide(Caller.FromOrNull(user), LedgerAction.ReadAccessTrail, await facts.ForAsync(record, ct), AccessPurpose.Read(request))
-            .EnsureAllowed(NotFound);
+        var (record, _) = await RecordLookup.LoadAllowedAsync(id, LedgerAction.ReadAccessTrail, Caller.FromOrNull(user), request, db, facts, policy, NotFound, ct);
         var (from, take) = Paging(after, limit);
         return TypedResults.Ok(await reader.PageForRecordAsync(record.Id, from, take, ct));
     }
 
-    private static (long After, int Limit) Paging(long? after, int? limit)
+    // Read as text and parsed here, not bound as numbers: a binding failure would be a bare 400 that names neither
+    // the parameter nor what it should look like.
+    private static (long After, int Limit) Paging(string? after, string? limit)
     {
-        if (after is < 0)
+        var from = 0L;
+        if (!string.IsNullOrEmpty(after) && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out from))
         {
-            throw LedgerProblem.Invalid("after", "Must be 0 or more: the sequence number of the last entry already seen.");
+            throw LedgerProblem.InvalidQuery("after", "must be a whole number, 0 or more: the sequence number of the last entry already seen (the previous page's next).");
         }
-        if (limit is < 1 or > MaxLimit)
+        var take = DefaultLimit;
+        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > MaxLimit))
         {
-            throw LedgerProblem.Invalid("limit", $"Must be 1 to {MaxLimit}.");
+            throw LedgerProblem.InvalidQuery("limit", $"must be a whole number from 1 to {MaxLimit}: how many entries to return (default {DefaultLimit}).");
         }
-        return (after ?? 0, limit ?? DefaultLimit);
+        return (from, take);
     }
 }

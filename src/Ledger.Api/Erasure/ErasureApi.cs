@@ -11,6 +11,7 @@ namespace Ledger.Api.Erasure;
 internal static class ErasureApi
 {
     private const string NothingToErase = "Your organisation holds no readable record of that subject in that domain.";
+    private static readonly JsonBodyLimits BodyLimits = new("erasure request", MaxBytes: 8 * 1024, MaxDepth: 8);
 
     public static RouteGroupBuilder MapErasureApi(this IEndpointRouteBuilder routes)
     {
@@ -35,11 +36,14 @@ internal static class ErasureApi
     private static async Task<Created<ErasureResult>> EraseAsync(
         HttpRequest request, ClaimsPrincipal user, IAccessPolicy policy, SubjectErasure erasure, CancellationToken ct)
     {
-        var body = await JsonBodyReader.ReadObjectAsync(request, 8 * 1024, 8, ct);
+        var body = await JsonBodyReader.ReadObjectAsync(request, BodyLimits, ct);
         var ask = ErasureRequestParser.Parse(body.Object);
         var caller = Caller.From(user);
         var level = RecordSubjects.ErasableLevelOf(ask.Domain)
-            ?? throw LedgerProblem.Invalid("domain", $"'{Clip(ask.Domain)}' has no record types with a data subject; erasable domains are community-correction and shared-community.");
+            ?? throw LedgerProblem.Invalid(ErasureRequestParser.InvalidTitle, new Dictionary<string, string[]>
+            {
+                ["domain"] = [$"'{Clip(ask.Domain)}' has no record types with a data subject; erasable domains are community-correction and shared-community."],
+            });
         // The legal basis is the erasure's stated purpose (PIPL Art. 47 asks for one).
         var purpose = ask.Note is null ? ask.LegalBasis : $"{ask.LegalBasis}: {ask.Note}";
         var facts = new RecordFacts(ask.Domain, level, caller.Organisation, caller.Jurisdiction ?? "");

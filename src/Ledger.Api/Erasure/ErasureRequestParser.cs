@@ -8,6 +8,9 @@ namespace Ledger.Api.Erasure;
 /// <summary>Reads an erasure request, naming every missing, mistyped or unknown field.</summary>
 internal static class ErasureRequestParser
 {
+    /// <summary>The title of every problem with an erasure request's fields.</summary>
+    public const string InvalidTitle = "The erasure request is invalid";
+
     private const int MaxNoteLength = 500;
     private static readonly HashSet<string> Known = ["domain", "subjectRef", "legalBasis", "note"];
 
@@ -29,13 +32,14 @@ internal static class ErasureRequestParser
         {
             errors["legalBasis"] = [$"Must be one of {string.Join(", ", LedgerErasure.LegalBases)}."];
         }
-        if (legalBasis == "other" && note is null)
+        // Only when no note was sent at all: a note that was sent but refused already has its own, exact message.
+        if (legalBasis == "other" && body["note"] is null)
         {
             errors["note"] = ["Required when legalBasis is other: say what the basis is."];
         }
         if (errors.Count > 0)
         {
-            throw new LedgerProblem(StatusCodes.Status400BadRequest, "The erasure request is invalid", "One or more fields are invalid; see errors.", errors);
+            throw LedgerProblem.Invalid(InvalidTitle, errors);
         }
         return new EraseSubjectRequest(domain!, subjectRef!, legalBasis!, note);
     }
@@ -51,10 +55,20 @@ internal static class ErasureRequestParser
             }
             return null;
         }
-        if (node.GetValueKind() != JsonValueKind.String || node.GetValue<string>() is not { Length: > 0 } text || text.Length > maxLength
-            || text.Any(char.IsControl) || text.Trim().Length != text.Length)
+        if (node.GetValueKind() != JsonValueKind.String)
         {
-            errors[name] = [$"Must be a single line of 1 to {maxLength} characters without surrounding spaces."];
+            errors[name] = [$"Must be a string of 1 to {maxLength} characters."];
+            return null;
+        }
+        var text = node.GetValue<string>();
+        var problem = text.Length == 0 ? $"Must not be empty: 1 to {maxLength} characters."
+            : text.Length > maxLength ? $"Too long: {text.Length} characters, at most {maxLength}."
+            : text.Any(char.IsControl) ? "Must be a single line, without line breaks or other control characters."
+            : text.Trim().Length != text.Length ? "Must not start or end with spaces."
+            : null;
+        if (problem is not null)
+        {
+            errors[name] = [problem];
             return null;
         }
         return text;

@@ -4,6 +4,7 @@ using Ledger.Api.Anchoring;
 using Ledger.Api.Chain;
 using Ledger.Api.Problems;
 using Ledger.Api.Records;
+using Ledger.Api.Settings;
 using Ledger.Core.Records;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -18,7 +19,7 @@ internal static class HostingExtensions
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ISaltSource, CryptoSaltSource>();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusCodeProblems.Describe);
         services.AddExceptionHandler<LedgerProblemHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -26,7 +27,7 @@ internal static class HostingExtensions
             o.SerializerOptions.MaxDepth = 32;
         });
 
-        services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChainOptions>().BindSettings(ChainOptions.Section);
 
         services.AddLedgerAccess();
         services.AddLedgerRateLimiting();
@@ -49,6 +50,7 @@ internal static class HostingExtensions
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
             .AddCheck<ChainHealthCheck>("chain", tags: ["ready"]);
 
         services.AddLedgerOpenApi();
@@ -68,9 +70,11 @@ internal static class HostingExtensions
         return app;
     }
 
-    // At least 1 MiB, and room for the largest record the ingest limit allows.
+    // At least 1 MiB, and room for the largest record the ingest limit allows. Read leniently: a malformed value is
+    // refused with the other settings (IngestOptions), in one line, before the server starts.
     private static long MaxServerBodyBytes(IConfiguration configuration) =>
-        Math.Max(1024 * 1024, configuration.GetValue<long?>($"{IngestOptions.Section}:{nameof(IngestOptions.MaxBodyBytes)}") ?? 0) + 64 * 1024;
+        Math.Max(1024 * 1024, long.TryParse(configuration[$"{IngestOptions.Section}:{nameof(IngestOptions.MaxBodyBytes)}"],
+            System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var bytes) ? bytes : 0) + 64 * 1024;
 
     public static WebApplication MapLedgerHealth(this WebApplication app)
     {

@@ -7,17 +7,31 @@ namespace Ledger.Api.Problems;
 public sealed class LedgerProblem(int status, string title, string detail, IDictionary<string, string[]>? errors = null)
     : Exception(detail)
 {
+    /// <summary>The title of a record that fails validation.</summary>
+    public const string InvalidRecordTitle = "The record is invalid";
+
     public int Status { get; } = status;
     public string Title { get; } = title;
     public IDictionary<string, string[]>? Errors { get; } = errors;
 
-    /// <summary>400 with a field → messages map (a validation problem).</summary>
-    public static LedgerProblem Invalid(IDictionary<string, string[]> errors) =>
-        new(StatusCodes.Status400BadRequest, "The record is invalid", "One or more fields are invalid; see errors.", errors);
+    /// <summary>When the caller may try again; sent as <c>Retry-After</c> (whole seconds). Null sends no header.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
-    /// <summary>400 for a single field.</summary>
+    /// <summary>400 with a field → messages map (a validation problem of a record).</summary>
+    public static LedgerProblem Invalid(IDictionary<string, string[]> errors) => Invalid(InvalidRecordTitle, errors);
+
+    /// <summary>400 for a single field of a record.</summary>
     public static LedgerProblem Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>400 with a field → messages map, titled for what was invalid (a record, an erasure request…).</summary>
+    public static LedgerProblem Invalid(string title, IDictionary<string, string[]> errors) =>
+        new(StatusCodes.Status400BadRequest, title, "One or more fields are invalid; see errors.", errors);
+
+    /// <summary>400 for a query-string parameter, naming it and the form it must take.</summary>
+    public static LedgerProblem InvalidQuery(string parameter, string message) =>
+        new(StatusCodes.Status400BadRequest, "Invalid query parameter", $"Query parameter '{parameter}': {message}",
+            new Dictionary<string, string[]> { [parameter] = [message] });
 
     /// <summary>400 for a body that is not the JSON we accept.</summary>
     public static LedgerProblem MalformedBody(string detail) =>

@@ -9,6 +9,14 @@ namespace Ledger.Api.Records;
 /// <summary>A request body as a JSON object, and its RFC 8785 canonical UTF-8 bytes.</summary>
 public sealed record JsonBody(JsonObject Object, byte[] Canonical);
 
+/// <summary>What a body is and how large and deep it may be, for the reader's checks and its messages.</summary>
+/// <param name="Noun">What the body is, as its messages name it: "record", "erasure request".</param>
+/// <param name="MaxBytes">The largest accepted body.</param>
+/// <param name="MaxDepth">The deepest accepted nesting; the body itself is level 1.</param>
+/// <param name="MaxBytesSetting">The setting behind <paramref name="MaxBytes"/>, if one can change it.</param>
+/// <param name="MaxDepthSetting">The setting behind <paramref name="MaxDepth"/>, if one can change it.</param>
+public sealed record JsonBodyLimits(string Noun, long MaxBytes, int MaxDepth, string? MaxBytesSetting = null, string? MaxDepthSetting = null);
+
 /// <summary>
 /// Reads a JSON request body strictly: size-capped, valid UTF-8 only, bounded depth, no duplicate names and no
 /// numbers that would change when canonicalized. Anything else is a 4xx <see cref="LedgerProblem"/>, so nothing
@@ -19,18 +27,19 @@ public static class JsonBodyReader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads and parses the body as a JSON object, with its RFC 8785 canonical bytes.</summary>
-    public static async Task<JsonBody> ReadObjectAsync(HttpRequest request, long maxBytes, int maxDepth, CancellationToken ct)
+    public static async Task<JsonBody> ReadObjectAsync(HttpRequest request, JsonBodyLimits limits, CancellationToken ct)
     {
         if (!IsJson(request.ContentType))
         {
             throw new LedgerProblem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                "Send the record as application/json.");
+                $"Send the {limits.Noun} as application/json.");
         }
-        if (request.ContentLength > maxBytes)
+        if (request.ContentLength > limits.MaxBytes)
         {
-            throw TooLarge(maxBytes);
+            throw TooLarge(limits);
         }
-        var bytes = await ReadCappedAsync(request.Body, maxBytes, ct);
+        var bytes = await ReadCappedAsync(request.Body, limits, ct);
+        RefuseByteOrderMark(bytes, limits.Noun);
         string text;
         try
         {
@@ -40,10 +49,11 @@ public static class JsonBodyReader
         {
             throw LedgerProblem.MalformedBody("The body is not valid UTF-8.");
         }
+        RefuseTooDeep(bytes, limits);
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = maxDepth });
+            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = limits.MaxDepth });
         }
         catch (JsonException e)
         {
@@ -70,24 +80,71 @@ public static class JsonBodyReader
         (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ||
          contentType.Split(';')[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    private static async Task<byte[]> ReadCappedAsync(Stream body, long maxBytes, CancellationToken ct)
+    private static async Task<byte[]> ReadCappedAsync(Stream body, JsonBodyLimits limits, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > maxBytes)
+            if (buffer.Length + read > limits.MaxBytes)
             {
-                throw TooLarge(maxBytes);
+                throw TooLarge(limits);
             }
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
     }
 
-    private static LedgerProblem TooLarge(long maxBytes) =>
-        new(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"A record may be at most {maxBytes} bytes.");
+    // RFC 8259 lets a parser ignore a byte-order mark, but then two byte strings would be "the same" body and the
+    // request fingerprint would depend on which one came. Refusing it keeps one body, one meaning.
+    private static void RefuseByteOrderMark(ReadOnlySpan<byte> body, string noun)
+    {
+        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            throw LedgerProblem.MalformedBody(
+                $"The body starts with a UTF-8 byte-order mark (EF BB BF), which is not allowed: send the {noun} as JSON text without it.");
+        }
+        if (body.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || body.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            throw LedgerProblem.MalformedBody(
+                $"The body starts with a UTF-16 or UTF-32 byte-order mark: send the {noun} as UTF-8 JSON text, without a byte-order mark.");
+        }
+    }
+
+    // The parser reports a too-deep body as a syntax error at a byte offset, which reads like broken JSON. This pass
+    // finds the depth problem first and names the limit; any other error it meets is left for the parser to report.
+    private static void RefuseTooDeep(byte[] body, JsonBodyLimits limits)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = limits.MaxDepth + 1 });
+        try
+        {
+            while (reader.Read())
+            {
+                // CurrentDepth counts the containers around this token; the body itself is level 1.
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= limits.MaxDepth)
+                {
+                    var setting = limits.MaxDepthSetting is null ? "" : $" (the limit set by {limits.MaxDepthSetting})";
+                    throw LedgerProblem.MalformedBody($"The {limits.Noun} is nested deeper than {limits.MaxDepth} levels{setting}.");
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a depth problem: the parser below reports it with its position.
+        }
+    }
+
+    private static LedgerProblem TooLarge(JsonBodyLimits limits)
+    {
+        var setting = limits.MaxBytesSetting is null ? "" : $" ({limits.MaxBytesSetting})";
+        return new(StatusCodes.Status413PayloadTooLarge, "Request body too large",
+            $"{Capitalised(Article(limits.Noun))} {limits.Noun} may be at most {limits.MaxBytes} bytes{setting}.");
+    }
+
+    private static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
+
+    private static string Capitalised(string word) => char.ToUpperInvariant(word[0]) + word[1..];
 
     // JsonException messages quote positions, not content, so they are safe to return.
     private static string Describe(JsonException e) =>

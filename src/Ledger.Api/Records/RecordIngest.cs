@@ -53,8 +53,10 @@ internal sealed class RecordIngest(
         {
             return await ReplayAsync(winner.AnswerFor(entry.RequestHash), ct);
         }
-        throw new LedgerProblem(StatusCodes.Status500InternalServerError, "Record not stored",
-            "The record could not be stored and nothing was saved; it is safe to retry.");
+        throw outcome == WriteOutcome.StorageFull
+            ? StorageFull.Problem("the record")
+            : new LedgerProblem(StatusCodes.Status500InternalServerError, "Record not stored",
+                "The record could not be stored and nothing was saved; it is safe to retry.");
     }
 
     // The original answer includes the salt, which for L2+ is only in the sealed envelope.

@@ -11,7 +11,6 @@ using Ledger.Core.Proofs;
 using Ledger.Data;
 using Ledger.Data.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Api.Records;
@@ -41,7 +40,8 @@ internal static class RecordsApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status500InternalServerError)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage);
 
         group.MapGet("/{id}", GetAsync)
             .WithName("GetRecord")
@@ -64,7 +64,8 @@ internal static class RecordsApi
         // Read raw rather than bound, so an empty or repeated header is refused instead of passing as "no key".
         var key = IdempotencyKeyHeader.Validate(request.Headers[IdempotencyKeyHeader.Name]);
         var limits = options.Value;
-        var body = await JsonBodyReader.ReadObjectAsync(request, limits.MaxBodyBytes, limits.MaxJsonDepth, ct);
+        var body = await JsonBodyReader.ReadObjectAsync(request, new JsonBodyLimits("record", limits.MaxBodyBytes, limits.MaxJsonDepth,
+            $"{IngestOptions.Section}:{nameof(IngestOptions.MaxBodyBytes)}", $"{IngestOptions.Section}:{nameof(IngestOptions.MaxJsonDepth)}"), ct);
         var submission = RecordRequestParser.Parse(body.Object);
         var receipt = await ingest.SubmitAsync(submission, Caller.From(user), IdempotentRequest.For(key, body.Canonical), ct);
         if (receipt.Replayed)
@@ -84,11 +85,8 @@ internal static class RecordsApi
         string id, HttpRequest request, ClaimsPrincipal user, LedgerDbContext db, IAccessPolicy policy, IRecordFactsReader facts,
         EnvelopeVault vault, AccessTrail trail, ILogger<AccessTrail> log, CancellationToken ct)
     {
-        var record = await db.Records.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct)
-            ?? throw LedgerProblem.NotFound(NotFoundDetail);
-        var purpose = AccessPurpose.Read(request);
         var caller = Caller.FromOrNull(user);
-        policy.Decide(caller, LedgerAction.ReadRecord, await facts.ForAsync(record, ct), purpose).EnsureAllowed(NotFoundDetail);
+        var (record, purpose) = await RecordLookup.LoadAllowedAsync(id, LedgerAction.ReadRecord, caller, request, db, facts, policy, NotFoundDetail, ct);
         var envelope = await vault.OpenAsync(record, ct) ?? throw RecordGone.Problem(record);
         if (record.Level > 1)
         {

@@ -1,9 +1,11 @@
 using Ledger.Api.Audit;
 using Ledger.Api.Erasure;
+using Ledger.Api.Hosting;
 using Ledger.Api.Issuers;
 using Ledger.Api.Protection;
 using Ledger.Api.Records.Idempotency;
 using Ledger.Api.Records.Writing;
+using Ledger.Api.Settings;
 
 namespace Ledger.Api.Records;
 
@@ -12,7 +14,7 @@ internal static class RecordsServiceExtensions
 {
     public static IServiceCollection AddLedgerRecords(this IServiceCollection services)
     {
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindSettings(IngestOptions.Section);
         services.AddLedgerProtection();
         services.AddLedgerIssuers();
         services.AddSingleton<EnvelopeBuilder>();
@@ -23,6 +25,7 @@ internal static class RecordsServiceExtensions
         services.AddScoped<RecordIngest>();
 
         services.AddSingleton<IngestStatistics>();
+        services.AddSingleton<StorageHealth>();
         services.AddSingleton<GroupCommit>();
         services.AddSingleton<IdempotencyExpiry>();
         // One instance is both the queue requests write to and the hosted loop that drains it. The web server stops

@@ -4,23 +4,25 @@ using Ledger.Core.Proofs;
 namespace Ledger.Api.Verification;
 
 /// <summary>
-/// What the public learns about a record hash: it exists, its data grade, who issued it, its status and where it is
-/// anchored — and for published (L1) records, their content.
+/// What the public learns about a record hash. For every level: that it exists, its status, where it is anchored and
+/// who signed it (organisation id, address, signature — needed to check the signature). For published (L1) records
+/// also their level, the agency's registered name, their content and times; for L2–L4 those are null, since the level
+/// names the record type and a time can be whereabouts.
 /// </summary>
 /// <param name="RecordHash">The hash that was asked about.</param>
 /// <param name="Status">pending, anchored, confirmed or erased (payload destroyed; the hash and proof still verify).</param>
-/// <param name="Level">Data grade 1–4; only level 1 shows <paramref name="Content"/>.</param>
-/// <param name="Issuer">The issuing agency's id.</param>
-/// <param name="IssuerName">The issuing agency's registered name; null when it is not registered here.</param>
+/// <param name="Level">Data grade: 1 for published records; null for every other level.</param>
+/// <param name="Issuer">The issuing organisation's id (also in <paramref name="Signature"/>).</param>
+/// <param name="IssuerName">The issuing agency's registered name (L1 only); null otherwise or when it is not registered here.</param>
 /// <param name="Anchor">Where its batch root is on chain; null while pending.</param>
 /// <param name="Content">The published record (L1 only); null for every other level.</param>
 /// <param name="Signature">The issuing organisation's signature over the record hash; null for records stored before signing.</param>
-/// <param name="Erasure">When and by which (anchored) erasure record the payload was destroyed; null unless erased.</param>
+/// <param name="Erasure">When and by which (anchored) erasure record the payload was destroyed (L1 only); null otherwise.</param>
 /// <param name="Links">The downloadable proof bundle.</param>
 public sealed record VerificationResult(
     string RecordHash,
     string Status,
-    int Level,
+    int? Level,
     string Issuer,
     string? IssuerName,
     AnchorSection? Anchor,

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Verification;
 
-/// <summary>Public verification by record hash: no account; content only for published (L1) records.</summary>
+/// <summary>Public verification by record hash: no account; level, agency name and content only for published (L1) records.</summary>
 internal static class VerifyApi
 {
     public static RouteGroupBuilder MapVerifyApi(this IEndpointRouteBuilder routes)
@@ -26,7 +26,9 @@ internal static class VerifyApi
 
         group.MapGet("/verify/{recordHash}", VerifyAsync)
             .WithName("VerifyRecord")
-            .WithSummary("Check a record hash: status, level, issuing agency and anchor; published (L1) records also show their content")
+            .WithSummary("Check a record hash: status, anchor and the issuer's signature; published (L1) records also show their level, agency name and content")
+            .WithDescription("For L2–L4 records the answer holds only what the chain and the signature already say: that the record exists, " +
+                "its status, its anchor, and the issuing organisation's id, signing address and signature. Not its level, type, agency name or any time but the anchor's.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -42,15 +44,24 @@ internal static class VerifyApi
     private static async Task<Ok<VerificationResult>> VerifyAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
     {
         var (record, batch) = await FindAsync(recordHash, db, ct);
+        var common = new VerificationResult(
+            record.RecordHash, record.PublicStatus, Level: null, record.Issuer, IssuerName: null,
+            ProofBundleFactory.AnchorOf(batch), Content: null, IssuerSections.Of(record), Erasure: null,
+            new VerificationLinks($"/api/v1/proofs/{record.RecordHash}"));
+        if (!PublicDisclosure.ShowsContent((DataLevel)record.Level))
+        {
+            // L2–L4: nothing beyond what the chain and the signature already say (docs/security.md, "What the public sees").
+            return TypedResults.Ok(common);
+        }
         var issuerName = await db.Organisations.AsNoTracking()
             .Where(o => o.Id == record.Issuer).Select(o => o.Name).SingleOrDefaultAsync(ct);
-        return TypedResults.Ok(new VerificationResult(
-            record.RecordHash, record.PublicStatus, record.Level, record.Issuer, issuerName,
-            ProofBundleFactory.AnchorOf(batch),
-            PublishedContentOf(record),
-            IssuerSections.Of(record),
-            await ErasureOfAsync(record, db, ct),
-            new VerificationLinks($"/api/v1/proofs/{record.RecordHash}")));
+        return TypedResults.Ok(common with
+        {
+            Level = record.Level,
+            IssuerName = issuerName,
+            Content = PublishedContentOf(record),
+            Erasure = await ErasureOfAsync(record, db, ct),
+        });
     }
 
     private static async Task<ErasureNotice?> ErasureOfAsync(StoredRecord record, LedgerDbContext db, CancellationToken ct) =>
@@ -59,9 +70,9 @@ internal static class VerifyApi
                 await db.Records.AsNoTracking().Where(r => r.Id == record.ErasureId).Select(r => r.RecordHash).SingleOrDefaultAsync(ct))
             : null;
 
-    // The envelope is read only for levels the public may see; for the others it is never touched here.
+    // Called only for levels the public may see; for the others the envelope is never touched here.
     private static PublishedContent? PublishedContentOf(StoredRecord record) =>
-        PublicDisclosure.ShowsContent((DataLevel)record.Level) && record.EnvelopeJson.Length > 0
+        record.EnvelopeJson.Length > 0
             ? new PublishedContent(record.Domain, record.Type, record.OccurredAt,
                 DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs),
                 JsonNode.Parse(record.EnvelopeJson)!["payload"]!.AsObject().DeepClone().AsObject())

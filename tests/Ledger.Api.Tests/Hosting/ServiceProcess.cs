@@ -38,6 +38,47 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> StartAsync(string dataDirectory, TimeSpan timeout, params string[] settings)
     {
         var port = FreePort();
+        var service = new ServiceProcess(Process.Start(StartInfo(port, dataDirectory, settings))!, new Uri($"http://127.0.0.1:{port}"), dataDirectory);
+        service._process.OutputDataReceived += (_, e) => service.Append(e.Data);
+        service._process.ErrorDataReceived += (_, e) => service.Append(e.Data);
+        service._process.BeginOutputReadLine();
+        service._process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow + timeout;
+        while (!service.Output.Contains("  Contract:", StringComparison.Ordinal) || !service.Output.Contains("    admin", StringComparison.Ordinal))
+        {
+            if (service.HasExited || DateTime.UtcNow > deadline)
+            {
+                var output = service.Output;
+                await service.DisposeAsync();
+                throw new InvalidOperationException($"The service did not print its banner in time. It printed:\n{output}");
+            }
+            await Task.Delay(100);
+        }
+        return service;
+    }
+
+    /// <summary>Starts the service expecting it to stop by itself (a refused start), and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunToExitAsync(
+        string dataDirectory, TimeSpan timeout, params string[] settings)
+    {
+        using var process = Process.Start(StartInfo(FreePort(), dataDirectory, settings))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The service was still running after {timeout}; it printed:\n{await output}\n{await error}");
+        }
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static ProcessStartInfo StartInfo(int port, string dataDirectory, IEnumerable<string> settings)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -55,23 +96,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         {
             info.ArgumentList.Add(arg);
         }
-        var service = new ServiceProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"), dataDirectory);
-        service._process.OutputDataReceived += (_, e) => service.Append(e.Data);
-        service._process.ErrorDataReceived += (_, e) => service.Append(e.Data);
-        service._process.BeginOutputReadLine();
-        service._process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow + timeout;
-        while (!service.Output.Contains("  Contract:", StringComparison.Ordinal) || !service.Output.Contains("    admin", StringComparison.Ordinal))
-        {
-            if (service.HasExited || DateTime.UtcNow > deadline)
-            {
-                var output = service.Output;
-                await service.DisposeAsync();
-                throw new InvalidOperationException($"The service did not print its banner in time. It printed:\n{output}");
-            }
-            await Task.Delay(100);
-        }
-        return service;
+        return info;
     }
 
     /// <summary>The value printed after a banner label, e.g. "Contract:" or a role name.</summary>

@@ -69,11 +69,50 @@ public sealed class BadInputTests(SharedLedger ledger) : IClassFixture<SharedLed
     }
 
     [Fact]
-    public async Task ABodyThatIsNotJsonByContentTypeIsRefusedWith415()
+    public async Task ABodyThatIsNotJsonByContentTypeIsRefusedWith415SayingWhatToSend()
     {
         var response = await PostRawAsync(Encoding.UTF8.GetBytes(Valid()), "text/plain", _factory.KeyFor(Roles.Inspector));
 
-        await AssertProblemAsync(response, 415, "text/plain");
+        var problem = await AssertProblemAsync(response, 415, "text/plain");
+        Assert.Contains("application/json", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task ABodyNestedPastTheDepthLimitIsRefusedNamingTheLimitNotAPosition()
+    {
+        // 33 levels, one past Ingest:MaxJsonDepth's default of 32: the body itself (1), the payload (2) and 31 arrays.
+        var body = Valid(j => j.Replace("\"product\":\"Spinach\"", "\"product\":" + new string('[', 31) + new string(']', 31)));
+
+        var response = await PostRawAsync(Encoding.UTF8.GetBytes(body), "application/json", _factory.KeyFor(Roles.Inspector));
+
+        var detail = (await AssertProblemAsync(response, 400, "too deep")).GetProperty("detail").GetString()!;
+        Assert.Contains("nested deeper than 32 levels", detail);
+        Assert.Contains("Ingest:MaxJsonDepth", detail);
+        Assert.DoesNotContain("byte", detail);
+    }
+
+    [Fact]
+    public async Task ABodyAtExactlyTheDepthLimitIsAccepted()
+    {
+        // 32 levels: the body (1), the payload (2) and 30 arrays.
+        var body = Valid(j => j.Replace("\"product\":\"Spinach\"", "\"product\":" + new string('[', 30) + new string(']', 30)));
+
+        var response = await PostRawAsync(Encoding.UTF8.GetBytes(body), "application/json", _factory.KeyFor(Roles.Inspector));
+
+        // Past the JSON reader: refused by the record schema (product must be text), not for its depth.
+        var detail = (await AssertProblemAsync(response, 400, "schema")).ToString();
+        Assert.DoesNotContain("nested deeper", detail);
+        Assert.Contains("product", detail);
+    }
+
+    [Fact]
+    public async Task ABodyThatStartsWithAByteOrderMarkIsRefusedSayingSo()
+    {
+        var response = await PostRawAsync([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Valid())], "application/json", _factory.KeyFor(Roles.Inspector));
+
+        var detail = (await AssertProblemAsync(response, 400, "BOM")).GetProperty("detail").GetString()!;
+        Assert.Contains("byte-order mark", detail);
+        Assert.DoesNotContain("not valid JSON", detail);
     }
 
     [Theory]
@@ -112,7 +151,7 @@ public sealed class BadInputTests(SharedLedger ledger) : IClassFixture<SharedLed
         return await client.SendAsync(request);
     }
 
-    private async Task AssertProblemAsync(HttpResponseMessage response, int status, string because)
+    private async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, int status, string because)
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode == status, $"{because}: expected {status}, got {(int)response.StatusCode}: {text}");
@@ -123,5 +162,6 @@ public sealed class BadInputTests(SharedLedger ledger) : IClassFixture<SharedLed
         Assert.DoesNotContain("   at ", text); // no stack traces
         // Tests of one class run one at a time, so nothing else writes between the two counts.
         Assert.Equal(_countBefore, await _factory.QueryAsync(db => db.Records.CountAsync()));
+        return problem.Clone();
     }
 }

@@ -1,3 +1,5 @@
+using Ledger.Api.Hosting;
+using Ledger.Api.Problems;
 using Ledger.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,9 +8,11 @@ namespace Ledger.Api.Records.Writing;
 /// <summary>
 /// Writes a group of queued records in one SQLite transaction and tells each waiting request its outcome only after
 /// the commit returned. If the group's transaction fails, every record is retried in a transaction of its own, so one
-/// bad record (a constraint violation, say) fails alone and its neighbours are still stored.
+/// bad record (a constraint violation, say) fails alone and its neighbours are still stored — unless the disk is full:
+/// that is no record's fault, retrying one by one would only hit it again, so every record of the group is refused
+/// with <see cref="WriteOutcome.StorageFull"/> and <see cref="StorageHealth"/> says so until a commit succeeds.
 /// </summary>
-internal sealed class GroupCommit(IServiceScopeFactory scopes, IngestStatistics statistics, ILogger<GroupCommit> log)
+internal sealed class GroupCommit(IServiceScopeFactory scopes, IngestStatistics statistics, StorageHealth storage, ILogger<GroupCommit> log)
 {
     /// <summary>Writes the group and completes every item; never throws, so the writer loop cannot die on bad data.</summary>
     public async Task WriteAsync(IReadOnlyList<PendingWrite> group)
@@ -20,10 +24,23 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, IngestStatistics 
         try
         {
             var outcomes = await CommitAsync(group);
+            storage.ReportWritten();
             statistics.Committed(outcomes.Count(o => o == WriteOutcome.Committed));
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Complete(outcomes[i]);
+            }
+        }
+        catch (Exception e) when (StorageFull.IsCause(e))
+        {
+            var reason = Reason(e);
+            storage.ReportFull(reason);
+            statistics.Failed(group.Count);
+            // One line, no stack trace: the cause is the disk, not the code.
+            log.LogError("The disk is full: a group of {Count} records was not stored and each request got 507 ({Reason}).", group.Count, reason);
+            foreach (var item in group)
+            {
+                item.Complete(WriteOutcome.StorageFull);
             }
         }
         catch (Exception e) when (group.Count > 1)
@@ -37,12 +54,14 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, IngestStatistics 
         }
         catch (Exception e)
         {
-            statistics.Failed();
+            statistics.Failed(1);
             // Message only: it names the constraint or I/O error, never payload content.
-            log.LogError("Record {RecordId} was not stored: {Reason}", group[0].Record.Id, e.InnerException?.Message ?? e.Message);
+            log.LogError("Record {RecordId} was not stored: {Reason}", group[0].Record.Id, Reason(e));
             group[0].Complete(WriteOutcome.Failed);
         }
     }
+
+    private static string Reason(Exception e) => e.InnerException?.Message ?? e.Message;
 
     private async Task<WriteOutcome[]> CommitAsync(IReadOnlyList<PendingWrite> group)
     {

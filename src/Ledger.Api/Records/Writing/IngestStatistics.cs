@@ -12,7 +12,7 @@ public sealed class IngestStatistics
     public long Commits => Interlocked.Read(ref _commits);
     /// <summary>Records committed.</summary>
     public long RecordsCommitted => Interlocked.Read(ref _records);
-    /// <summary>Records that could not be stored (their requests got a 500 problem).</summary>
+    /// <summary>Records that could not be stored (their requests got a 500, or a 507 when the disk was full).</summary>
     public long RecordsFailed => Interlocked.Read(ref _failed);
     /// <summary>Groups whose transaction failed and were retried one record at a time.</summary>
     public long GroupsSplit => Interlocked.Read(ref _splits);
@@ -26,7 +26,7 @@ public sealed class IngestStatistics
         }
     }
 
-    internal void Failed() => Interlocked.Increment(ref _failed);
+    internal void Failed(int records) => Interlocked.Add(ref _failed, records);
 
     internal void Split() => Interlocked.Increment(ref _splits);
 }

@@ -11,6 +11,8 @@ internal enum WriteOutcome
     KeyTaken,
     /// <summary>Nothing written: the write failed (the reason is logged); the caller may retry.</summary>
     Failed,
+    /// <summary>Nothing written: the disk is full (the whole group was refused); the caller may retry once space is freed.</summary>
+    StorageFull,
     /// <summary>Nothing written: the writer is stopping and takes no more records.</summary>
     ShuttingDown,
 }
