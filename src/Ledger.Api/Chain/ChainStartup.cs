@@ -1,4 +1,5 @@
 using System.Numerics;
+using Ledger.Api.Settings;
 using Ledger.Chain;
 using Ledger.Chain.Embedded;
 using Ledger.Data;
@@ -142,25 +143,25 @@ internal sealed class ChainStartup(
         var actual = await client.GetChainIdAsync(ct);
         if (actual != options.ChainId)
         {
-            throw new InvalidOperationException($"Chain:ChainId is {options.ChainId} but {RpcDisplay.Of(rpcUrl)} reports chain id {actual}; refusing to anchor on the wrong network.");
+            throw new StartupRefusedException($"Chain:ChainId is {options.ChainId} but {RpcDisplay.Of(rpcUrl)} reports chain id {actual}; refusing to anchor on the wrong network.");
         }
         var contract = new LedgerAnchorContract(client, options.ContractAddress!);
         await contract.EnsureDeployedAsync(ct);
         var version = await contract.VersionAsync(ct);
         if (version != LedgerAnchorAbi.CurrentVersion)
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 $"The LedgerAnchor at {contract.Address} is version {version}; this service needs {LedgerAnchorAbi.CurrentVersion}, which holds the issuer key registry. "
                 + "Deploy it and set Chain:ContractAddress to it: batches anchored on the old contract are anchored again on the new one.");
         }
         var key = EthereumKey.FromPrivateKey(options.PrivateKey!);
         if (!await contract.IsAnchorerAsync(key.Address, ct))
         {
-            throw new InvalidOperationException($"The configured key's account {key.Address} lacks ANCHORER_ROLE on {contract.Address}; grant it with grantRole.");
+            throw new StartupRefusedException($"The configured key's account {key.Address} lacks ANCHORER_ROLE on {contract.Address}; grant it with grantRole.");
         }
         if (!await contract.IsIssuerRegistrarAsync(key.Address, ct))
         {
-            throw new InvalidOperationException($"The configured key's account {key.Address} lacks ISSUER_REGISTRAR_ROLE on {contract.Address}; grant it with grantRole (the service registers issuer keys as it anchors).");
+            throw new StartupRefusedException($"The configured key's account {key.Address} lacks ISSUER_REGISTRAR_ROLE on {contract.Address}; grant it with grantRole (the service registers issuer keys as it anchors).");
         }
         var sender = new TransactionSender(client, key, actual, FeePolicyFrom(options), time);
         log.LogInformation("Connected to chain {ChainId} at {RpcUrl}; LedgerAnchor at {Contract}; anchoring as {Account}.", actual, RpcDisplay.Of(rpcUrl), contract.Address, key.Address);

@@ -1,3 +1,4 @@
+using Ledger.Api.Settings;
 using Ledger.Api.Storage;
 using Ledger.Chain.Embedded;
 using Microsoft.Extensions.Options;
@@ -89,8 +90,8 @@ internal sealed class EmbeddedChainSupervisor(
     {
         var options = chainOptions.Value;
         var binary = options.AnvilPath ?? AnvilLocator.Find()
-            ?? throw new InvalidOperationException(
-                "The embedded chain needs anvil from node_modules. Run `npm ci` in the repository (scripts/run does it), or set Chain:AnvilPath, or configure Chain:RpcUrl for an external chain.");
+            ?? throw new StartupRefusedException(
+                "The embedded chain needs anvil from node_modules. Run scripts/bootstrap in the repository (scripts/run does it), or set Chain:AnvilPath, or configure Chain:RpcUrl for an external chain.");
         var state = State;
         if (state.SetAsideIfDamaged(time.GetUtcNow()) is { } aside)
         {

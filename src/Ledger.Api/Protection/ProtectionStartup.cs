@@ -1,4 +1,5 @@
 using Ledger.Api.Chain;
+using Ledger.Api.Settings;
 using Ledger.Api.Storage;
 using Ledger.Core.Protection;
 using Ledger.Data;
@@ -28,11 +29,19 @@ internal static class ProtectionStartup
     public static async Task UnlockLedgerProtectionAsync(this WebApplication app)
     {
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ledger.Api.Protection");
-        var resolved = MasterKeySource.Resolve(
-            app.Services.GetRequiredService<IOptions<ProtectionOptions>>().Value,
-            app.Configuration[MasterKeyFiles.EnvironmentVariable],
-            app.Services.GetRequiredService<IOptions<ChainOptions>>().Value,
-            app.Services.GetRequiredService<IOptions<StorageOptions>>().Value, log);
+        ResolvedMasterKey resolved;
+        try
+        {
+            resolved = MasterKeySource.Resolve(
+                app.Services.GetRequiredService<IOptions<ProtectionOptions>>().Value,
+                app.Configuration[MasterKeyFiles.EnvironmentVariable],
+                app.Services.GetRequiredService<IOptions<ChainOptions>>().Value,
+                app.Services.GetRequiredService<IOptions<StorageOptions>>().Value, log);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StartupRefusedException(e.Message, e);
+        }
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
@@ -41,6 +50,11 @@ internal static class ProtectionStartup
             try
             {
                 secret = await KeyCheck.UnlockAsync(db, resolved.Key, random, CancellationToken.None);
+            }
+            catch (InvalidOperationException e)
+            {
+                resolved.Key.Dispose();
+                throw new StartupRefusedException(e.Message, e);
             }
             catch
             {

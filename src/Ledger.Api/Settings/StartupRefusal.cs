@@ -18,10 +18,11 @@ internal static class StartupRefusal
     /// </summary>
     public static bool OwnsProcess => Assembly.GetEntryAssembly() == typeof(StartupRefusal).Assembly;
 
-    /// <summary>The settings problems <paramref name="exception"/> reports; null when it is not a settings refusal.</summary>
+    /// <summary>The problems <paramref name="exception"/> reports (bad settings, or a refusal an operator must act on); null otherwise.</summary>
     public static IReadOnlyList<string>? ProblemsIn(Exception exception) => exception switch
     {
         OptionsValidationException invalid => [.. invalid.Failures],
+        StartupRefusedException refused => [refused.Message],
         // Start-up validation throws one of these per options class when several are wrong.
         AggregateException all when all.InnerExceptions.All(e => e is OptionsValidationException) =>
             [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],

@@ -70,6 +70,21 @@ public sealed class BadSettingsTests
         AssertNoDump(output + error);
     }
 
+    [Fact]
+    public async Task AMissingMasterKeyOutsideEmbeddedModeEndsStartUpWithOneLineSayingWhatToSet()
+    {
+        var (exitCode, output, error) = await RunAsync(
+            "--Chain:RpcUrl", "http://127.0.0.1:9/", "--Chain:ChainId", "31337",
+            "--Chain:ContractAddress", "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+            "--Chain:PrivateKey", "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+
+        Assert.Equal(ConfigurationError, exitCode);
+        var line = Assert.Single(Lines(error));
+        Assert.StartsWith("Ledger did not start: No master key is configured.", line);
+        Assert.Contains("Protection:MasterKeyFile", line);
+        AssertNoDump(output + error);
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] settings)
     {
         var data = Directory.CreateTempSubdirectory("ledger-settings-").FullName;
