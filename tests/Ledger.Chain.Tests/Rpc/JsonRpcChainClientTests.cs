@@ -95,7 +95,7 @@ public sealed class JsonRpcChainClientTests
     [Fact]
     public async Task AMalformedQuantityIsAnRpcError()
     {
-        var (client, _) = Canned("""{"jsonrpc":"2.0","id":1,"result":"12"}""");
+        var (client, _) = Canned("""{"jsonrpc":"2.0","id":1,"result":"twelve"}""");
         var error = await Assert.ThrowsAsync<ChainException>(() => client.GetBlockNumberAsync());
         Assert.Equal(ChainErrorKind.RpcError, error.Kind);
     }

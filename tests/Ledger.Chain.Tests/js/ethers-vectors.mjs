@@ -37,7 +37,8 @@ const chainId = () => pick([1n, 31337n, 11155111n, 137n, (1n << 32n) + bigBits(2
 const nonce = () => pick([0, 1, 127, 128, int(1000), Number(bigBits(53))]);
 const to = () => (int(4) === 0 ? null : getAddress(hex(20)));
 function data() {
-  const length = pick([0, 1, 1, 55, 56, 2 + int(200), 1025 + int(2000)]);
+  // Up to 3 kB: the anchoring multicall grows with the issuer keys it registers.
+  const length = pick([0, 1, 1, 55, 56, 2 + int(200), 1025 + int(2000), 3072]);
   if (length === 1) return pick(["0x00", "0x7f", "0x80", "0xff"]);
   return hex(length);
 }
