@@ -121,7 +121,7 @@ public sealed class AnvilNode : IAsyncLifetime, IAsyncDisposable
     /// <summary>Every RootAnchored log <paramref name="contract"/> emitted, by root (0x hex, lower case).</summary>
     public async Task<IReadOnlyDictionary<string, int>> RootAnchoredCountsAsync(string contract)
     {
-        var logs = await Client.GetLogsAsync(contract, [LedgerAnchorAbi.RootAnchored.Topic], 0, null);
+        var logs = await Client.GetLogsAsync(contract, [LedgerAnchorAbi.RootAnchoredTopic], 0, null);
         return logs.GroupBy(l => l.Topics[2].ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count());
     }
 

@@ -1,7 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using Ledger.Core.Encoding;
 using Ledger.Core.Hashing;
-using Org.BouncyCastle.Math;
+using Nethereum.Signer;
 
 namespace Ledger.Chain.Attestation;
 
@@ -24,21 +25,31 @@ namespace Ledger.Chain.Attestation;
 /// throw for it; <see cref="Recover"/> throws <see cref="FormatException"/> for the same cases. A record hash that is
 /// not 32 bytes, or an expected address that is not an address, is the caller's bug and throws.
 /// </para>
+/// <para>
+/// The EIP-191 digest is Nethereum's (<c>EthereumMessageSigner.HashPrefixedMessage</c>); signing and recovery run on
+/// libsecp256k1. The canonical-form checks are ours: Nethereum's <c>EcRecover</c> also accepts the high-s twin and
+/// other v spellings, which would give one record several valid signatures.
+/// </para>
 /// </remarks>
 public static class IssuerSignature
 {
     /// <summary>Length of a signature in bytes (r ‖ s ‖ v).</summary>
     public const int Size = 65;
 
-    // "\u0019", not "\x19": C# reads up to four hex digits after \x, and "\x19E" would be one character.
-    private static ReadOnlySpan<byte> Prefix => "\u0019Ethereum Signed Message:\n32"u8;
+    // The secp256k1 group order n and n / 2: s above n / 2 is the non-canonical twin (EIP-2).
+    private static readonly BigInteger N = BigInteger.Parse(
+        "0fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", System.Globalization.NumberStyles.HexNumber);
+
+    private static readonly BigInteger HalfN = N / 2;
+
+    private static readonly EthereumMessageSigner MessageSigner = new();
 
     /// <summary>The digest that is actually signed: keccak256 of the EIP-191 prefix and the 32 raw hash bytes.</summary>
     /// <remarks>Equals ethers' <c>hashMessage(getBytes(recordHash))</c>.</remarks>
     public static byte[] MessageHash(ReadOnlySpan<byte> recordHash)
     {
         EnsureRecordHash(recordHash);
-        return Keccak256.Hash(Prefix, recordHash);
+        return MessageSigner.HashPrefixedMessage(recordHash.ToArray());
     }
 
     /// <summary>Signs <paramref name="recordHash"/> and returns "0x" + 130 hex digits (r ‖ s ‖ v, v = 27 or 28).</summary>
@@ -82,17 +93,12 @@ public static class IssuerSignature
     {
         var digest = MessageHash(recordHash);
         address = null;
-        if (!TryDecode(signatureHex, out var r, out var s, out var yParity))
+        if (!TryDecode(signatureHex, out var signature))
         {
             return false;
         }
-        var point = Secp256k1.RecoverPublicKey(digest, r, s, yParity);
-        if (point is null)
-        {
-            return false;
-        }
-        address = EthereumAddress.FromPublicKey(Secp256k1.Uncompressed(point));
-        return true;
+        address = EcdsaRecovery.TryRecoverAddress(digest, signature);
+        return address is not null;
     }
 
     /// <summary>True when <paramref name="signatureHex"/> is a canonical signature over <paramref name="recordHash"/> by
@@ -107,10 +113,9 @@ public static class IssuerSignature
     }
 
     /// <summary>Splits 0x-optional hex into r, s and the y parity, enforcing range, v ∈ {27, 28} and low s.</summary>
-    private static bool TryDecode(string? signatureHex, out BigInteger r, out BigInteger s, out int yParity)
+    private static bool TryDecode(string? signatureHex, out EcdsaSignature signature)
     {
-        r = s = BigInteger.Zero;
-        yParity = 0;
+        signature = default;
         if (signatureHex is null)
         {
             return false;
@@ -129,13 +134,12 @@ public static class IssuerSignature
         {
             return false;
         }
-        r = new BigInteger(1, bytes[..32].ToArray());
-        s = new BigInteger(1, bytes[32..64].ToArray());
-        yParity = bytes[64] - 27;
+        var r = new BigInteger(bytes[..32], isUnsigned: true, isBigEndian: true);
+        var s = new BigInteger(bytes[32..64], isUnsigned: true, isBigEndian: true);
+        signature = new EcdsaSignature(bytes[..32].ToArray(), bytes[32..64].ToArray(), (byte)(bytes[64] - 27));
         // (r, n − s) with the other parity is an equally valid twin; EIP-2 keeps only the low one so each record
         // signature has exactly one form.
-        return r.SignValue > 0 && r.CompareTo(Secp256k1.N) < 0
-            && s.SignValue > 0 && s.CompareTo(Secp256k1.HalfN) <= 0;
+        return r.Sign > 0 && r < N && s.Sign > 0 && s <= HalfN;
     }
 
     private static void EnsureRecordHash(ReadOnlySpan<byte> recordHash)

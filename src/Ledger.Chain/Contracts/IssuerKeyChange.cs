@@ -1,5 +1,7 @@
 using System.Text;
+using Ledger.Chain.Contracts;
 using Ledger.Core.Hashing;
+using Nethereum.Contracts;
 
 namespace Ledger.Chain;
 
@@ -20,8 +22,13 @@ public sealed record IssuerKeyChange(string OrganisationId, string Key, bool Ret
     }
 
     /// <summary>The registerIssuerKey or retireIssuerKey calldata for this change.</summary>
-    public byte[] EncodeCall() => (Retire ? LedgerAnchorAbi.RetireIssuerKey : LedgerAnchorAbi.RegisterIssuerKey)
-        .EncodeCall(OrganisationHash(OrganisationId), Key);
+    public byte[] EncodeCall()
+    {
+        var key = EthereumAddress.Normalize(Key);
+        return Retire
+            ? new RetireIssuerKeyFunction { Organisation = OrganisationHash(OrganisationId), Key = key }.GetCallData()
+            : new RegisterIssuerKeyFunction { Organisation = OrganisationHash(OrganisationId), Key = key }.GetCallData();
+    }
 }
 
 /// <summary>The blocks in which a key is a registered signing key of an organisation (0 = never registered / not retired).</summary>

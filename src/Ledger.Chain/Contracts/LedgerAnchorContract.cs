@@ -1,10 +1,15 @@
 using System.Numerics;
-using Ledger.Chain.Abi;
+using Ledger.Chain.Contracts;
 using Ledger.Core.Encoding;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.Contracts;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Ledger.Chain;
 
 /// <summary>Typed access to a deployed LedgerAnchor contract: deploy, anchor calldata, reads and event decoding.</summary>
+/// <remarks>Calldata, return values, logs and reverts are encoded and decoded by Nethereum from the typed messages in
+/// <see cref="Contracts"/>; every call goes through <see cref="IChainClient"/>, so fakes and the verifier's chain stand in.</remarks>
 public sealed class LedgerAnchorContract
 {
     private readonly IChainClient _chain;
@@ -24,8 +29,16 @@ public sealed class LedgerAnchorContract
     public string Address { get; }
 
     /// <summary>Creation calldata: the bytecode followed by the ABI-encoded (admin, anchorer, registrar).</summary>
-    public static byte[] EncodeDeploy(string admin, string anchorer, string registrar) =>
-        [.. Hex.Decode(Bytecode), .. AbiEncoder.Encode([.. LedgerAnchorAbi.ConstructorInputs.Select(p => p.Type)], [admin, anchorer, registrar])];
+    public static byte[] EncodeDeploy(string admin, string anchorer, string registrar)
+    {
+        var deployment = new LedgerAnchorDeployment
+        {
+            Admin = EthereumAddress.Normalize(admin),
+            Anchorer = EthereumAddress.Normalize(anchorer),
+            Registrar = EthereumAddress.Normalize(registrar),
+        };
+        return Hex.Decode(new ConstructorCallEncoder().EncodeRequest(deployment, deployment.ByteCode));
+    }
 
     /// <summary>
     /// Calldata for anchor(root, leafCount); with issuer key changes, a multicall that makes them first and then
@@ -33,13 +46,12 @@ public sealed class LedgerAnchorContract
     /// </summary>
     public static byte[] EncodeAnchor(byte[] root, ulong leafCount, IReadOnlyList<IssuerKeyChange>? keyChanges = null)
     {
-        var anchor = LedgerAnchorAbi.Anchor.EncodeCall(Root(root), leafCount);
+        var anchor = new AnchorFunction { Root = Word(root), LeafCount = leafCount }.GetCallData();
         if (keyChanges is not { Count: > 0 })
         {
             return anchor;
         }
-        byte[][] calls = [.. keyChanges.Select(c => c.EncodeCall()), anchor];
-        return LedgerAnchorAbi.Multicall.EncodeCall([calls]);
+        return new MulticallFunction { Data = [.. keyChanges.Select(c => c.EncodeCall()), anchor] }.GetCallData();
     }
 
     /// <summary>
@@ -88,7 +100,7 @@ public sealed class LedgerAnchorContract
     /// <exception cref="ChainException">RpcError (wrapping a FormatException) when the answer is no timestamp at all.</exception>
     public async Task<long> AnchoredAtAsync(byte[] root, CancellationToken ct = default)
     {
-        var value = (BigInteger)(await CallAsync(LedgerAnchorAbi.AnchoredAt, ct, Root(root)))[0]!;
+        var value = (await CallAsync(new AnchoredAtFunction { Root = Word(root) }, 32, output => new UInt64Output().DecodeOutput(output), ct)).Value;
         // A uint64 beyond long's range cannot come from a LedgerAnchor, only from some other contract at this address.
         return value <= long.MaxValue
             ? (long)value
@@ -98,41 +110,47 @@ public sealed class LedgerAnchorContract
 
     /// <summary>The batch id under which <paramref name="root"/> was anchored, or 0.</summary>
     public async Task<BigInteger> BatchOfAsync(byte[] root, CancellationToken ct = default) =>
-        (BigInteger)(await CallAsync(LedgerAnchorAbi.BatchOf, ct, Root(root)))[0]!;
+        (await CallAsync(new BatchOfFunction { Root = Word(root) }, 32, output => new UInt256Output().DecodeOutput(output), ct)).Value;
 
     /// <summary>How many batches have been anchored.</summary>
     public async Task<BigInteger> BatchCountAsync(CancellationToken ct = default) =>
-        (BigInteger)(await CallAsync(LedgerAnchorAbi.BatchCount, ct))[0]!;
+        (await CallAsync(new BatchCountFunction(), 32, output => new UInt256Output().DecodeOutput(output), ct)).Value;
 
     /// <summary>The contract's own verification of a Merkle proof (OpenZeppelin leaf and sorted-pair conventions).</summary>
-    public async Task<bool> VerifyAsync(byte[] recordHash, IReadOnlyList<byte[]> proof, byte[] root, CancellationToken ct = default)
+    public Task<bool> VerifyAsync(byte[] recordHash, IReadOnlyList<byte[]> proof, byte[] root, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(proof);
-        return (bool)(await CallAsync(LedgerAnchorAbi.Verify, ct, Root(recordHash), proof.Select(Root).ToArray(), Root(root)))[0]!;
+        return CallBoolAsync(new VerifyFunction { RecordHash = Word(recordHash), Proof = [.. proof.Select(Word)], Root = Word(root) }, ct);
     }
 
     /// <summary>The contract's version() string.</summary>
     public async Task<string> VersionAsync(CancellationToken ct = default) =>
-        (string)(await CallAsync(LedgerAnchorAbi.Version, ct))[0]!;
+        (await CallAsync(new VersionFunction(), 64, output => new StringOutput().DecodeOutput(output), ct)).Value;
 
     /// <summary>True when <paramref name="address"/> holds ANCHORER_ROLE.</summary>
-    public async Task<bool> IsAnchorerAsync(string address, CancellationToken ct = default) =>
-        (bool)(await CallAsync(LedgerAnchorAbi.HasRole, ct, LedgerAnchorAbi.AnchorerRole, address))[0]!;
+    public Task<bool> IsAnchorerAsync(string address, CancellationToken ct = default) =>
+        CallBoolAsync(new HasRoleFunction { Role = LedgerAnchorAbi.AnchorerRole, Account = EthereumAddress.Normalize(address) }, ct);
 
     /// <summary>True when <paramref name="address"/> holds ISSUER_REGISTRAR_ROLE.</summary>
-    public async Task<bool> IsIssuerRegistrarAsync(string address, CancellationToken ct = default) =>
-        (bool)(await CallAsync(LedgerAnchorAbi.HasRole, ct, LedgerAnchorAbi.IssuerRegistrarRole, address))[0]!;
+    public Task<bool> IsIssuerRegistrarAsync(string address, CancellationToken ct = default) =>
+        CallBoolAsync(new HasRoleFunction { Role = LedgerAnchorAbi.IssuerRegistrarRole, Account = EthereumAddress.Normalize(address) }, ct);
 
     /// <summary>The blocks in which <paramref name="key"/> is a registered signing key of <paramref name="organisationId"/>.</summary>
     public async Task<IssuerKeyValidity> IssuerKeyAsync(string organisationId, string key, CancellationToken ct = default)
     {
-        var output = await CallAsync(LedgerAnchorAbi.IssuerKey, ct, IssuerKeyChange.OrganisationHash(organisationId), key);
-        return new IssuerKeyValidity((ulong)(BigInteger)output[0]!, (ulong)(BigInteger)output[1]!);
+        var function = new IssuerKeyFunction { Organisation = IssuerKeyChange.OrganisationHash(organisationId), Key = EthereumAddress.Normalize(key) };
+        var output = await CallAsync(function, 64, output => new IssuerKeyOutput().DecodeOutput(output), ct);
+        return new IssuerKeyValidity(output.ValidFromBlock, output.ValidUntilBlock);
     }
 
     /// <summary>The contract's own answer whether <paramref name="key"/> signed for <paramref name="organisationId"/> in <paramref name="blockNumber"/>.</summary>
-    public async Task<bool> IsIssuerKeyValidAtAsync(string organisationId, string key, ulong blockNumber, CancellationToken ct = default) =>
-        (bool)(await CallAsync(LedgerAnchorAbi.IsIssuerKeyValidAt, ct, IssuerKeyChange.OrganisationHash(organisationId), key, blockNumber))[0]!;
+    public Task<bool> IsIssuerKeyValidAtAsync(string organisationId, string key, ulong blockNumber, CancellationToken ct = default) =>
+        CallBoolAsync(new IsIssuerKeyValidAtFunction
+        {
+            Organisation = IssuerKeyChange.OrganisationHash(organisationId),
+            Key = EthereumAddress.Normalize(key),
+            BlockNumber = blockNumber,
+        }, ct);
 
     /// <summary>
     /// The RootAnchored event in <paramref name="receipt"/> emitted by this contract, or null. Logs from any other
@@ -154,7 +172,7 @@ public sealed class LedgerAnchorContract
     /// </summary>
     public async Task<RootAnchoredEvent?> FindRootAnchoredAsync(byte[] root, ulong fromBlock, CancellationToken ct = default)
     {
-        string?[] topics = [LedgerAnchorAbi.RootAnchored.Topic, null, Hex.Encode(Root(root))];
+        string?[] topics = [LedgerAnchorAbi.RootAnchoredTopic, null, Hex.Encode(Word(root))];
         var logs = await _chain.GetLogsAsync(Address, topics, fromBlock, null, ct);
         return logs
             .Where(log => !log.Removed && log.TransactionHash is not null && log.BlockNumber is not null && log.BlockHash is not null)
@@ -167,56 +185,70 @@ public sealed class LedgerAnchorContract
     {
         ArgumentNullException.ThrowIfNull(error);
         return error.Kind == ChainErrorKind.Reverted && error.RevertData is { } data
-            && data.AsSpan().StartsWith(LedgerAnchorAbi.Error("LedgerAnchorRootAlreadyAnchored").Selector);
+            && data.AsSpan().StartsWith(LedgerAnchorAbi.ErrorSelector(typeof(LedgerAnchorRootAlreadyAnchoredError)));
     }
 
     /// <summary>Names a LedgerAnchor revert and its arguments, e.g. <c>LedgerAnchorRootAlreadyAnchored(root=0x…, batchId=3)</c>; null without data.</summary>
     public static string? DescribeRevert(byte[]? revertData) => RevertDescription.Describe(LedgerAnchorAbi.Errors, revertData);
 
-    private async Task<object?[]> CallAsync(AbiFunction function, CancellationToken ct, params object?[] arguments)
+    // Nethereum decodes what a call returned; the checks a hostile contract calls for are ours: an empty answer means no
+    // contract, a short one or an undecodable one is not a LedgerAnchor's, and a bool must be exactly 0 or 1.
+    private async Task<T> CallAsync<TFunction, T>(TFunction function, int minimumBytes, Func<string, T> decode, CancellationToken ct)
+        where TFunction : FunctionMessage, new()
     {
-        var output = await _chain.CallAsync(Address, function.EncodeCall(arguments), ct);
+        var name = ABITypedRegistry.GetFunctionABI<TFunction>().Name;
+        var output = await _chain.CallAsync(Address, function.GetCallData(), ct);
         if (output.Length == 0)
         {
-            throw new ChainException(ChainErrorKind.MissingContract, $"{function.Name} at {Address} returned nothing; is a LedgerAnchor deployed there?");
+            throw new ChainException(ChainErrorKind.MissingContract, $"{name} at {Address} returned nothing; is a LedgerAnchor deployed there?");
         }
         try
         {
-            return function.DecodeOutput(output);
+            return output.Length >= minimumBytes
+                ? decode(Hex.Encode(output))
+                : throw new FormatException($"{output.Length} bytes are too few for its result");
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is not ChainException and not OutOfMemoryException)
         {
-            throw new ChainException(ChainErrorKind.RpcError, $"{function.Name} at {Address} returned data that is not a LedgerAnchor answer: {ex.Message}", ex);
+            throw new ChainException(ChainErrorKind.RpcError, $"{name} at {Address} returned data that is not a LedgerAnchor answer: {ex.Message}",
+                ex as FormatException ?? new FormatException(ex.Message, ex));
         }
     }
 
+    private Task<bool> CallBoolAsync<TFunction>(TFunction function, CancellationToken ct) where TFunction : FunctionMessage, new() =>
+        CallAsync(function, 32, output =>
+        {
+            var word = Hex.Decode(output).AsSpan(0, 32);
+            return word[..31].ContainsAnyExcept((byte)0) || word[31] > 1
+                ? throw new FormatException("the bool word is neither 0 nor 1")
+                : word[31] == 1;
+        }, ct);
+
     private RootAnchoredEvent? Decode(LogEntry log, string transactionHash, ulong blockNumber, string blockHash)
     {
+        // Nethereum matches a log by topic 0 and the number of indexed values only: the emitter is ours to check.
         if (!EthereumAddress.AreEqual(log.Address, Address))
         {
             return null;
         }
-        IReadOnlyDictionary<string, object?>? values;
+        EventLog<RootAnchoredEventDto>? decoded;
         try
         {
-            values = LedgerAnchorAbi.RootAnchored.TryDecode(log.Topics, log.Data);
+            var filterLog = new FilterLog { Address = log.Address, Topics = [.. log.Topics], Data = Hex.Encode(log.Data) };
+            decoded = filterLog.DecodeEvent<RootAnchoredEventDto>();
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new ChainException(ChainErrorKind.RpcError, $"A RootAnchored log of {Address} in {transactionHash} is malformed: {ex.Message}", ex);
+            throw new ChainException(ChainErrorKind.RpcError, $"A RootAnchored log of {Address} in {transactionHash} is malformed: {ex.Message}",
+                ex as FormatException ?? new FormatException(ex.Message, ex));
         }
-        return values is null
+        return decoded is null
             ? null
-            : new RootAnchoredEvent(
-                (BigInteger)values["batchId"]!,
-                Hex.Encode((byte[])values["root"]!),
-                (ulong)(BigInteger)values["leafCount"]!,
-                transactionHash,
-                blockNumber,
-                blockHash);
+            : new RootAnchoredEvent(decoded.Event.BatchId, Hex.Encode(decoded.Event.Root), decoded.Event.LeafCount, transactionHash, blockNumber, blockHash);
     }
 
-    private static byte[] Root(byte[] value)
+    // Nethereum pads a short bytes32 value with zeros: a 31-byte root would be anchored as a different root.
+    private static byte[] Word(byte[] value)
     {
         ArgumentNullException.ThrowIfNull(value);
         return value.Length == 32 ? value : throw new ArgumentException($"Expected 32 bytes, got {value.Length}.", nameof(value));

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Numerics;
-using Ledger.Chain.Abi;
 using Ledger.Core.Encoding;
+using Nethereum.ABI.Model;
+using Nethereum.Contracts;
 
 namespace Ledger.Chain;
 
 /// <summary>Turns revert data into a line a person can act on, e.g. <c>LedgerAnchorRootAlreadyAnchored(root=0x…, batchId=3)</c>.</summary>
+/// <remarks>Nethereum finds the error by its selector and decodes the arguments; the wording is ours.</remarks>
 internal static class RevertDescription
 {
     // Solidity's documented panic codes.
@@ -23,7 +25,7 @@ internal static class RevertDescription
         [0x51] = "call to an uninitialised function",
     };
 
-    public static string? Describe(IEnumerable<AbiError> errors, byte[]? revertData)
+    public static string? Describe(IEnumerable<Type> errors, byte[]? revertData)
     {
         if (revertData is null)
         {
@@ -33,32 +35,40 @@ internal static class RevertDescription
         {
             return "revert without data";
         }
-        foreach (var error in errors)
+        var data = Hex.Encode(revertData);
+        foreach (var error in errors.Select(ABITypedRegistry.GetError))
         {
-            object?[]? values;
+            if (!error.IsExceptionEncodedDataForError(data))
+            {
+                continue;
+            }
             try
             {
-                values = error.TryDecode(revertData);
-            }
-            catch (FormatException)
-            {
-                return $"{error.Name} with malformed arguments ({revertData.Length} bytes)";
-            }
-            if (values is not null)
-            {
-                var arguments = error.Inputs.Select((p, i) => $"{p.Name}={Format(error.Name, values[i])}");
+                // Nethereum reads missing bytes as zeros; every argument takes at least one 32-byte word.
+                if (revertData.Length < 4 + 32 * (error.InputParameters?.Length ?? 0))
+                {
+                    throw new FormatException("revert data too short for its arguments");
+                }
+                var values = error.DecodeErrorDataToDefault(data);
+                var arguments = values.Select(v => $"{v.Parameter.Name}={Format(error.Name, v.Parameter.Type, v.Result)}");
                 return $"{error.Name}({string.Join(", ", arguments)})";
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Anything can come back from a contract; a decoder failure only means the arguments are malformed.
+                return $"{error.Name} with malformed arguments ({revertData.Length} bytes)";
             }
         }
         var selector = Hex.Encode(revertData.AsSpan(0, Math.Min(4, revertData.Length)));
         return $"unknown error {selector} ({revertData.Length} bytes)";
     }
 
-    private static string Format(string errorName, object? value) => value switch
+    private static string Format(string errorName, string type, object? value) => value switch
     {
         BigInteger code when errorName == "Panic" => FormatPanic(code),
         BigInteger number => number.ToString(CultureInfo.InvariantCulture),
         byte[] bytes => Hex.Encode(bytes),
+        string address when type == "address" && EthereumAddress.IsValid(address.ToLowerInvariant()) => EthereumAddress.Normalize(address.ToLowerInvariant()),
         string text when errorName == "Error" => $"\"{text}\"",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null",
     };

@@ -1,98 +1,123 @@
 using System.Globalization;
-using System.Net.Http.Json;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Numerics;
 using System.Text.Json;
 using Ledger.Core.Encoding;
+using Microsoft.Extensions.Logging;
+using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Ledger.Chain;
 
-/// <summary>An <see cref="IChainClient"/> over Ethereum JSON-RPC 2.0 on HTTP.</summary>
-/// <remarks>The caller owns <see cref="HttpClient"/> (and its timeout). Messages name only the node's scheme, host and port,
-/// because RPC URLs often carry an API key in the path or query.</remarks>
+/// <summary>An <see cref="IChainClient"/> over Ethereum JSON-RPC on HTTP: Nethereum's <see cref="RpcClient"/> and Eth services.</summary>
+/// <remarks>
+/// <para>
+/// What Nethereum does not do is added here: cancellation (its client takes no token, so every call is awaited with
+/// <c>WaitAsync(ct)</c>), the per-client timeout of the given <see cref="HttpClient"/> (Nethereum's own is process-wide and 20 s),
+/// classified failures (<see cref="ChainException"/>), strict reading of answers (<see cref="RpcAnswers"/>), and
+/// messages that name only the node's scheme, host and port, because RPC URLs often carry an API key in the path or
+/// query. Credentials in the URL's user info are sent as a Basic header by Nethereum.
+/// </para>
+/// <para>
+/// Nethereum's <see cref="RpcClient"/> sets the base address and authorization of the <see cref="HttpClient"/> it is
+/// given, so each client needs an <see cref="HttpClient"/> of its own (a new one from IHttpClientFactory is fine); the
+/// caller owns it. No logger is passed: Nethereum would log raw signed transactions at Trace.
+/// </para>
+/// </remarks>
 public sealed class JsonRpcChainClient : IChainClient
 {
-    private readonly HttpClient _http;
-    private readonly Uri _rpcUrl;
+    private readonly RpcClient _rpc;
+    private readonly Nethereum.Contracts.Services.IEthApiContractService _eth;
+    private readonly EthMaxPriorityFeePerGas _maxPriorityFee;
     private readonly string _endpoint;
-    private long _nextId;
+    private readonly TimeSpan _timeout;
 
     /// <summary>Creates a client for the node at <paramref name="rpcUrl"/>.</summary>
+    /// <param name="http">An <see cref="HttpClient"/> used by no other client; its Timeout bounds every call.</param>
     public JsonRpcChainClient(HttpClient http, Uri rpcUrl)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(rpcUrl);
-        _http = http;
-        _rpcUrl = rpcUrl;
+        _rpc = new RpcClient(rpcUrl, http, (AuthenticationHeaderValue?)null, (JsonSerializerSettings?)null, (ILogger?)null);
+        _eth = new Web3(_rpc).Eth;
+        _maxPriorityFee = new EthMaxPriorityFeePerGas(_rpc);
         _endpoint = $"{rpcUrl.Scheme}://{rpcUrl.Authority}";
+        _timeout = http.Timeout < ClientBase.ConnectionTimeout ? http.Timeout : ClientBase.ConnectionTimeout;
     }
 
     /// <inheritdoc/>
     public async Task<ulong> GetChainIdAsync(CancellationToken ct = default) =>
-        RpcJson.ToUInt64(await RequestAsync("eth_chainId", [], ct), "chain id");
+        RpcAnswers.UInt64(await SendAsync("eth_chainId", () => _eth.ChainId.SendRequestAsync(), ct), "chain id");
 
     /// <inheritdoc/>
     public async Task<ulong> GetBlockNumberAsync(CancellationToken ct = default) =>
-        RpcJson.ToUInt64(await RequestAsync("eth_blockNumber", [], ct), "block number");
+        RpcAnswers.UInt64(await SendAsync("eth_blockNumber", () => _eth.Blocks.GetBlockNumber.SendRequestAsync(), ct), "block number");
 
     /// <inheritdoc/>
     public async Task<BlockInfo?> GetBlockAsync(ulong number, CancellationToken ct = default)
     {
-        var block = await RequestAsync("eth_getBlockByNumber", [RpcJson.Quantity(number), false], ct);
-        return block.ValueKind == JsonValueKind.Null ? null : RpcJson.ToBlock(block);
+        var block = await SendAsync("eth_getBlockByNumber",
+            () => _eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(new HexBigInteger(number))), ct);
+        return block is null ? null : RpcAnswers.Block(block);
     }
 
     /// <inheritdoc/>
     public async Task<BlockInfo> GetLatestBlockAsync(CancellationToken ct = default)
     {
-        var block = await RequestAsync("eth_getBlockByNumber", ["latest", false], ct);
-        return block.ValueKind == JsonValueKind.Null
+        var block = await SendAsync("eth_getBlockByNumber",
+            () => _eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(BlockParameter.CreateLatest()), ct);
+        return block is null
             ? throw new ChainException(ChainErrorKind.RpcError, "The node returned no latest block.")
-            : RpcJson.ToBlock(block);
+            : RpcAnswers.Block(block);
     }
 
     /// <inheritdoc/>
     public async Task<BigInteger> GetBalanceAsync(string address, CancellationToken ct = default) =>
-        RpcJson.ToBigInteger(await RequestAsync("eth_getBalance", [Address(address), "latest"], ct), "balance");
+        RpcAnswers.Quantity(await SendAsync("eth_getBalance",
+            () => _eth.GetBalance.SendRequestAsync(Address(address), BlockParameter.CreateLatest()), ct), "balance");
 
     /// <inheritdoc/>
     public async Task<ulong> GetTransactionCountAsync(string address, bool pending, CancellationToken ct = default) =>
-        RpcJson.ToUInt64(
-            await RequestAsync("eth_getTransactionCount", [Address(address), pending ? "pending" : "latest"], ct),
-            "transaction count");
+        RpcAnswers.UInt64(await SendAsync("eth_getTransactionCount",
+            () => _eth.Transactions.GetTransactionCount.SendRequestAsync(
+                Address(address), pending ? BlockParameter.CreatePending() : BlockParameter.CreateLatest()), ct), "transaction count");
 
     /// <inheritdoc/>
     public async Task<byte[]> GetCodeAsync(string address, CancellationToken ct = default) =>
-        RpcJson.ToBytes(await RequestAsync("eth_getCode", [Address(address), "latest"], ct), "code");
+        RpcAnswers.Bytes(await SendAsync("eth_getCode", () => _eth.GetCode.SendRequestAsync(Address(address), BlockParameter.CreateLatest()), ct), "code");
 
     /// <inheritdoc/>
     public async Task<byte[]> CallAsync(string to, byte[] data, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var call = new Dictionary<string, string> { ["to"] = Address(to), ["data"] = Hex.Encode(data) };
-        return RpcJson.ToBytes(await RequestAsync("eth_call", [call, "latest"], ct), "call result");
+        var call = new CallInput { To = Address(to), Data = Hex.Encode(data) };
+        return RpcAnswers.Bytes(await SendAsync("eth_call", () => _eth.Transactions.Call.SendRequestAsync(call, BlockParameter.CreateLatest()), ct), "call result");
     }
 
     /// <inheritdoc/>
     public async Task<ulong> EstimateGasAsync(string from, string? to, byte[] data, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var call = new Dictionary<string, string> { ["from"] = Address(from), ["data"] = Hex.Encode(data) };
-        if (to is not null)
-        {
-            call["to"] = Address(to);
-        }
-        return RpcJson.ToUInt64(await RequestAsync("eth_estimateGas", [call], ct), "gas estimate");
+        var call = new CallInput { From = Address(from), To = to is null ? null : Address(to), Data = Hex.Encode(data) };
+        return RpcAnswers.UInt64(await SendAsync("eth_estimateGas", () => _eth.Transactions.EstimateGas.SendRequestAsync(call), ct), "gas estimate");
     }
 
     /// <inheritdoc/>
     public async Task<BigInteger> GetMaxPriorityFeePerGasAsync(CancellationToken ct = default) =>
-        RpcJson.ToBigInteger(await RequestAsync("eth_maxPriorityFeePerGas", [], ct), "priority fee");
+        RpcAnswers.Quantity(await SendAsync("eth_maxPriorityFeePerGas", () => _maxPriorityFee.SendRequestAsync(), ct), "priority fee");
 
     /// <inheritdoc/>
     public async Task<string> SendRawTransactionAsync(byte[] rawTransaction, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(rawTransaction);
-        return RpcJson.ToHash(await RequestAsync("eth_sendRawTransaction", [Hex.Encode(rawTransaction)], ct), "transaction hash");
+        var raw = Hex.Encode(rawTransaction);
+        return RpcAnswers.Hash(await SendAsync("eth_sendRawTransaction", () => _eth.Transactions.SendRawTransaction.SendRequestAsync(raw), ct), "transaction hash");
     }
 
     /// <inheritdoc/>
@@ -102,8 +127,8 @@ public sealed class JsonRpcChainClient : IChainClient
         {
             throw new ArgumentException("A transaction hash is 0x followed by 64 hex digits.", nameof(txHash));
         }
-        var receipt = await RequestAsync("eth_getTransactionReceipt", [txHash], ct);
-        return receipt.ValueKind == JsonValueKind.Null ? null : RpcJson.ToReceipt(receipt);
+        var receipt = await SendAsync("eth_getTransactionReceipt", () => _eth.Transactions.GetTransactionReceipt.SendRequestAsync(txHash), ct);
+        return receipt is null ? null : RpcAnswers.Receipt(receipt);
     }
 
     /// <inheritdoc/>
@@ -111,17 +136,17 @@ public sealed class JsonRpcChainClient : IChainClient
         string address, IReadOnlyList<string?> topics, ulong fromBlock, ulong? toBlock, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(topics);
-        var filter = new Dictionary<string, object?>
+        var filter = new NewFilterInput
         {
-            ["address"] = Address(address),
-            ["topics"] = topics,
-            ["fromBlock"] = RpcJson.Quantity(fromBlock),
-            ["toBlock"] = toBlock is { } to ? RpcJson.Quantity(to) : "latest",
+            Address = [Address(address)],
+            Topics = [.. topics.Cast<object?>()],
+            FromBlock = new BlockParameter(new HexBigInteger(fromBlock)),
+            ToBlock = toBlock is { } to ? new BlockParameter(new HexBigInteger(to)) : BlockParameter.CreateLatest(),
         };
-        var logs = await RequestAsync("eth_getLogs", [filter], ct);
-        return logs.ValueKind == JsonValueKind.Array
-            ? [.. logs.EnumerateArray().Select(RpcJson.ToLog)]
-            : throw new ChainException(ChainErrorKind.RpcError, $"The chain node at {_endpoint} answered eth_getLogs without a list.");
+        var logs = await SendAsync("eth_getLogs", () => _eth.Filters.GetLogs.SendRequestAsync(filter), ct);
+        return logs is null
+            ? throw new ChainException(ChainErrorKind.RpcError, $"The chain node at {_endpoint} answered eth_getLogs without a list.")
+            : [.. logs.Select(RpcAnswers.Log)];
     }
 
     /// <summary>
@@ -132,59 +157,48 @@ public sealed class JsonRpcChainClient : IChainClient
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentNullException.ThrowIfNull(parameters);
-        var id = Interlocked.Increment(ref _nextId);
-        var request = new Dictionary<string, object?>
-        {
-            ["jsonrpc"] = "2.0",
-            ["id"] = id,
-            ["method"] = method,
-            ["params"] = parameters,
-        };
-        byte[] body;
-        int status;
-        try
-        {
-            using var response = await _http.PostAsJsonAsync(_rpcUrl, request, ct);
-            status = (int)response.StatusCode;
-            body = await response.Content.ReadAsByteArrayAsync(ct);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            throw new ChainException(ChainErrorKind.Unreachable, $"Cannot reach the chain node at {_endpoint} ({method}): {ex.Message}", ex);
-        }
-        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
-        {
-            var seconds = _http.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
-            throw new ChainException(ChainErrorKind.Unreachable, $"The chain node at {_endpoint} did not answer {method} within {seconds} s.", ex);
-        }
-        return ReadResult(method, status, body);
+        var request = new RpcRequest(Guid.NewGuid().ToString("N"), method, [.. parameters]);
+        var result = await SendAsync(method, () => _rpc.SendRequestAsync<JToken>(request), ct);
+        using var document = JsonDocument.Parse(result?.ToString(Formatting.None) ?? "null");
+        return document.RootElement.Clone();
     }
 
-    private JsonElement ReadResult(string method, int status, byte[] body)
+    // Every request goes through here: Nethereum's failures become classified ChainExceptions that never name more of
+    // the URL than its scheme, host and port.
+    private async Task<T> SendAsync<T>(string method, Func<Task<T>> request, CancellationToken ct)
     {
-        JsonDocument document;
+        ct.ThrowIfCancellationRequested();
         try
         {
-            document = JsonDocument.Parse(body);
+            return await request().WaitAsync(ct);
         }
-        catch (JsonException)
+        catch (RpcResponseException e)
         {
-            // Gateways answer 429/5xx with HTML when the node behind them is down or throttling.
-            var kind = status is 429 or >= 500 ? ChainErrorKind.Unreachable : ChainErrorKind.RpcError;
-            throw new ChainException(kind, $"The chain node at {_endpoint} answered {method} with HTTP {status} and no JSON-RPC body.");
+            throw RpcErrorClassifier.Classify(method, e.RpcError);
         }
-        using (document)
+        catch (RpcClientTimeoutException e)
         {
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-            {
-                throw RpcErrorClassifier.Classify(method, error);
-            }
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("result", out var result))
-            {
-                throw new ChainException(ChainErrorKind.RpcError, $"The chain node at {_endpoint} answered {method} without a result (HTTP {status}).");
-            }
-            return result.Clone();
+            var seconds = _timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+            throw new ChainException(ChainErrorKind.Unreachable, $"The chain node at {_endpoint} did not answer {method} within {seconds} s.", e);
+        }
+        catch (RpcClientUnknownException e) when (e.InnerException is HttpRequestException { StatusCode: { } status })
+        {
+            // Gateways answer 429/5xx (often with HTML) when the node behind them is down or throttling.
+            var kind = status is HttpStatusCode.TooManyRequests || (int)status >= 500 ? ChainErrorKind.Unreachable : ChainErrorKind.RpcError;
+            throw new ChainException(kind, $"The chain node at {_endpoint} answered {method} with HTTP {(int)status} and no JSON-RPC result.", e);
+        }
+        catch (RpcClientUnknownException e) when (e.InnerException is HttpRequestException or IOException)
+        {
+            throw new ChainException(ChainErrorKind.Unreachable, $"Cannot reach the chain node at {_endpoint} ({method}): {e.InnerException.Message}", e);
+        }
+        catch (RpcClientUnknownException e)
+        {
+            // The body was no JSON-RPC answer (Nethereum's reader failed on it).
+            throw new ChainException(ChainErrorKind.RpcError, $"The chain node at {_endpoint} answered {method} with no JSON-RPC body.", e);
+        }
+        catch (Exception e) when (e is RpcResponseFormatException or Newtonsoft.Json.JsonException or FormatException or OverflowException or ArgumentException)
+        {
+            throw new ChainException(ChainErrorKind.RpcError, $"The chain node at {_endpoint} answered {method} with a malformed result.", e);
         }
     }
 

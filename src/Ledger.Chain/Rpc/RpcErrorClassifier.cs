@@ -1,20 +1,25 @@
-using System.Text.Json;
 using Ledger.Core.Encoding;
+using Nethereum.JsonRpc.Client;
+using Newtonsoft.Json.Linq;
 
 namespace Ledger.Chain;
 
-/// <summary>Maps a JSON-RPC error object to a <see cref="ChainException"/>; node wording differs, so it matches phrases.</summary>
+/// <summary>
+/// Maps a node's JSON-RPC error (as Nethereum's <see cref="RpcError"/>) to a <see cref="ChainException"/>. Nethereum
+/// reports nonce too low, underpriced replacements, known transactions and missing funds alike (code -32003 on anvil,
+/// -32000 on geth), so the kind comes from the message; node wording differs, so it matches phrases.
+/// </summary>
 internal static class RpcErrorClassifier
 {
     // Execution errors: geth and anvil use code 3 with the revert data in "data".
     private const int ExecutionErrorCode = 3;
 
-    public static ChainException Classify(string method, JsonElement error)
+    public static ChainException Classify(string method, RpcError error)
     {
-        var code = error.TryGetProperty("code", out var c) && c.TryGetInt64(out var n) ? n : 0;
-        var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "";
+        ArgumentNullException.ThrowIfNull(error);
+        var message = NodeMessage(error.Message ?? "", method);
         var lower = message.ToLowerInvariant();
-        var text = $"{method} failed: {RpcJson.Truncate(Printable(message), 200)} (JSON-RPC error {code}).";
+        var text = $"{method} failed: {Truncate(Printable(message), 200)} (JSON-RPC error {error.Code}).";
         var kind = lower switch
         {
             _ when lower.Contains("insufficient funds") => ChainErrorKind.InsufficientFunds,
@@ -23,12 +28,18 @@ internal static class RpcErrorClassifier
                 ChainErrorKind.AlreadyKnown,
             _ when lower.Contains("underpriced") && lower.Contains("replace") => ChainErrorKind.ReplacementUnderpriced,
             _ when lower.Contains("invalid chain id") => ChainErrorKind.WrongChainId,
-            _ when code == ExecutionErrorCode || lower.Contains("revert") => ChainErrorKind.Reverted,
+            _ when error.Code == ExecutionErrorCode || lower.Contains("revert") => ChainErrorKind.Reverted,
             _ => ChainErrorKind.RpcError,
         };
-        var revertData = kind == ChainErrorKind.Reverted ? RevertData(error) : null;
+        var revertData = kind == ChainErrorKind.Reverted ? RevertData(error.Data) : null;
         return new ChainException(kind, text, revertData: revertData);
     }
+
+    public static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+
+    // Nethereum appends ": <method>" to the node's message; the method is named in ours already.
+    private static string NodeMessage(string message, string method) =>
+        message.EndsWith(": " + method, StringComparison.Ordinal) ? message[..^(method.Length + 2)] : message;
 
     // anvil echoes raw revert bytes into its message; keep log lines readable.
     private static string Printable(string message) =>
@@ -40,18 +51,15 @@ internal static class RpcErrorClassifier
             }
         });
 
-    private static byte[]? RevertData(JsonElement error)
+    private static byte[]? RevertData(object? data)
     {
-        if (!error.TryGetProperty("data", out var data))
-        {
-            return null;
-        }
         // Some nodes nest it: { "data": { "data": "0x…" } }.
-        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("data", out var inner))
+        var token = data as JToken;
+        if (token is JObject nested)
         {
-            data = inner;
+            token = nested["data"];
         }
-        var text = data.ValueKind == JsonValueKind.String ? data.GetString() : null;
+        var text = token is { Type: JTokenType.String } ? token.Value<string>() : data as string;
         if (text is null || !text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
             return null;

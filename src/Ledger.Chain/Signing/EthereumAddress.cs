@@ -1,9 +1,10 @@
 using Ledger.Core.Encoding;
 using Ledger.Core.Hashing;
+using Nethereum.Util;
 
 namespace Ledger.Chain;
 
-/// <summary>Ethereum account addresses: parsing, EIP-55 mixed-case checksums and comparison.</summary>
+/// <summary>Ethereum account addresses: strict parsing, EIP-55 checksums (Nethereum's) and comparison.</summary>
 public static class EthereumAddress
 {
     /// <summary>Length of an address in bytes.</summary>
@@ -54,25 +55,14 @@ public static class EthereumAddress
     /// <summary>Case-insensitive address equality (the checksum is presentation, not identity).</summary>
     public static bool AreEqual(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>EIP-55: upper-case every hex letter whose nibble in keccak256(lower-case hex) is 8 or more.</summary>
+    /// <summary>EIP-55: the mixed-case form whose letters encode keccak256 of the lower-case hex.</summary>
     public static string ToChecksum(ReadOnlySpan<byte> address)
     {
         if (address.Length != Size)
         {
             throw new ArgumentException($"An address is {Size} bytes, got {address.Length}.", nameof(address));
         }
-        var lower = Convert.ToHexStringLower(address);
-        var hash = Keccak256.Hash(System.Text.Encoding.ASCII.GetBytes(lower));
-        var chars = lower.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            var nibble = i % 2 == 0 ? hash[i / 2] >> 4 : hash[i / 2] & 0x0f;
-            if (nibble >= 8)
-            {
-                chars[i] = char.ToUpperInvariant(chars[i]);
-            }
-        }
-        return "0x" + new string(chars);
+        return AddressUtil.Current.ConvertToChecksumAddress(Convert.ToHexStringLower(address));
     }
 
     /// <summary>The address of an uncompressed secp256k1 public key (64 bytes x‖y, without the 0x04 prefix).</summary>

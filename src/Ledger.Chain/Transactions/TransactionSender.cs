@@ -6,6 +6,12 @@ namespace Ledger.Chain;
 /// Prepares, signs, broadcasts and awaits transactions for one key. Use exactly one per key: it serialises every send
 /// from that key, because several in-flight transactions from one account can stall a node's nonce queue (anvil does).
 /// </summary>
+/// <remarks>
+/// Ours, not Nethereum's transaction manager: that one takes nonces from a nonce service that hands out numbers for
+/// transactions never sent (gaps that stall every later one) and fees from its own defaults. Here the nonce is the
+/// node's pending count and the fees come from <see cref="FeePolicy"/>, always explicit; Nethereum only encodes and
+/// hashes (<see cref="TransactionSigning"/>) and carries the requests (<see cref="IChainClient"/>).
+/// </remarks>
 public sealed class TransactionSender
 {
     /// <summary>Gas limit = estimate + this percentage, since state can change between estimate and inclusion.</summary>
@@ -74,11 +80,11 @@ public sealed class TransactionSender
             {
                 var (maxFee, tip) = _fees.ForReplacement(previousMaxFee, previousPriorityFee, baseFee);
                 await EnsureFundedAsync(gasLimit, maxFee, ct);
-                return new Eip1559Transaction(chainId, nonce, tip, maxFee, gasLimit, to, BigInteger.Zero, data).Sign(_signer);
+                return TransactionSigning.SignEip1559(_signer, chainId, nonce, tip, maxFee, gasLimit, to, BigInteger.Zero, data);
             }
             var price = _fees.ForLegacyReplacement(previousMaxFee, await SuggestedGasPriceAsync(ct));
             await EnsureFundedAsync(gasLimit, price, ct);
-            return new LegacyTransaction(chainId, nonce, price, gasLimit, to, BigInteger.Zero, data).Sign(_signer);
+            return TransactionSigning.SignLegacy(_signer, chainId, nonce, price, gasLimit, to, BigInteger.Zero, data);
         }
         finally
         {
@@ -157,13 +163,13 @@ public sealed class TransactionSender
         {
             (maxFee, var tip) = _fees.ForBaseFee(baseFee);
             await EnsureFundedAsync(gasLimit, maxFee, ct);
-            signed = new Eip1559Transaction(chainId, nonce, tip, maxFee, gasLimit, to, BigInteger.Zero, data).Sign(_signer);
+            signed = TransactionSigning.SignEip1559(_signer, chainId, nonce, tip, maxFee, gasLimit, to, BigInteger.Zero, data);
         }
         else
         {
             maxFee = _fees.ForLegacy(await SuggestedGasPriceAsync(ct));
             await EnsureFundedAsync(gasLimit, maxFee, ct);
-            signed = new LegacyTransaction(chainId, nonce, maxFee, gasLimit, to, BigInteger.Zero, data).Sign(_signer);
+            signed = TransactionSigning.SignLegacy(_signer, chainId, nonce, maxFee, gasLimit, to, BigInteger.Zero, data);
         }
         return signed;
     }

@@ -3,6 +3,8 @@ using Org.BouncyCastle.Crypto.Digests;
 namespace Ledger.Core.Hashing;
 
 /// <summary>Keccak-256 as Ethereum uses it (the original Keccak padding, not NIST SHA3-256).</summary>
+/// <remarks>BouncyCastle's span API, not Nethereum's Sha3Keccack: it hashes record envelopes and Merkle nodes on the
+/// ingest path, where it is over twice as fast and allocates no copies of the input.</remarks>
 public static class Keccak256
 {
     /// <summary>Length of a digest in bytes.</summary>
@@ -12,24 +14,20 @@ public static class Keccak256
     public static byte[] Hash(ReadOnlySpan<byte> data)
     {
         var digest = new KeccakDigest(256);
-        // Portable.BouncyCastle 1.8 has no span overloads.
-        var input = data.ToArray();
-        digest.BlockUpdate(input, 0, input.Length);
+        digest.BlockUpdate(data);
         var output = new byte[Size];
-        digest.DoFinal(output, 0);
+        digest.DoFinal(output);
         return output;
     }
 
-    /// <summary>Hashes the concatenation of two byte strings without allocating the concatenation twice.</summary>
+    /// <summary>Hashes the concatenation of two byte strings without building the concatenation.</summary>
     public static byte[] Hash(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
     {
         var digest = new KeccakDigest(256);
-        var a = first.ToArray();
-        var b = second.ToArray();
-        digest.BlockUpdate(a, 0, a.Length);
-        digest.BlockUpdate(b, 0, b.Length);
+        digest.BlockUpdate(first);
+        digest.BlockUpdate(second);
         var output = new byte[Size];
-        digest.DoFinal(output, 0);
+        digest.DoFinal(output);
         return output;
     }
 }

@@ -10,7 +10,7 @@ namespace Ledger.Api.Tests.Anchoring;
 /// </summary>
 internal sealed class LaggingAnchorReads(IChainClient node, int lagFor) : IChainClient
 {
-    private static readonly byte[] AnchoredAtSelector = LedgerAnchorAbi.AnchoredAt.Selector;
+    private static readonly byte[] AnchoredAtSelector = LedgerAnchorAbi.Selector<Ledger.Chain.Contracts.AnchoredAtFunction>();
     private int _lagging = lagFor;
     private int _refused;
 

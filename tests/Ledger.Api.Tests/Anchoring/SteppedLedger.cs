@@ -101,7 +101,7 @@ internal sealed class SteppedLedger : IAsyncDisposable
     /// <summary>How many RootAnchored logs the contract emitted for <paramref name="root"/>.</summary>
     public async Task<int> AnchorCountAsync(string root)
     {
-        var logs = await Chain.Client.GetLogsAsync(Chain.Contract.Address, [LedgerAnchorAbi.RootAnchored.Topic, null, root], 0, null);
+        var logs = await Chain.Client.GetLogsAsync(Chain.Contract.Address, [LedgerAnchorAbi.RootAnchoredTopic, null, root], 0, null);
         return logs.Count;
     }
 

@@ -116,7 +116,7 @@ public sealed class ContractMoveTests
     {
         using var artifact = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "LedgerAnchor-1.0.0.json")));
         var account = AnvilNode.DevKeys[1].Address;
-        byte[] deploy = [.. Hex.Decode(artifact.RootElement.GetProperty("bytecode").GetString()!), .. Ledger.Chain.Abi.AbiEncoder.Encode(("address", account), ("address", account))];
+        byte[] deploy = [.. Hex.Decode(artifact.RootElement.GetProperty("bytecode").GetString()!), .. new Nethereum.ABI.ABIEncode().GetABIEncoded(new Nethereum.ABI.ABIValue("address", account), new Nethereum.ABI.ABIValue("address", account))];
         var receipt = await node.Sender(1).SendAsync(null, deploy, TimeSpan.FromSeconds(30));
         return receipt.ContractAddress!;
     }

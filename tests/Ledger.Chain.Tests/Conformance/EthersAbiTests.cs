@@ -1,5 +1,6 @@
-using System.Numerics;
+using Ledger.Chain.Contracts;
 using Ledger.Core.Encoding;
+using Nethereum.Contracts;
 using static Ledger.Chain.Tests.Conformance.EthersVectors;
 
 namespace Ledger.Chain.Tests.Conformance;
@@ -20,8 +21,8 @@ public sealed class EthersAbiTests(EthersVectors vectors) : IClassFixture<Ethers
     {
         foreach (var v in vectors.Abi.Select(a => a.GetProperty("anchoredAt")))
         {
-            Assert.Equal(Text(v, "calldata"), Hex.Encode(LedgerAnchorAbi.AnchoredAt.EncodeCall(Hex.Decode(Text(v, "root")))));
-            Assert.Equal(Big(v, "result"), LedgerAnchorAbi.AnchoredAt.DecodeOutput(Hex.Decode(Text(v, "returnData")))[0]);
+            Assert.Equal(Text(v, "calldata"), Hex.Encode(new AnchoredAtFunction { Root = Hex.Decode(Text(v, "root")) }.GetCallData()));
+            Assert.Equal(U64(v, "result"), new UInt64Output().DecodeOutput(Text(v, "returnData")).Value);
         }
     }
 
@@ -30,8 +31,8 @@ public sealed class EthersAbiTests(EthersVectors vectors) : IClassFixture<Ethers
     {
         foreach (var v in vectors.Abi.Select(a => a.GetProperty("verify")))
         {
-            var proof = v.GetProperty("proof").EnumerateArray().Select(p => Hex.Decode(p.GetString()!)).ToArray();
-            var calldata = LedgerAnchorAbi.Verify.EncodeCall(Hex.Decode(Text(v, "recordHash")), proof, Hex.Decode(Text(v, "root")));
+            var proof = v.GetProperty("proof").EnumerateArray().Select(p => Hex.Decode(p.GetString()!)).ToList();
+            var calldata = new VerifyFunction { RecordHash = Hex.Decode(Text(v, "recordHash")), Proof = proof, Root = Hex.Decode(Text(v, "root")) }.GetCallData();
             Assert.Equal(Text(v, "calldata"), Hex.Encode(calldata));
         }
     }
@@ -41,7 +42,7 @@ public sealed class EthersAbiTests(EthersVectors vectors) : IClassFixture<Ethers
     {
         foreach (var v in vectors.Abi.Select(a => a.GetProperty("hasRole")))
         {
-            Assert.Equal(Text(v, "calldata"), Hex.Encode(LedgerAnchorAbi.HasRole.EncodeCall(LedgerAnchorAbi.AnchorerRole, Text(v, "account"))));
+            Assert.Equal(Text(v, "calldata"), Hex.Encode(new HasRoleFunction { Role = LedgerAnchorAbi.AnchorerRole, Account = Text(v, "account") }.GetCallData()));
         }
     }
 
@@ -50,7 +51,7 @@ public sealed class EthersAbiTests(EthersVectors vectors) : IClassFixture<Ethers
     {
         foreach (var v in vectors.Abi.Select(a => a.GetProperty("version")))
         {
-            Assert.Equal(Text(v, "text"), LedgerAnchorAbi.Version.DecodeOutput(Hex.Decode(Text(v, "returnData")))[0]);
+            Assert.Equal(Text(v, "text"), new StringOutput().DecodeOutput(Text(v, "returnData")).Value);
         }
     }
 
@@ -88,11 +89,11 @@ public sealed class EthersAbiTests(EthersVectors vectors) : IClassFixture<Ethers
         {
             var v = a.GetProperty("issuers");
             var registrar = Text(a.GetProperty("deploy"), "registrar");
-            var validAt = LedgerAnchorAbi.IsIssuerKeyValidAt.EncodeCall(Hex.Decode(Text(v, "organisation")), registrar, U64(v, "blockNumber"));
-            Assert.Equal(Text(v, "validAtCalldata"), Hex.Encode(validAt));
-            var output = LedgerAnchorAbi.IssuerKey.DecodeOutput(Hex.Decode(Text(v, "issuerKeyReturnData")));
-            Assert.Equal(U64(v, "validFromBlock"), (ulong)(BigInteger)output[0]!);
-            Assert.Equal(U64(v, "validUntilBlock"), (ulong)(BigInteger)output[1]!);
+            var validAt = new IsIssuerKeyValidAtFunction { Organisation = Hex.Decode(Text(v, "organisation")), Key = registrar, BlockNumber = U64(v, "blockNumber") };
+            Assert.Equal(Text(v, "validAtCalldata"), Hex.Encode(validAt.GetCallData()));
+            var output = new IssuerKeyOutput().DecodeOutput(Text(v, "issuerKeyReturnData"));
+            Assert.Equal(U64(v, "validFromBlock"), output.ValidFromBlock);
+            Assert.Equal(U64(v, "validUntilBlock"), output.ValidUntilBlock);
         }
     }
 
@@ -149,7 +150,7 @@ public sealed class EthersAbiTests(EthersVectors vectors) : IClassFixture<Ethers
         foreach (var v in vectors.Tuples)
         {
             var (types, values) = AbiJson.Tuple(v);
-            Assert.Equal(Text(v, "encoded"), Hex.Encode(Ledger.Chain.Abi.AbiEncoder.Encode(types, values)));
+            Assert.Equal(Text(v, "encoded"), Hex.Encode(new Nethereum.ABI.ABIEncode().GetABIEncoded([.. types.Select((t, i) => new Nethereum.ABI.ABIValue(t, values[i]))])));
         }
     }
 
@@ -159,9 +160,10 @@ public sealed class EthersAbiTests(EthersVectors vectors) : IClassFixture<Ethers
         foreach (var v in vectors.Tuples)
         {
             var (types, _) = AbiJson.Tuple(v);
-            var decoded = Ledger.Chain.Abi.AbiDecoder.Decode(types, Hex.Decode(Text(v, "encoded")));
+            var parameters = types.Select((t, i) => new Nethereum.ABI.Model.Parameter(t, i + 1)).ToArray();
+            var decoded = new Nethereum.ABI.FunctionEncoding.ParameterDecoder().DecodeDefaultData(Text(v, "encoded"), parameters);
             var expected = v.GetProperty("values").EnumerateArray().Select((value, i) => AbiJson.Canonical(types[i], value));
-            Assert.Equal(expected, decoded.Select((value, i) => AbiJson.Canonical(types[i], value)));
+            Assert.Equal(expected, decoded.Select((output, i) => AbiJson.Canonical(types[i], output.Result)));
         }
     }
 }

@@ -8,9 +8,9 @@ namespace Ledger.Chain.Tests.Conformance;
 /// <summary>Vectors printed by js/ethers-vectors.mjs for a few fixed seeds, generated once per test class.</summary>
 public sealed class EthersVectors : IAsyncLifetime
 {
-    public const int PerSeed = 200;
+    public const int PerSeed = 250;
 
-    private static readonly int[] Seeds = [1, 2, 3];
+    public static readonly int[] Seeds = [1, 2, 3, 4];
 
     private JsonDocument[] _documents = [];
 

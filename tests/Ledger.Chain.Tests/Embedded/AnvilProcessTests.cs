@@ -137,7 +137,7 @@ public sealed class AnvilProcessTests : IDisposable
         await using var node = await AnvilNode.StartAsync(chainId);
         var key = AnvilNode.DevKeys[0];
         var nonce = await node.Client.GetTransactionCountAsync(key.Address, pending: true);
-        var legacy = new LegacyTransaction(chainId, nonce, 5_000_000_000, 30_000, key.Address, 1, []).Sign(key);
+        var legacy = TransactionSigning.SignLegacy(key, chainId, nonce, 5_000_000_000, 30_000, key.Address, 1, []);
 
         await node.Client.SendRawTransactionAsync(legacy.Raw);
         var viaSender = await node.Sender(key).SendAsync(key.Address, [], Timeout);

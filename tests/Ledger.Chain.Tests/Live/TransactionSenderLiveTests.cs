@@ -58,7 +58,7 @@ public sealed class TransactionSenderLiveTests(AnvilNode node) : IClassFixture<A
     {
         var key = AnvilNode.DevKeys[4];
         var nonce = await node.Client.GetTransactionCountAsync(key.Address, pending: true);
-        var tx = new LegacyTransaction(node.ChainId, nonce, 5_000_000_000, 30_000, AnvilNode.DevKeys[0].Address, 12345, []).Sign(key);
+        var tx = TransactionSigning.SignLegacy(key, node.ChainId, nonce, 5_000_000_000, 30_000, AnvilNode.DevKeys[0].Address, 12345, []);
 
         var hash = await node.Client.SendRawTransactionAsync(tx.Raw);
         var receipt = await node.Sender(key).WaitForReceiptAsync(hash, Timeout);

@@ -11,8 +11,11 @@ public sealed class JsonRpcChainClientTests
     {
         public string? LastRequest { get; private set; }
 
+        public System.Net.Http.Headers.AuthenticationHeaderValue? LastAuthorization { get; private set; }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            LastAuthorization = request.Headers.Authorization;
             LastRequest = await request.Content!.ReadAsStringAsync(cancellationToken);
             return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         }
@@ -30,6 +33,50 @@ public sealed class JsonRpcChainClientTests
     {
         var (client, _) = Canned($$"""{"jsonrpc":"2.0","id":1,"error":{{errorJson}}}""");
         return await Assert.ThrowsAsync<ChainException>(() => client.SendRawTransactionAsync([0x02]));
+    }
+
+    /// <summary>Never answers: a node that accepted the connection and went silent.</summary>
+    private sealed class SilentHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    [Fact]
+    public async Task CancellationEndsACallToASilentNodeAtOnce()
+    {
+        using var http = new HttpClient(new SilentHandler());
+        var client = new JsonRpcChainClient(http, Url);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetChainIdAsync(cancel.Token));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"took {started.Elapsed}");
+    }
+
+    [Fact]
+    public async Task TheHttpClientsTimeoutBoundsEachCallAndReportsTheNodeUnreachable()
+    {
+        using var http = new HttpClient(new SilentHandler()) { Timeout = TimeSpan.FromMilliseconds(300) };
+        var client = new JsonRpcChainClient(http, Url);
+        var error = await Assert.ThrowsAsync<ChainException>(() => client.GetBlockNumberAsync());
+        Assert.Equal(ChainErrorKind.Unreachable, error.Kind);
+        Assert.Contains("node.invalid:8545", error.Message);
+        Assert.DoesNotContain("secret-api-key", error.Message);
+    }
+
+    [Fact]
+    public async Task CredentialsInTheUrlAreSentAsBasicAuthAndNeverShown()
+    {
+        var handler = new CannedHandler(HttpStatusCode.Unauthorized, "unauthorized");
+        using var http = new HttpClient(handler);
+        var client = new JsonRpcChainClient(http, new Uri("https://operator:s3cret@node.invalid:8545/"));
+        var error = await Assert.ThrowsAsync<ChainException>(() => client.GetChainIdAsync());
+        Assert.Equal("Basic", handler.LastAuthorization?.Scheme);
+        Assert.DoesNotContain("s3cret", error.ToString());
+        Assert.Equal(ChainErrorKind.RpcError, error.Kind);
     }
 
     [Fact]
@@ -95,7 +142,7 @@ public sealed class JsonRpcChainClientTests
     [Fact]
     public async Task AMalformedQuantityIsAnRpcError()
     {
-        var (client, _) = Canned("""{"jsonrpc":"2.0","id":1,"result":"12"}""");
+        var (client, _) = Canned("""{"jsonrpc":"2.0","id":1,"result":"twelve"}""");
         var error = await Assert.ThrowsAsync<ChainException>(() => client.GetBlockNumberAsync());
         Assert.Equal(ChainErrorKind.RpcError, error.Kind);
     }

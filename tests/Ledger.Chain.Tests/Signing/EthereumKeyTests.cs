@@ -36,7 +36,7 @@ public sealed class EthereumKeyTests
         var key = EthereumKey.FromPrivateKey(AnvilProcess.DevPrivateKeys[2]);
         for (var i = 0; i < 32; i++)
         {
-            Assert.Equal(key.Address, Secp256k1.RecoverAddress(HashOf(i), key.SignHash(HashOf(i))));
+            Assert.Equal(key.Address, EcdsaRecovery.RecoverAddress(HashOf(i), key.SignHash(HashOf(i))));
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 using Ledger.Chain.Embedded;
-using Ledger.Chain.Rlp;
+using Nethereum.Model;
 
 namespace Ledger.Chain.Tests.Transactions;
 
@@ -13,21 +13,19 @@ public sealed class TransactionSenderTests
     private static TransactionSender Sender(FakeChainClient chain, FeePolicy? fees = null, ulong expectedChainId = 31337) =>
         new(chain, Key, expectedChainId, fees ?? Fees, TimeProvider.System) { ReceiptPollInterval = TimeSpan.FromMilliseconds(5) };
 
-    // Fields of the signed type-2 envelope: [chainId, nonce, tip, maxFee, gas, to, value, data, accessList, v, r, s].
-    private static IReadOnlyList<RlpItem> Fields(SignedTransaction tx)
+    // The signed type-2 envelope as Nethereum decodes it.
+    private static Transaction1559 Decoded(SignedTransaction tx)
     {
         Assert.Equal(0x02, tx.Raw[0]);
-        return Assert.IsType<RlpList>(RlpDecoder.Decode(tx.Raw.AsSpan(1))).Items;
+        return Assert.IsType<Transaction1559>(TransactionFactory.CreateTransaction(tx.Raw));
     }
-
-    private static BigInteger Number(RlpItem item) => new(((RlpString)item).Bytes, isUnsigned: true, isBigEndian: true);
 
     [Fact]
     public async Task TheNonceComesFromThePendingTransactionCount()
     {
         var tx = await Sender(new FakeChainClient { PendingNonce = 42 }).PrepareAsync(To, [1]);
         Assert.Equal(42UL, tx.Nonce);
-        Assert.Equal(42, Number(Fields(tx)[1]));
+        Assert.Equal(new BigInteger(42), Decoded(tx).Nonce);
     }
 
     [Fact]
@@ -59,12 +57,12 @@ public sealed class TransactionSenderTests
 
         var tx = await Sender(chain).PrepareReplacementAsync(To, [1, 2], nonce: 5, gasLimit: 70_000, previousMaxFee: 30_000_000_000, previousPriorityFee: 2_000_000_000);
 
-        var fields = Fields(tx);
+        var decoded = Decoded(tx);
         Assert.Equal(5UL, tx.Nonce);
         Assert.Equal(70_000UL, tx.GasLimit);
         Assert.Equal(new BigInteger(34_500_000_000), tx.MaxFeePerGas);
         Assert.Equal(new BigInteger(2_300_000_000), tx.MaxPriorityFeePerGas);
-        Assert.Equal(new byte[] { 1, 2 }, ((RlpString)fields[7]).Bytes);
+        Assert.Equal("0x0102", decoded.Data);
     }
 
     [Fact]

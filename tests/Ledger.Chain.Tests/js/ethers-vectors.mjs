@@ -1,7 +1,29 @@
 // Conformance vectors for Ledger.Chain: ethers v6 signs transactions and ABI-encodes calls, logs and errors
 // for pseudo-random inputs, and the C# tests compare byte for byte.
 // Usage: node ethers-vectors.mjs <seed> [count]   (same seed, same output)
-import { AbiCoder, Interface, SigningKey, Transaction, computeAddress, getAddress, hexlify, keccak256, toUtf8Bytes } from "ethers";
+//        node ethers-vectors.mjs keystore-make <privateKey> <password>   (keystores as ethers and Foundry write them)
+//        node ethers-vectors.mjs keystore-open <password> < keystore.json   (what ethers decrypts it to)
+import {
+  AbiCoder, Interface, SigningKey, Transaction, Wallet, computeAddress, encryptKeystoreJsonSync, getAddress, hexlify, keccak256,
+  toUtf8Bytes,
+} from "ethers";
+
+if (process.argv[2] === "keystore-make") {
+  const [privateKey, password] = process.argv.slice(3);
+  const wallet = new Wallet(privateKey);
+  // Foundry (eth-keystore) writes scrypt n = 2^13, r = 8, p = 1 and no address; this has its shape, made by ethers.
+  const foundry = JSON.parse(encryptKeystoreJsonSync({ address: wallet.address, privateKey }, password, { scrypt: { N: 1 << 13, r: 8, p: 1 } }));
+  delete foundry.address;
+  process.stdout.write(JSON.stringify({ address: wallet.address, ethers: wallet.encryptSync(password), foundry: JSON.stringify(foundry) }));
+  process.exit(0);
+}
+if (process.argv[2] === "keystore-open") {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  const wallet = Wallet.fromEncryptedJsonSync(Buffer.concat(chunks).toString("utf8"), process.argv[3]);
+  process.stdout.write(JSON.stringify({ address: wallet.address, privateKey: wallet.privateKey }));
+  process.exit(0);
+}
 
 const seed = Number.parseInt(process.argv[2] ?? "1", 10);
 const count = Number.parseInt(process.argv[3] ?? "200", 10);
@@ -37,7 +59,8 @@ const chainId = () => pick([1n, 31337n, 11155111n, 137n, (1n << 32n) + bigBits(2
 const nonce = () => pick([0, 1, 127, 128, int(1000), Number(bigBits(53))]);
 const to = () => (int(4) === 0 ? null : getAddress(hex(20)));
 function data() {
-  const length = pick([0, 1, 1, 55, 56, 2 + int(200), 1025 + int(2000)]);
+  // Up to 3 kB: the anchoring multicall grows with the issuer keys it registers.
+  const length = pick([0, 1, 1, 55, 56, 2 + int(200), 1025 + int(2000), 3072]);
   if (length === 1) return pick(["0x00", "0x7f", "0x80", "0xff"]);
   return hex(length);
 }
