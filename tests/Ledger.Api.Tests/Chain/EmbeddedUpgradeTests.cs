@@ -65,10 +65,10 @@ public sealed class EmbeddedUpgradeTests
         var sender = new TransactionSender(chain.Client, AnvilNode.DevKeys[1], chain.ChainId, AnvilNode.DevFees, TimeProvider.System);
         using var artifact = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "LedgerAnchor-1.0.0.json")));
         var account = sender.Address;
-        byte[] deploy = [.. Hex.Decode(artifact.RootElement.GetProperty("bytecode").GetString()!), .. Ledger.Chain.Abi.AbiEncoder.Encode(("address", account), ("address", account))];
+        byte[] deploy = [.. Hex.Decode(artifact.RootElement.GetProperty("bytecode").GetString()!), .. new Nethereum.ABI.ABIEncode().GetABIEncoded(new Nethereum.ABI.ABIValue("address", account), new Nethereum.ABI.ABIValue("address", account))];
         var v1 = (await sender.SendAsync(null, deploy, Timeout)).ContractAddress!;
         var root = Hex.Decode(bundle.GetProperty("merkle").GetProperty("root").GetString()!);
-        var receipt = await sender.SendAsync(v1, LedgerAnchorAbi.Anchor.EncodeCall(root, 1UL), Timeout);
+        var receipt = await sender.SendAsync(v1, LedgerAnchorContract.EncodeAnchor(root, 1UL), Timeout);
         var anchored = new LedgerAnchorContract(chain.Client, v1).FindRootAnchored(receipt)!;
         var node = System.Text.Json.Nodes.JsonNode.Parse(bundle.GetRawText())!.AsObject();
         var anchor = node["anchor"]!.AsObject();
