@@ -4,7 +4,8 @@ namespace Ledger.Api.Chain;
 
 /// <summary>
 /// Which chain to anchor on (configuration section <c>Chain</c>). With no <see cref="RpcUrl"/> the service runs an
-/// embedded anvil node; with one, <see cref="ChainId"/>, <see cref="ContractAddress"/> and <see cref="PrivateKey"/> are required.
+/// embedded anvil node; with one, <see cref="ChainId"/>, <see cref="ContractAddress"/> and the anchoring key —
+/// <see cref="PrivateKey"/> or <see cref="KeystoreFile"/> — are required.
 /// </summary>
 public sealed class ChainOptions : IValidatableObject
 {
@@ -21,6 +22,15 @@ public sealed class ChainOptions : IValidatableObject
 
     /// <summary>Hex private key of an account holding ANCHORER_ROLE. Prefer an environment variable to a file in the repo.</summary>
     public string? PrivateKey { get; set; }
+
+    /// <summary>
+    /// Instead of <see cref="PrivateKey"/>: a Web3 Secret Storage (v3) keystore file holding the anchoring key, opened at
+    /// start with the passphrase in the <c>LEDGER_KEYSTORE_PASSWORD</c> environment variable.
+    /// </summary>
+    public string? KeystoreFile { get; set; }
+
+    /// <summary>The environment variable that holds <see cref="KeystoreFile"/>'s passphrase.</summary>
+    public const string KeystorePasswordVariable = "LEDGER_KEYSTORE_PASSWORD";
 
     /// <summary>Blocks on top of the including block (counting it) before a batch is confirmed.</summary>
     [Range(1, 1000)]
@@ -89,9 +99,18 @@ public sealed class ChainOptions : IValidatableObject
         {
             yield return new ValidationResult("Chain:ContractAddress (0x + 40 hex digits) is required with Chain:RpcUrl.", [nameof(ContractAddress)]);
         }
-        if (!Core.Encoding.Hex.IsFixed(PrivateKey, 32))
+        var hasKeystore = !string.IsNullOrWhiteSpace(KeystoreFile);
+        if (hasKeystore && !string.IsNullOrEmpty(PrivateKey))
         {
-            yield return new ValidationResult("Chain:PrivateKey (0x + 64 hex digits) is required with Chain:RpcUrl.", [nameof(PrivateKey)]);
+            yield return new ValidationResult("Set Chain:PrivateKey or Chain:KeystoreFile, not both: the anchoring key comes from one place.", [nameof(PrivateKey), nameof(KeystoreFile)]);
+        }
+        else if (!hasKeystore && !Core.Encoding.Hex.IsFixed(PrivateKey, 32))
+        {
+            yield return new ValidationResult(
+                string.IsNullOrEmpty(PrivateKey)
+                    ? "Chain:PrivateKey (0x + 64 hex digits) or Chain:KeystoreFile is required with Chain:RpcUrl."
+                    : "Chain:PrivateKey must be 0x + 64 hex digits (the value is not shown).",
+                [nameof(PrivateKey)]);
         }
     }
 }

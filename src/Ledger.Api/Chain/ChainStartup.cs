@@ -21,9 +21,11 @@ internal sealed class ChainStartup(
     IServiceScopeFactory scopes,
     EmbeddedChainSupervisor embedded,
     IHttpClientFactory httpClients,
+    IConfiguration configuration,
     TimeProvider time,
     ILogger<ChainStartup> log) : IHostedService
 {
+    private EthereumKey? _anchoringKey;
     private const string ContractSetting = "embedded-chain:contract";
     private static readonly TimeSpan DeployTimeout = TimeSpan.FromSeconds(60);
     private readonly CancellationTokenSource _stopping = new();
@@ -39,6 +41,8 @@ internal sealed class ChainStartup(
             runtime.SetReady(await StartEmbeddedAsync(cancellationToken));
             return;
         }
+        // Before the chain: a keystore that does not open is the operator's to fix, whether or not the node answers.
+        _anchoringKey = AnchoringKey.Open(options, configuration);
         try
         {
             runtime.SetReady(await ConnectExternalAsync(options, cancellationToken));
@@ -154,7 +158,7 @@ internal sealed class ChainStartup(
                 $"The LedgerAnchor at {contract.Address} is version {version}; this service needs {LedgerAnchorAbi.CurrentVersion}, which holds the issuer key registry. "
                 + "Deploy it and set Chain:ContractAddress to it: batches anchored on the old contract are anchored again on the new one.");
         }
-        var key = EthereumKey.FromPrivateKey(options.PrivateKey!);
+        var key = _anchoringKey ??= AnchoringKey.Open(options, configuration);
         if (!await contract.IsAnchorerAsync(key.Address, ct))
         {
             throw new StartupRefusedException($"The configured key's account {key.Address} lacks ANCHORER_ROLE on {contract.Address}; grant it with grantRole.");
