@@ -1,5 +1,6 @@
 using Ledger.Api.Access.Jwt;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Api.Access;
@@ -14,12 +15,13 @@ internal static class AccessServiceExtensions
     {
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
-        services.AddSingleton<JwtSigningKeys>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearerOptions>();
+        services.AddScoped<JwtBearerCallerEvents>();
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "API key or bearer token", o => o.ForwardDefaultSelector = SchemeFor)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddScheme<AuthenticationSchemeOptions, JwtBearerAuthenticationHandler>(JwtBearerAuthenticationHandler.SchemeName, null);
+            .AddJwtBearer(JwtBearerCallerEvents.SchemeName);
         services.AddAuthorization();
 
         services.AddSingleton<IAccessPolicy, AccessPolicy>();
@@ -33,6 +35,6 @@ internal static class AccessServiceExtensions
     private static string SchemeFor(HttpContext context) =>
         !context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
         && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? JwtBearerAuthenticationHandler.SchemeName
+            ? JwtBearerCallerEvents.SchemeName
             : ApiKeyAuthenticationHandler.SchemeName;
 }
