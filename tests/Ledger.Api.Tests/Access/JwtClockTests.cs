@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Ledger.Data.Organisations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -9,11 +10,16 @@ namespace Ledger.Api.Tests.Access;
 
 /// <summary>
 /// A service whose clock stands still at a past instant, so a token's lifetime is judged against a time the test
-/// controls and that the machine's clock cannot be confused with. No anchoring: nothing here needs the clock to move.
+/// controls and that the machine's clock cannot be confused with.
 /// </summary>
+/// <remarks>
+/// Its chain is external and never reachable, so start-up waits on no timer of the frozen clock (deploying the
+/// embedded chain's contract would poll for its receipt on that clock); records are accepted while the chain is away.
+/// </remarks>
 public sealed class FrozenClockLedger : IAsyncLifetime
 {
     public const string Issuer = "https://sso.xihu.example.gov.cn";
+    public const string Organisation = "cn-330106-market-supervision";
     public static readonly byte[] SigningKey = [.. Enumerable.Range(1, 32).Select(i => (byte)(i * 5))];
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
@@ -25,13 +31,18 @@ public sealed class FrozenClockLedger : IAsyncLifetime
         ["Auth:Jwt:Issuer"] = Issuer,
         ["Auth:Jwt:Audience"] = BearerTokens.Audience,
         ["Auth:Jwt:SigningKeys:0"] = Convert.ToBase64String(SigningKey),
+        ["Chain:RpcUrl"] = "http://127.0.0.1:9/",
+        ["Chain:ChainId"] = "4242",
+        ["Chain:ContractAddress"] = "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+        ["Chain:PrivateKey"] = "0x" + new string('1', 64),
         ["Anchoring:Enabled"] = "false",
     })
     {
         ConfigureServices = s => s.AddSingleton<TimeProvider>(Clock),
     };
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => Factory.QueryAsync(db => new OrganisationRegistry(db, Clock)
+        .CreateAsync(Organisation, "Xihu District Market Supervision Bureau", OrganisationKinds.MarketSupervision, "330106", default));
 
     public async Task DisposeAsync()
     {
@@ -97,7 +108,7 @@ public sealed class JwtClockTests(FrozenClockLedger ledger) : IClassFixture<Froz
         {
             Issuer = FrozenClockLedger.Issuer,
             Audience = BearerTokens.Audience,
-            Claims = new Dictionary<string, object> { ["sub"] = "staff-0017", ["role"] = "inspector", ["org"] = "demo-market-supervision-bureau" },
+            Claims = new Dictionary<string, object> { ["sub"] = "staff-0017", ["role"] = "inspector", ["org"] = FrozenClockLedger.Organisation },
             SigningCredentials = Key,
         });
 
@@ -105,7 +116,7 @@ public sealed class JwtClockTests(FrozenClockLedger ledger) : IClassFixture<Froz
     }
 
     private static string Token(DateTimeOffset expires, DateTimeOffset? notBefore = null) =>
-        BearerTokens.Create(Key, FrozenClockLedger.Issuer, expires, notBefore);
+        BearerTokens.Create(Key, FrozenClockLedger.Issuer, expires, notBefore, organisation: FrozenClockLedger.Organisation);
 
     private async Task<HttpStatusCode> SubmitAsync(string token) =>
         (await BearerTokens.ClientWith(ledger.Factory, token).PostAsJsonAsync("/api/v1/records", Samples.Inspection("L-CLOCK"))).StatusCode;
