@@ -84,6 +84,21 @@ public sealed class JwtMetadataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhileTheProviderIsUnreachableItsTokensAreUnauthorizedAndConfiguredKeysStillWork()
+    {
+        var key = LoopbackIdentityProvider.NewKey("2026-11");
+        _provider.Publish(key);
+        await _provider.DisposeAsync();
+        var configured = new SigningCredentials(new SymmetricSecurityKey(ConfiguredKey), SecurityAlgorithms.HmacSha256);
+
+        var response = await ClientWith(key).PostAsJsonAsync("/api/v1/records", Samples.Inspection("L-OIDC-8"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await Samples.SubmitAsync(ClientWith(configured), Samples.Inspection("L-OIDC-9"));
+    }
+
+    [Fact]
     public async Task TheDiscoveryDocumentsIssuerDoesNotStandInForTheConfiguredOne()
     {
         const string other = "https://sso.elsewhere.example";

@@ -16,6 +16,7 @@ internal sealed class LoopbackIdentityProvider : IAsyncDisposable
     private readonly WebApplication _app;
     private volatile IReadOnlyList<RsaSecurityKey> _published = [];
     private int _keySetRequests;
+    private int _stopped;
 
     private LoopbackIdentityProvider(WebApplication app) => _app = app;
 
@@ -71,9 +72,13 @@ internal sealed class LoopbackIdentityProvider : IAsyncDisposable
         };
     }
 
+    /// <summary>Stops serving: the provider is unreachable from then on. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
     }
 }
