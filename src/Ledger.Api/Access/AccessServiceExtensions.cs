@@ -1,6 +1,7 @@
 using Ledger.Api.Access.Jwt;
 using Ledger.Api.Settings;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Api.Access;
@@ -15,12 +16,13 @@ internal static class AccessServiceExtensions
     {
         services.AddOptions<JwtOptions>().BindSettings(JwtOptions.Section);
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
-        services.AddSingleton<JwtSigningKeys>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearerOptions>();
+        services.AddScoped<JwtBearerCallerEvents>();
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "API key or bearer token", o => o.ForwardDefaultSelector = SchemeFor)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddScheme<AuthenticationSchemeOptions, JwtBearerAuthenticationHandler>(JwtBearerAuthenticationHandler.SchemeName, null);
+            .AddJwtBearer(JwtBearerCallerEvents.SchemeName);
         services.AddAuthorization();
 
         services.AddSingleton<IAccessPolicy, AccessPolicy>();
@@ -34,6 +36,6 @@ internal static class AccessServiceExtensions
     private static string SchemeFor(HttpContext context) =>
         !context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
         && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? JwtBearerAuthenticationHandler.SchemeName
+            ? JwtBearerCallerEvents.SchemeName
             : ApiKeyAuthenticationHandler.SchemeName;
 }

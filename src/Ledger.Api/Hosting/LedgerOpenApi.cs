@@ -35,7 +35,7 @@ internal static class LedgerOpenApi
         {
             if (jwt.Value.Enabled)
             {
-                o.AddSecurityDefinition(JwtBearerAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+                o.AddSecurityDefinition(JwtBearerCallerEvents.SchemeName, new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.Http,
                     Scheme = "bearer",

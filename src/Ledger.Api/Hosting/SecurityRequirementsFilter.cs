@@ -26,7 +26,7 @@ internal sealed class SecurityRequirementsFilter(IOptions<JwtOptions> jwt, IOpti
         operation.Security = [Requirement(ApiKeyAuthenticationHandler.SchemeName, context.Document)];
         if (jwt.Value.Enabled)
         {
-            operation.Security.Add(Requirement(JwtBearerAuthenticationHandler.SchemeName, context.Document));
+            operation.Security.Add(Requirement(JwtBearerCallerEvents.SchemeName, context.Document));
         }
     }
 

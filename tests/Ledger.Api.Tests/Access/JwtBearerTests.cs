@@ -105,6 +105,7 @@ public sealed class JwtBearerTests(JwtLedger ledger) : IClassFixture<JwtLedger>
         "expired",
         "signed with another key",
         "unsigned",
+        "HMAC keyed with the agency's public RSA key",
         "unregistered organisation",
         "no ledger role",
         "two ledger roles",
@@ -122,6 +123,8 @@ public sealed class JwtBearerTests(JwtLedger ledger) : IClassFixture<JwtLedger>
             "expired" => Token(expires: DateTime.UtcNow.AddMinutes(-10)),
             "signed with another key" => Token(key: [.. Enumerable.Repeat((byte)9, 32)]),
             "unsigned" => Unsigned(Token()),
+            // Key confusion: the public key is no secret, so an RSA key must never verify an HMAC.
+            "HMAC keyed with the agency's public RSA key" => Token(key: System.Text.Encoding.UTF8.GetBytes(JwtLedger.AgencyRsa.ExportSubjectPublicKeyInfoPem())),
             "unregistered organisation" => Token(organisation: "no-such-bureau"),
             "no ledger role" => Token(role: "visitor"),
             "two ledger roles" => Token(role: new[] { Roles.Inspector, Roles.Auditor }),

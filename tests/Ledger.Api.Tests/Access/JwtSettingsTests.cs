@@ -56,6 +56,45 @@ public sealed class JwtSettingsTests
     }
 
     [Fact]
+    public void AnIdentityProvidersMetadataStandsInForConfiguredKeys()
+    {
+        var options = new JwtOptions { Issuer = "https://sso.example", Audience = "ledger-api", Authority = "https://sso.example" };
+
+        Assert.True(new JwtOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("Authority")]
+    [InlineData("MetadataAddress")]
+    public void MetadataOverPlainHttpStopsTheServiceUnlessHttpsMetadataIsTurnedOff(string setting)
+    {
+        const string plain = "http://127.0.0.1:8080";
+        var options = setting == "Authority"
+            ? new JwtOptions { Issuer = plain, Audience = "ledger-api", Authority = plain }
+            : new JwtOptions { Issuer = plain, Audience = "ledger-api", MetadataAddress = $"{plain}/.well-known/openid-configuration" };
+
+        var refused = new JwtOptionsValidator().Validate(null, options);
+        options.RequireHttpsMetadata = false;
+        var allowed = new JwtOptionsValidator().Validate(null, options);
+
+        Assert.True(refused.Failed);
+        Assert.Contains($"Auth:Jwt:{setting}", refused.FailureMessage);
+        Assert.Contains("Auth:Jwt:RequireHttpsMetadata", refused.FailureMessage);
+        Assert.True(allowed.Succeeded);
+    }
+
+    [Fact]
+    public void AMetadataAddressThatIsNoAbsoluteUrlStopsTheService()
+    {
+        var options = new JwtOptions { Issuer = "https://sso.example", Audience = "ledger-api", MetadataAddress = "sso.example/.well-known/openid-configuration" };
+
+        var result = new JwtOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Auth:Jwt:MetadataAddress", result.FailureMessage);
+    }
+
+    [Fact]
     public void WithoutAnIssuerBearerTokensAreSimplyOff()
     {
         Assert.True(new JwtOptionsValidator().Validate(null, new JwtOptions()).Succeeded);

@@ -2,8 +2,8 @@ namespace Ledger.Api.Access.Jwt;
 
 /// <summary>
 /// Bearer-token (JWT / OIDC) validation for agencies with single sign-on (configuration section <c>Auth:Jwt</c>).
-/// Off unless <see cref="Issuer"/> is set. Keys come from configuration, not from the issuer's discovery document:
-/// the service then trusts exactly the keys its operator put there.
+/// Off unless <see cref="Issuer"/> is set. Signing keys come from <see cref="SigningKeys"/>, from the identity
+/// provider's published key set (<see cref="Authority"/> or <see cref="MetadataAddress"/>), or both.
 /// </summary>
 public sealed class JwtOptions
 {
@@ -21,6 +21,19 @@ public sealed class JwtOptions
     /// </summary>
     public List<string> SigningKeys { get; set; } = [];
 
+    /// <summary>
+    /// The identity provider's base address; its OpenID Connect discovery document
+    /// (<c>{Authority}/.well-known/openid-configuration</c>) names the key set (<c>jwks_uri</c>) whose keys are trusted
+    /// besides <see cref="SigningKeys"/>, and which is fetched again when a token names a key it does not hold.
+    /// </summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The discovery document's full address, when it is not under <see cref="Authority"/>.</summary>
+    public string? MetadataAddress { get; set; }
+
+    /// <summary>Refuse discovery documents and key sets served over plain HTTP. Turn off only for local testing.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     /// <summary>The claim that holds the ledger role.</summary>
     public string RoleClaim { get; set; } = "role";
 
@@ -37,4 +50,7 @@ public sealed class JwtOptions
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Issuer);
+
+    /// <summary>Whether keys are also read from the identity provider's discovery document.</summary>
+    public bool UsesMetadata => !string.IsNullOrWhiteSpace(Authority) || !string.IsNullOrWhiteSpace(MetadataAddress);
 }

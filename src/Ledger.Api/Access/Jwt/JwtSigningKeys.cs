@@ -1,16 +1,14 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Ledger.Api.Access.Jwt;
 
-/// <summary>The configured signing keys, parsed once; a key that cannot be parsed stops the service at start.</summary>
-public sealed class JwtSigningKeys(IOptions<JwtOptions> options)
+/// <summary>
+/// Reads the keys an operator configures (<c>Auth:Jwt:SigningKeys</c>) in the forms operators have at hand; the
+/// options validator parses them at start, so a key that cannot be read stops the service.
+/// </summary>
+public static class JwtSigningKeys
 {
-    private readonly Lazy<IReadOnlyList<SecurityKey>> _keys = new(() => [.. options.Value.SigningKeys.SelectMany(Parse)]);
-
-    public IReadOnlyList<SecurityKey> Keys => _keys.Value;
-
     /// <summary>The keys in one configured entry, or an exception whose message names the problem (never the key).</summary>
     public static IEnumerable<SecurityKey> Parse(string text)
     {
