@@ -1,14 +1,11 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace Ledger.Cli.CommandLine;
 
 /// <summary>The kinds of arguments and options <c>ledger</c>'s commands take, made alike.</summary>
 internal static class Symbols
 {
-    /// <summary>A required option whose value is taken as written.</summary>
-    public static RequiredOption<string> Required(string name, string helpName, string example, string description) =>
-        new(name, helpName, example, description);
-
     /// <summary>An option that may be left out (its value is then null).</summary>
     public static Option<string?> Optional(string name, string helpName, string description) =>
         new(name) { HelpName = helpName, Description = description };
@@ -28,17 +25,22 @@ internal static class Symbols
     }
 
     /// <summary>An input file named on the command line; <c>-</c> is standard input, any other leading dash an unknown option.</summary>
-    public static Argument<string> InputFile(string name, string description)
+    public static Argument<string> InputFile(string name, string description) => Positional(name, description, standardInput: true);
+
+    /// <summary>A value named on the command line, such as a key id; a leading dash is an unknown option.</summary>
+    public static Argument<string> Value(string name, string description) => Positional(name, description, standardInput: false);
+
+    private static Argument<string> Positional(string name, string description, bool standardInput)
     {
-        var file = new Argument<string>(name) { Description = description };
-        file.Validators.Add(result =>
+        var argument = new Argument<string>(name) { Description = description };
+        argument.Validators.Add(result =>
         {
-            // An unknown option in the file's place would otherwise be taken for a file name.
-            if (result.Tokens is [{ Value: var value }] && value.StartsWith('-') && value != "-")
+            // An unknown option in the argument's place would otherwise be taken for its value.
+            if (result.Tokens is [{ Value: var value }] && value.StartsWith('-') && !(standardInput && value == "-"))
             {
-                result.AddError(UsageErrors.UnknownOption(value, result.Parent as System.CommandLine.Parsing.CommandResult));
+                result.AddError(UsageErrors.UnknownOption(value, result.Parent as CommandResult));
             }
         });
-        return file;
+        return argument;
     }
 }

@@ -25,6 +25,7 @@ public sealed class UsageErrorTests
     [InlineData("orgs create --data-dir data --id cn-330106-audit", "--name is required, e.g. --name \"Xihu District Market Supervision Bureau\".", "ledger orgs create")]
     [InlineData("keys create --data-dir data --org o --role inspector --expires-in 5y", "--expires-in takes a number and a unit", "ledger keys create")]
     [InlineData("keys revoke --data-dir data", "keys revoke needs <key-id>: ", "ledger keys revoke")]
+    [InlineData("keys revoke --data-dir data --all", "keys revoke does not take --all; it takes --data-dir.", "ledger keys revoke")]
     [InlineData("keys rotate-master --data-dir data", "--new-key-file is required, e.g. --new-key-file ", "ledger keys rotate-master")]
     public async Task AParseErrorIsExitTwoWithOneErrorLineAndAPointerToTheCommandsHelp(string commandLine, string message, string command)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ledger.Cli.CommandLine;
 using Ledger.Data.Access;
 
 namespace Ledger.Cli.Commands.Keys;
@@ -6,7 +7,7 @@ namespace Ledger.Cli.Commands.Keys;
 /// <summary><c>ledger keys revoke &lt;key-id&gt;</c>: a key stops working at once.</summary>
 internal sealed class KeysRevokeCommand : OperatorCommand
 {
-    private readonly Argument<string> _key = new("key-id") { Description = "The key's id (ldg_…), as `ledger keys list` shows it; a whole key will do." };
+    private readonly Argument<string> _key = Symbols.Value("key-id", "The key's id (ldg_…), as `ledger keys list` shows it; a whole key will do.");
 
     public KeysRevokeCommand() : base("revoke", "Revoke a key at once.")
     {
