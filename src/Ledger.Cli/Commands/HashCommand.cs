@@ -1,19 +1,27 @@
+using System.CommandLine;
 using System.Text;
 using System.Text.Json.Nodes;
+using Ledger.Cli.CommandLine;
 using Ledger.Core.Records;
 
 namespace Ledger.Cli.Commands;
 
 /// <summary><c>ledger hash &lt;record.json&gt;</c>: recompute a record's commitment from its envelope.</summary>
-internal static class HashCommand
+internal sealed class HashCommand : LedgerCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    private readonly Argument<string> _record = Symbols.InputFile("record.json",
+        "A record envelope with its salt, or a GET /api/v1/records/{id} response (\"-\" reads standard input).");
+
+    public HashCommand() : base("hash",
+        "Print the canonical bytes (RFC 8785) and keccak-256 record hash of a record envelope (with its salt), to recompute a commitment.")
     {
-        if (args.Length != 1)
-        {
-            throw new UsageException("hash takes one argument: a record envelope file (or a GET /api/v1/records/{id} response).");
-        }
-        var text = await InputFile.ReadAsync(args[0]);
+        Arguments.Add(_record);
+    }
+
+    protected override async Task<int> RunAsync(ParseResult result, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var path = result.GetRequiredValue(_record);
+        var text = await InputFile.ReadAsync(path);
         RecordEnvelope envelope;
         try
         {
@@ -23,7 +31,7 @@ internal static class HashCommand
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException or NullReferenceException)
         {
-            await error.WriteLineAsync($"invalid: {args[0]} is not a record envelope: {e.Message}");
+            await error.WriteLineAsync($"invalid: {path} is not a record envelope: {e.Message}");
             return CliApp.Invalid;
         }
         var canonical = RecordCommitment.CanonicalBytes(envelope);

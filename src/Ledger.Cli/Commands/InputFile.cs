@@ -1,3 +1,5 @@
+using Ledger.Cli.CommandLine;
+
 namespace Ledger.Cli.Commands;
 
 /// <summary>Reads an input file named on the command line ("-" for standard input).</summary>

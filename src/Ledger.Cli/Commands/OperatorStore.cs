@@ -1,3 +1,4 @@
+using Ledger.Cli.CommandLine;
 using Ledger.Data;
 using Ledger.Data.Schema;
 using Microsoft.Extensions.DependencyInjection;

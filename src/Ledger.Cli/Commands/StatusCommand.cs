@@ -1,6 +1,9 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Ledger.Cli.CommandLine;
 
 namespace Ledger.Cli.Commands;
 
@@ -8,27 +11,32 @@ namespace Ledger.Cli.Commands;
 /// <c>ledger status --api &lt;url&gt;</c>: the operator's view of a running service — backlog, chain head, recent
 /// batches and stuck items. The key comes from <c>--key</c> or, better (shell history), <c>LEDGER_API_KEY</c>.
 /// </summary>
-internal static class StatusCommand
+internal sealed class StatusCommand : LedgerCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    private const string ExampleUrl = "http://127.0.0.1:5080";
+
+    private readonly RequiredOption<Uri> _api = new("--api", "url", ExampleUrl, "The running service's base URL.")
     {
-        string? api = null;
-        var key = Environment.GetEnvironmentVariable("LEDGER_API_KEY");
-        var json = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--api" when i + 1 < args.Length: api = args[++i]; break;
-                case "--key" when i + 1 < args.Length: key = args[++i]; break;
-                case "--json": json = true; break;
-                default: throw new UsageException($"Unexpected argument '{args[i]}'.");
-            }
-        }
-        if (api is null || !Uri.TryCreate(api, UriKind.Absolute, out var baseUri))
-        {
-            throw new UsageException("status needs --api <service url>, e.g. --api http://127.0.0.1:5080.");
-        }
+        CustomParser = ServiceUrl,
+    };
+
+    private readonly Option<string?> _key = Symbols.Optional("--key", "key",
+        "An admin or auditor API key; LEDGER_API_KEY is better (it stays out of the shell's history).");
+
+    private readonly Option<bool> _json = Symbols.Flag("--json", "Print the service's JSON answer as it is.");
+
+    public StatusCommand() : base("status",
+        "Show a running service's backlog, chain head, recent and stuck batches (admin or auditor key in LEDGER_API_KEY or --key).")
+    {
+        Options.Add(_api);
+        Options.Add(_key);
+        Options.Add(_json);
+    }
+
+    protected override async Task<int> RunAsync(ParseResult result, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var baseUri = result.GetRequiredValue(_api);
+        var key = result.GetValue(_key) ?? Environment.GetEnvironmentVariable("LEDGER_API_KEY");
         if (string.IsNullOrEmpty(key))
         {
             throw new UsageException("status needs an admin or auditor API key in LEDGER_API_KEY (or --key).");
@@ -38,22 +46,32 @@ internal static class StatusCommand
         HttpResponseMessage response;
         try
         {
-            response = await http.GetAsync("/api/v1/status");
+            response = await http.GetAsync("/api/v1/status", ct);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             await error.WriteLineAsync($"error: the service at {baseUri} did not answer ({e.Message}).");
             return CliApp.Unavailable;
         }
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await response.Content.ReadAsStringAsync(ct);
         if (response.StatusCode != HttpStatusCode.OK)
         {
             await error.WriteLineAsync($"error: {(int)response.StatusCode} {ProblemTitle(body)}");
             return CliApp.Invalid;
         }
         var status = JsonDocument.Parse(body).RootElement;
-        await output.WriteLineAsync(json ? body : Render(status));
+        await output.WriteLineAsync(result.GetValue(_json) ? body : Render(status));
         return 0;
+    }
+
+    private static Uri? ServiceUrl(ArgumentResult result)
+    {
+        if (Uri.TryCreate(result.Tokens[0].Value, UriKind.Absolute, out var uri))
+        {
+            return uri;
+        }
+        result.AddError($"--api must be the service's URL, e.g. --api {ExampleUrl}.");
+        return null;
     }
 
     private static string Render(JsonElement s)

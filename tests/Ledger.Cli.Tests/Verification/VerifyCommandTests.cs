@@ -1,9 +1,16 @@
 using Ledger.Chain;
+using Ledger.Cli.Commands;
 using Ledger.Core.Encoding;
+using Ledger.Testing;
+using Ledger.Verification;
 
 namespace Ledger.Cli.Tests.Verification;
 
-/// <summary>`ledger verify` on genuine bundles: what it proves, what it calls a claim, and how each refusal ends.</summary>
+/// <summary>
+/// `ledger verify` on genuine bundles: what it proves, what it calls a claim, and how each refusal ends — its exit code
+/// and its one line on the right stream. Every hostile variant of a bundle is tried on the library itself
+/// (Ledger.Verification.Tests); here each verdict is followed out of the command line.
+/// </summary>
 public sealed class VerifyCommandTests(AnchoredBundles bundles) : IClassFixture<AnchoredBundles>
 {
     [Fact]
@@ -230,6 +237,44 @@ public sealed class VerifyCommandTests(AnchoredBundles bundles) : IClassFixture<
 
         Assert.Equal(CliApp.Invalid, run.Code);
         Assert.StartsWith($"invalid: the contract at {EthereumAddress.Normalize(bundles.JunkContract)} does not answer like a LedgerAnchor", Assert.Single(run.Lines));
+    }
+
+    [Fact]
+    public void EveryVerdictHasItsOwnDocumentedExitCode()
+    {
+        var codes = Enum.GetValues<VerificationKind>().Select(VerifyCommand.ExitCode).ToList();
+
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        Assert.All(codes, code => Assert.Contains(code, new[] { CliApp.Valid, CliApp.Invalid, CliApp.Unavailable, CliApp.NotAnchored, CliApp.IssuerNotProven }));
+    }
+
+    [Theory]
+    [InlineData("valid", CliApp.Valid)]
+    [InlineData("invalid", CliApp.Invalid)]
+    [InlineData("chain unavailable", CliApp.Unavailable)]
+    [InlineData("not anchored yet", CliApp.NotAnchored)]
+    [InlineData("issuer not proven", CliApp.IssuerNotProven)]
+    public async Task EachVerdictEndsWithItsExitCodeAndOneLineOnItsStream(string verdict, int code)
+    {
+        var bundle = AnchoredBundles.Parse(verdict == "not anchored yet" ? bundles.Pending : bundles.Signed);
+        if (verdict == "invalid")
+        {
+            bundle["merkle"]!["root"] = Flip(bundle["merkle"]!["root"]!.GetValue<string>());
+        }
+        if (verdict == "issuer not proven")
+        {
+            bundle.Remove("issuer");
+        }
+
+        var run = verdict == "chain unavailable"
+            ? await LedgerVerifyRun.VerifyAgainstAsync(bundle, "http://127.0.0.1:1")
+            : await bundles.VerifyAsync(bundle);
+
+        Assert.True(run.Code == code, run.ToString());
+        Assert.StartsWith(verdict == "chain unavailable" ? "error: the chain is unavailable: " : verdict, Assert.Single(run.Lines));
+        var (stream, other) = code == CliApp.Valid ? (run.Output, run.Error) : (run.Error, run.Output);
+        Assert.NotEmpty(stream);
+        Assert.Empty(other);
     }
 
     private static string WrongChecksum(string address)

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Ledger.Cli.Verification;
+namespace Ledger.Verification;
 
 /// <summary>
 /// An anchor the chain has confirmed: the contract has the root, the transaction's own RootAnchored log says so, and

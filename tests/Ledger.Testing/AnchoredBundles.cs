@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ledger.Chain;
@@ -8,15 +7,16 @@ using Ledger.Core.Encoding;
 using Ledger.Core.Merkle;
 using Ledger.Core.Proofs;
 using Ledger.Core.Records;
-using Ledger.Testing;
+using Xunit;
 
-namespace Ledger.Cli.Tests.Verification;
+namespace Ledger.Testing;
 
 /// <summary>
 /// Genuine proof bundles, made the way the service makes them: real record envelopes hashed with their salts, signed
 /// with an issuer key, batched in a Merkle tree whose root a freshly deployed LedgerAnchor anchors on a real anvil.
 /// Also the decoys a hostile bundle might point at: an impostor LedgerAnchor, contracts that answer nonsense, and a
-/// transaction that anchored nothing. Each test class gets its own (xunit class fixture).
+/// transaction that anchored nothing. Each test class gets its own (xunit class fixture). Shared by the verifier
+/// library's tests and the `ledger verify` tests, which each run their verifier against <see cref="Node"/>.
 /// </summary>
 public sealed class AnchoredBundles : IAsyncLifetime
 {
@@ -24,7 +24,6 @@ public sealed class AnchoredBundles : IAsyncLifetime
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private AnvilNode? _node;
-    private readonly string _files = Directory.CreateTempSubdirectory("ledger-verify-").FullName;
 
     public AnvilNode Node => _node ?? throw new InvalidOperationException("Not started.");
 
@@ -105,32 +104,12 @@ public sealed class AnchoredBundles : IAsyncLifetime
     /// <summary>A bundle as a mutable JSON object.</summary>
     public static JsonObject Parse(string bundle) => JsonNode.Parse(bundle)!.AsObject();
 
-    /// <summary>Runs <c>ledger verify</c> in process on <paramref name="bundle"/> against this chain.</summary>
-    public Task<CliRun> VerifyAsync(JsonNode bundle, params string[] options) =>
-        VerifyAsync(Encoding.UTF8.GetBytes(bundle.ToJsonString()), options);
-
-    /// <summary>Runs <c>ledger verify</c> in process on a proof file holding exactly <paramref name="bytes"/>.</summary>
-    public async Task<CliRun> VerifyAsync(byte[] bytes, params string[] options)
-    {
-        var file = Path.Combine(_files, $"proof-{Guid.NewGuid():N}.json");
-        await File.WriteAllBytesAsync(file, bytes);
-        try
-        {
-            return await CliRun.RunAsync(["verify", file, "--rpc", Rpc, .. options]);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
     public async Task DisposeAsync()
     {
         if (_node is not null)
         {
             await _node.DisposeAsync();
         }
-        Directory.Delete(_files, recursive: true);
     }
 
     private async Task<List<string>> AnchorAsync(

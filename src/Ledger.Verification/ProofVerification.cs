@@ -3,7 +3,7 @@ using Ledger.Chain;
 using Ledger.Core.Encoding;
 using Ledger.Core.Proofs;
 
-namespace Ledger.Cli.Verification;
+namespace Ledger.Verification;
 
 /// <summary>
 /// The independent checks of a well-formed proof bundle against a chain, in order, stopping at the first that fails:
@@ -17,7 +17,7 @@ internal sealed class ProofVerification(IChainClient chain, IssuerCheck issuerCh
 {
     /// <summary>Checks <paramref name="bundle"/>, which <see cref="BundleReader"/> has read.</summary>
     /// <exception cref="ChainException">The chain could not be asked (unreachable, timed out, or a malformed answer).</exception>
-    public async Task<VerifyOutcome> CheckAsync(ProofBundle bundle, CancellationToken ct)
+    public async Task<VerificationOutcome> CheckAsync(ProofBundle bundle, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         if (OfflineProblem(bundle) is { } problem)
@@ -29,11 +29,11 @@ internal sealed class ProofVerification(IChainClient chain, IssuerCheck issuerCh
         var chainId = await chain.GetChainIdAsync(ct);
         if (chainId != anchor.ChainId)
         {
-            return VerifyOutcome.Invalid($"the RPC endpoint serves chain {chainId}, but the proof was anchored on chain {anchor.ChainId}; ask a node of chain {anchor.ChainId}.");
+            return VerificationOutcome.Invalid($"the RPC endpoint serves chain {chainId}, but the proof was anchored on chain {anchor.ChainId}; ask a node of chain {anchor.ChainId}.");
         }
         if ((await chain.GetCodeAsync(anchor.Contract, ct)).Length == 0)
         {
-            return VerifyOutcome.Invalid($"there is no contract at {anchor.Contract} on chain {chainId}.");
+            return VerificationOutcome.Invalid($"there is no contract at {anchor.Contract} on chain {chainId}.");
         }
         try
         {
@@ -41,81 +41,81 @@ internal sealed class ProofVerification(IChainClient chain, IssuerCheck issuerCh
         }
         catch (ChainException e) when (e.Kind is ChainErrorKind.MissingContract or ChainErrorKind.Reverted || e.InnerException is FormatException)
         {
-            return VerifyOutcome.Invalid($"the contract at {anchor.Contract} does not answer like a LedgerAnchor: {e.Message}");
+            return VerificationOutcome.Invalid($"the contract at {anchor.Contract} does not answer like a LedgerAnchor: {e.Message}");
         }
     }
 
     // What can be refused without the chain: a bundle that is not anchored yet, that contradicts itself, that names
     // another contract than the pinned one, or whose Merkle path does not lead to its root.
-    private VerifyOutcome? OfflineProblem(ProofBundle bundle)
+    private VerificationOutcome? OfflineProblem(ProofBundle bundle)
     {
         if (bundle.Anchor is null)
         {
             return bundle.Status is RecordStatus.Anchored or RecordStatus.Confirmed
-                ? VerifyOutcome.Invalid($"the bundle says the record is {bundle.Status} but has no anchor section.")
-                : VerifyOutcome.NotAnchoredYet(
+                ? VerificationOutcome.Invalid($"the bundle says the record is {bundle.Status} but has no anchor section.")
+                : VerificationOutcome.NotAnchoredYet(
                     $"the service states record {bundle.RecordHash} is {bundle.Status}, and the bundle has no anchor on chain yet; fetch the proof again in a few seconds.");
         }
         if (bundle.Merkle is null)
         {
-            return VerifyOutcome.Invalid("the bundle has an anchor section but no merkle section, so nothing links the record to the anchored root.");
+            return VerificationOutcome.Invalid("the bundle has an anchor section but no merkle section, so nothing links the record to the anchored root.");
         }
         if (bundle.Status == RecordStatus.Pending)
         {
-            return VerifyOutcome.Invalid("the bundle says the record is pending but has an anchor section.");
+            return VerificationOutcome.Invalid("the bundle says the record is pending but has an anchor section.");
         }
         if (pinnedContract is not null && !EthereumAddress.AreEqual(pinnedContract, bundle.Anchor.Contract))
         {
-            return VerifyOutcome.Invalid($"the proof names contract {bundle.Anchor.Contract}, but --contract requires {pinnedContract}.");
+            return VerificationOutcome.Invalid($"the proof names contract {bundle.Anchor.Contract}, but --contract requires {pinnedContract}.");
         }
         var local = ProofChecker.CheckMerkle(bundle);
         return local.IsValid
             ? null
-            : VerifyOutcome.Invalid($"the Merkle proof does not lead from the record hash to the stated root ({local.Problem}).");
+            : VerificationOutcome.Invalid($"the Merkle proof does not lead from the record hash to the stated root ({local.Problem}).");
     }
 
-    private async Task<VerifyOutcome> CheckOnChainAsync(
+    private async Task<VerificationOutcome> CheckOnChainAsync(
         ProofBundle bundle, MerkleSection merkle, AnchorSection anchor, LedgerAnchorContract contract, CancellationToken ct)
     {
         var root = Hex.DecodeFixed(merkle.Root, 32);
         var anchoredAt = await contract.AnchoredAtAsync(root, ct);
         if (anchoredAt == 0)
         {
-            return VerifyOutcome.Invalid($"the contract {anchor.Contract} has never anchored the root {merkle.Root}.");
+            return VerificationOutcome.Invalid($"the contract {anchor.Contract} has never anchored the root {merkle.Root}.");
         }
         var proof = merkle.Proof.Select(p => Hex.DecodeFixed(p, 32)).ToList();
         if (!await contract.VerifyAsync(Hex.DecodeFixed(bundle.RecordHash, 32), proof, root, ct))
         {
-            return VerifyOutcome.Invalid("the contract's own verify() rejects the record hash and proof for that root.");
+            return VerificationOutcome.Invalid("the contract's own verify() rejects the record hash and proof for that root.");
         }
         var receipt = await chain.GetTransactionReceiptAsync(anchor.TxHash, ct);
         if (receipt is null)
         {
-            return VerifyOutcome.Invalid($"the chain has no mined transaction {anchor.TxHash}.");
+            return VerificationOutcome.Invalid($"the chain has no mined transaction {anchor.TxHash}.");
         }
         if (!receipt.Succeeded)
         {
-            return VerifyOutcome.Invalid($"transaction {anchor.TxHash} reverted, so it anchored nothing.");
+            return VerificationOutcome.Invalid($"transaction {anchor.TxHash} reverted, so it anchored nothing.");
         }
         var anchored = contract.FindRootAnchored(receipt);
         if (anchored is null || !string.Equals(anchored.Root, merkle.Root, StringComparison.OrdinalIgnoreCase))
         {
-            return VerifyOutcome.Invalid($"transaction {anchor.TxHash} has no RootAnchored event for this root emitted by {anchor.Contract}.");
+            return VerificationOutcome.Invalid($"transaction {anchor.TxHash} has no RootAnchored event for this root emitted by {anchor.Contract}.");
         }
         var batchId = anchored.BatchId.ToString(CultureInfo.InvariantCulture);
         if (batchId != anchor.BatchId || receipt.BlockNumber != anchor.BlockNumber
             || !string.Equals(receipt.BlockHash, anchor.BlockHash, StringComparison.OrdinalIgnoreCase))
         {
-            return VerifyOutcome.Invalid($"the proof's batch or block (batch {anchor.BatchId}, block {anchor.BlockNumber} {anchor.BlockHash}) differs from the chain's (batch {batchId}, block {receipt.BlockNumber} {receipt.BlockHash}).");
+            return VerificationOutcome.Invalid($"the proof's batch or block (batch {anchor.BatchId}, block {anchor.BlockNumber} {anchor.BlockHash}) differs from the chain's (batch {batchId}, block {receipt.BlockNumber} {receipt.BlockHash}).");
         }
         if (anchoredAt != anchor.Timestamp)
         {
-            return VerifyOutcome.Invalid($"the chain says the root was anchored at {anchoredAt}, the proof says {anchor.Timestamp}.");
+            return VerificationOutcome.Invalid($"the chain says the root was anchored at {anchoredAt}, the proof says {anchor.Timestamp}.");
         }
         var confirmed = new ConfirmedAnchor(anchor.ChainId, contract.Address, merkle.Root, anchored.BatchId, anchor.TxHash,
             receipt.BlockNumber, receipt.BlockHash, anchoredAt);
         var issuer = await issuerCheck.CheckAsync(bundle, confirmed, chain, ct);
-        return issuer.Refusal ?? VerifyOutcome.Valid(Describe(bundle, confirmed) + " " + issuer.Sentence + StatusClaim.Sentence(bundle.Status));
+        return issuer.Refusal ?? VerificationOutcome.Valid(Describe(bundle, confirmed) + " " + issuer.Sentence + StatusClaim.Sentence(bundle.Status));
     }
 
     private string Describe(ProofBundle bundle, ConfirmedAnchor anchor)

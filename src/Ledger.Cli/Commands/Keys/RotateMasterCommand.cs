@@ -1,32 +1,42 @@
+using System.CommandLine;
+using Ledger.Cli.CommandLine;
 using Ledger.Core.Protection;
 using Ledger.Data;
 using Ledger.Data.Protection;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ledger.Cli.Commands;
+namespace Ledger.Cli.Commands.Keys;
 
 /// <summary>
 /// <c>ledger keys rotate-master</c>: moves every wrapped key of a stopped service's store from its current master key
 /// to a new one, in one transaction, without touching a single payload. Afterwards the service starts only with the
 /// new key; the old one is refused at start.
 /// </summary>
-internal static class RotateMasterCommand
+internal sealed class RotateMasterCommand : OperatorCommand
 {
-    public const string Usage = "ledger keys rotate-master --data-dir <dir> --new-key-file <file> [--key-file <current key file>]";
-
-    private const string DataDirOption = OperatorStore.DataDirOption;
     private const string KeyFileOption = "--key-file";
     private const string NewKeyFileOption = "--new-key-file";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    private readonly RequiredOption<string> _newKeyFile = new(NewKeyFileOption, "file", "/etc/ledger/master-2026.key",
+        "The new master key: 64 hex digits, owner-readable only; generated into the file if it does not exist.");
+
+    private readonly Option<string?> _keyFile = Symbols.Optional(KeyFileOption, "current key file",
+        $"The current master key, if not in {MasterKeyFiles.EnvironmentVariable} or <dir>/{MasterKeyFiles.EmbeddedFileName}.");
+
+    public RotateMasterCommand() : base("rotate-master",
+        "With the service stopped: re-wrap every data key, issuer key and the key check under a new master key. Payloads "
+        + $"are not touched. The current key comes from {KeyFileOption}, {MasterKeyFiles.EnvironmentVariable} or <dir>/{MasterKeyFiles.EmbeddedFileName}.")
     {
-        var options = CommandOptions.Parse(args, "keys rotate-master", DataDirOption, KeyFileOption, NewKeyFileOption);
-        options.ExpectPositionals(0, Usage);
-        var dataDirectory = options.Required(DataDirOption, "./data");
-        var newKeyFile = options.Required(NewKeyFileOption, "/etc/ledger/master-2026.key");
+        Options.Add(_newKeyFile);
+        Options.Add(_keyFile);
+    }
+
+    protected override async Task<int> RunAsync(ParseResult result, string dataDirectory, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var newKeyFile = result.GetRequiredValue(_newKeyFile);
         try
         {
-            using var current = CurrentKey(options.Optional(KeyFileOption), dataDirectory);
+            using var current = CurrentKey(result.GetValue(_keyFile), dataDirectory);
             using var next = await NewKeyAsync(newKeyFile, output);
             if (current.Id == next.Id)
             {
@@ -41,7 +51,7 @@ internal static class RotateMasterCommand
                     + "a running service keeps wrapping new keys under the old master key.");
                 return CliApp.Invalid;
             }
-            var counts = await MasterKeyRewrap.RotateAsync(store.Db, current, next, SystemSecureRandom.Instance, CancellationToken.None);
+            var counts = await MasterKeyRewrap.RotateAsync(store.Db, current, next, SystemSecureRandom.Instance, ct);
             await output.WriteLineAsync(
                 $"Re-wrapped {counts.DataKeys} data keys, {counts.IssuerKeys} issuer keys and {(counts.KeyCheck ? "the key check" : "no key check")} "
                 + $"from master key {current.Id} to {next.Id}. No payload was touched.");

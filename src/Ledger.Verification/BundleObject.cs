@@ -6,7 +6,7 @@ using Ledger.Chain;
 using Ledger.Core.Encoding;
 using Ledger.Core.Proofs;
 
-namespace Ledger.Cli.Verification;
+namespace Ledger.Verification;
 
 /// <summary>
 /// One JSON object of a proof bundle, read member by member: each accessor checks the member's JSON type, form and

@@ -1,9 +1,9 @@
-namespace Ledger.Cli.Verification;
+namespace Ledger.Verification;
 
 /// <summary>What <see cref="IssuerCheck"/> concluded: accepted, with a sentence for the valid line, or a refusal.</summary>
 internal sealed record IssuerVerdict
 {
-    private IssuerVerdict(string? sentence, VerifyOutcome? refusal)
+    private IssuerVerdict(string? sentence, VerificationOutcome? refusal)
     {
         Sentence = sentence;
         Refusal = refusal;
@@ -13,11 +13,11 @@ internal sealed record IssuerVerdict
     public string? Sentence { get; }
 
     /// <summary>When refused: the outcome to report instead of valid (exit 1 for a bad signature, 5 for not proven).</summary>
-    public VerifyOutcome? Refusal { get; }
+    public VerificationOutcome? Refusal { get; }
 
     public static IssuerVerdict Accepted(string sentence) => new(sentence, null);
 
-    public static IssuerVerdict NotProven(string reason) => new(null, VerifyOutcome.IssuerNotProven(reason));
+    public static IssuerVerdict NotProven(string reason) => new(null, VerificationOutcome.IssuerNotProven(reason));
 
-    public static IssuerVerdict Invalid(string reason) => new(null, VerifyOutcome.Invalid(reason));
+    public static IssuerVerdict Invalid(string reason) => new(null, VerificationOutcome.Invalid(reason));
 }

@@ -3,7 +3,7 @@ using Ledger.Chain.Attestation;
 using Ledger.Core.Encoding;
 using Ledger.Core.Proofs;
 
-namespace Ledger.Cli.Verification;
+namespace Ledger.Verification;
 
 /// <summary>
 /// Decides whether the record's issuer is proven. It runs only after the anchor is confirmed on chain, so it can ask

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Ledger.Cli.Verification;
+namespace Ledger.Verification;
 
 /// <summary>
 /// Shows untrusted text (a bundle's values, a node's error) in a message: on one line, without characters that could

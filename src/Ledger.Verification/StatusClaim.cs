@@ -1,6 +1,6 @@
 using Ledger.Core.Proofs;
 
-namespace Ledger.Cli.Verification;
+namespace Ledger.Verification;
 
 /// <summary>
 /// How the verifier reports a bundle's <c>status</c>. The chain shows that a root was anchored, not that a record was

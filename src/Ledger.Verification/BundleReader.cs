@@ -3,7 +3,7 @@ using Ledger.Chain.Attestation;
 using Ledger.Core.Proofs;
 using Ledger.Core.Records;
 
-namespace Ledger.Cli.Verification;
+namespace Ledger.Verification;
 
 /// <summary>
 /// Reads a ledger-proof/v1 bundle strictly, before anything in it is believed: every member must be known, present
