@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Ledger.Chain;
-using Ledger.Cli.Verification;
+using Ledger.Cli.Commands;
+using Ledger.Verification;
 using Ledger.Testing;
 
 namespace Ledger.Cli.Tests.Verification;
@@ -22,17 +23,16 @@ public sealed class PreNethereumBundleTests
         var fixture = Read("bundles.json");
         var replay = new RecordedNode(Read("rpc-answers.json")["answers"]!.AsArray());
         using var http = new HttpClient(replay);
-        var verification = new ProofVerification(
-            new JsonRpcChainClient(http, new Uri("http://127.0.0.1:8545/")), new IssuerCheck(false), fixture["contract"]!.GetValue<string>());
+        var chain = new JsonRpcChainClient(http, new Uri("http://127.0.0.1:8545/"));
+        var options = new VerifyOptions { ExpectedContract = fixture["contract"]!.GetValue<string>() };
         var bundles = fixture["bundles"]!.AsArray();
         var outcomes = fixture["outcomes"]!.AsArray();
         Assert.Equal(5, bundles.Count);
         for (var i = 0; i < bundles.Count; i++)
         {
-            var reading = BundleReader.Read(Encoding.UTF8.GetBytes(bundles[i]!.ToJsonString()));
-            var outcome = await verification.CheckAsync(reading.Bundle!, CancellationToken.None);
+            var outcome = await ProofVerifier.VerifyAsync(Encoding.UTF8.GetBytes(bundles[i]!.ToJsonString()), chain, options);
             Assert.Equal(outcomes[i]!["message"]!.GetValue<string>(), outcome.Message);
-            Assert.Equal(outcomes[i]!["exitCode"]!.GetValue<int>(), outcome.ExitCode);
+            Assert.Equal(outcomes[i]!["exitCode"]!.GetValue<int>(), VerifyCommand.ExitCode(outcome.Kind));
         }
         Assert.Equal(4, outcomes.Count(o => o!["exitCode"]!.GetValue<int>() == CliApp.Valid));
     }
