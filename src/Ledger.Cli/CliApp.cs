@@ -94,6 +94,8 @@ public static class CliApp
                 new KeysListCommand(),
                 new KeysRevokeCommand(),
                 new RotateMasterCommand(),
+                new KeysNewKeystoreCommand(),
+                new KeysShowKeystoreCommand(),
             },
         };
         root.Options.Add(new HelpOption("--help", "-h") { Action = new LedgerHelpAction(RootEpilogue) });

@@ -8,7 +8,7 @@ public sealed class UsageErrorTests
     [Theory]
     [InlineData("frob", "Unknown command 'frob'; use verify, hash, status, orgs or keys.", "ledger")]
     [InlineData("--frob", "Unknown command '--frob'; use verify, hash, status, orgs or keys.", "ledger")]
-    [InlineData("keys frob", "Unknown keys command 'frob'; use create, list, revoke or rotate-master.", "ledger keys")]
+    [InlineData("keys frob", "Unknown keys command 'frob'; use create, list, revoke, rotate-master, new-keystore or show-keystore.", "ledger keys")]
     [InlineData("orgs", "orgs needs a command: create, list or rotate-key.", "ledger orgs")]
     [InlineData("hash record.json --color", "hash does not take --color; it takes no options.", "ledger hash")]
     [InlineData("verify --color proof.json --rpc http://127.0.0.1:1", "verify does not take --color; it takes --rpc, --contract, --allow-unsigned.", "ledger verify")]
