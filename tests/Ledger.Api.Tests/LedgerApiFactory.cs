@@ -120,6 +120,51 @@ public sealed class LedgerApiFactory : WebApplicationFactory<Program>
         throw new TimeoutException($"Record {recordHash} still '{last.GetProperty("status")}' after 30 s.");
     }
 
+    /// <summary>
+    /// Polls until the record is confirmed on <paramref name="contract"/>: after a move to another contract its old
+    /// proof reads confirmed until the new instance's first anchoring cycle moves its batch.
+    /// </summary>
+    public async Task<JsonElement> WaitForConfirmationOnAsync(string recordHash, string contract)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var bundle = await WaitForStatusAsync(recordHash, "confirmed");
+            if (bundle.GetProperty("anchor").GetProperty("contract").GetString() == contract)
+            {
+                return bundle;
+            }
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"Record {recordHash} was not anchored on {contract} within 30 s.");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Starts a service with <paramref name="settings"/> that must refuse to start; returns the failure, stack and all.</summary>
+    public static async Task<string> StartupErrorAsync(Dictionary<string, string?> settings)
+    {
+        var factory = new LedgerApiFactory(settings: settings);
+        try
+        {
+            var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+            return failure.ToString();
+        }
+        finally
+        {
+            try
+            {
+                await factory.DisposeAsync();
+            }
+            catch (Exception)
+            {
+                // A host that failed to start may also fail to stop; the failure above is what matters.
+            }
+            factory.DeleteData();
+        }
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Ledger.Api.Access;
 using Ledger.Core.Encoding;
-using Ledger.Data.Organisations;
 using Ledger.Testing;
 
 namespace Ledger.Api.Tests.Chain;
@@ -12,8 +10,6 @@ namespace Ledger.Api.Tests.Chain;
 /// </summary>
 public sealed class ContractMoveTests
 {
-    private const string Organisation = "external-market-bureau";
-
     [Fact]
     public async Task BatchesAnchoredOnTheOldContractAreAnchoredAgainOnTheNewOneWithTheirIssuersRegistered()
     {
@@ -25,7 +21,7 @@ public sealed class ContractMoveTests
             string recordHash;
             await using (var first = new LedgerApiFactory(data, chain.Settings()))
             {
-                var client = await InspectorClientAsync(first);
+                var client = await ExternalChain.InspectorClientAsync(first);
                 recordHash = (await Samples.SubmitAsync(client, Samples.Inspection())).GetProperty("recordHash").GetString()!;
                 old = await first.WaitForStatusAsync(recordHash, "confirmed");
             }
@@ -34,7 +30,7 @@ public sealed class ContractMoveTests
             settings["Chain:ContractAddress"] = moved.Address;
 
             await using var second = new LedgerApiFactory(data, settings);
-            var bundle = await ConfirmedOnAsync(second, recordHash, moved.Address);
+            var bundle = await second.WaitForConfirmationOnAsync(recordHash, moved.Address);
 
             var anchor = bundle.GetProperty("anchor");
             Assert.Equal(moved.Address, anchor.GetProperty("contract").GetString());
@@ -42,7 +38,7 @@ public sealed class ContractMoveTests
             Assert.True(await moved.VerifyAsync(Hex.Decode(recordHash), [.. bundle.GetProperty("merkle").GetProperty("proof").EnumerateArray().Select(p => Hex.Decode(p.GetString()!))],
                 Hex.Decode(bundle.GetProperty("merkle").GetProperty("root").GetString()!)));
             var signer = bundle.GetProperty("issuer").GetProperty("address").GetString()!;
-            Assert.True(await moved.IsIssuerKeyValidAtAsync(Organisation, signer, anchor.GetProperty("blockNumber").GetUInt64()));
+            Assert.True(await moved.IsIssuerKeyValidAtAsync(ExternalChain.Organisation, signer, anchor.GetProperty("blockNumber").GetUInt64()));
         }
         finally
         {
@@ -60,55 +56,10 @@ public sealed class ContractMoveTests
         var v1 = await DeployVersionOneAsync(chain.Node);
         var settings = chain.Settings();
         settings["Chain:ContractAddress"] = v1;
-        var factory = new LedgerApiFactory(settings: settings);
-        try
-        {
-            var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var failure = await LedgerApiFactory.StartupErrorAsync(settings);
 
-            Assert.Contains("is version 1.0.0", failure.ToString());
-            Assert.Contains("issuer key registry", failure.ToString());
-        }
-        finally
-        {
-            try
-            {
-                await factory.DisposeAsync();
-            }
-            catch (Exception)
-            {
-                // A host that failed to start may also fail to stop; the assertion above is what matters.
-            }
-            factory.DeleteData();
-        }
-    }
-
-    // The old proof reads confirmed until the new instance's first anchoring cycle moves its batch: wait for the new one.
-    private static async Task<JsonElement> ConfirmedOnAsync(LedgerApiFactory factory, string recordHash, string contract)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var bundle = await factory.WaitForStatusAsync(recordHash, "confirmed");
-            if (bundle.GetProperty("anchor").GetProperty("contract").GetString() == contract)
-            {
-                return bundle;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"Record {recordHash} was not anchored on {contract} within 30 s.");
-            await Task.Delay(100);
-        }
-    }
-
-    private static async Task<HttpClient> InspectorClientAsync(LedgerApiFactory factory)
-    {
-        await factory.QueryAsync(async db =>
-        {
-            await new OrganisationRegistry(db, TimeProvider.System)
-                .EnsureAsync(Organisation, "External Market Supervision Bureau", OrganisationKinds.MarketSupervision, "330106", default);
-            return 0;
-        });
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", await factory.CreateKeyAsync(Roles.Inspector, Organisation));
-        return client;
+        Assert.Contains("is version 1.0.0", failure);
+        Assert.Contains("issuer key registry", failure);
     }
 
     // LedgerAnchor 1.0.0 as this project last deployed it, kept as a fixture: constructor(address admin, address anchorer).

@@ -38,7 +38,7 @@ public sealed class EmbeddedUpgradeTests
 
             await using var second = new LedgerApiFactory(data);
             var chain = await second.ChainAsync();
-            var upgraded = await ConfirmedOnAsync(second, recordHash, chain.Contract.Address);
+            var upgraded = await second.WaitForConfirmationOnAsync(recordHash, chain.Contract.Address);
 
             Assert.NotEqual(v1, chain.Contract.Address);
             Assert.Equal(LedgerAnchorAbi.CurrentVersion, await chain.Contract.VersionAsync());
@@ -99,18 +99,4 @@ public sealed class EmbeddedUpgradeTests
         await db.SaveChangesAsync();
     }
 
-    private static async Task<JsonElement> ConfirmedOnAsync(LedgerApiFactory factory, string recordHash, string contract)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (true)
-        {
-            var bundle = await factory.WaitForStatusAsync(recordHash, "confirmed");
-            if (bundle.GetProperty("anchor").GetProperty("contract").GetString() == contract)
-            {
-                return bundle;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"Record {recordHash} was not anchored on {contract} in time.");
-            await Task.Delay(100);
-        }
-    }
 }

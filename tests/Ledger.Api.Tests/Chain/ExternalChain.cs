@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ledger.Chain;
 using Ledger.Chain.Embedded;
+using Ledger.Data.Organisations;
 using Ledger.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +45,23 @@ internal sealed class ExternalChain : IAsyncDisposable
             settings[key] = value;
         }
         return settings;
+    }
+
+    /// <summary>The organisation external-mode tests submit for (embedded mode's demo organisations do not exist here).</summary>
+    public const string Organisation = "external-market-bureau";
+
+    /// <summary>Registers <see cref="Organisation"/> and returns a client with a fresh inspector key of it.</summary>
+    public static async Task<HttpClient> InspectorClientAsync(LedgerApiFactory factory)
+    {
+        await factory.QueryAsync(async db =>
+        {
+            await new OrganisationRegistry(db, TimeProvider.System)
+                .EnsureAsync(Organisation, "External Market Supervision Bureau", OrganisationKinds.MarketSupervision, "330106", default);
+            return 0;
+        });
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", await factory.CreateKeyAsync(Ledger.Api.Access.Roles.Inspector, Organisation));
+        return client;
     }
 
     /// <summary>How many times each root (0x, lower case) was anchored on chain.</summary>

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Ledger.Api.Access;
 using Ledger.Chain.Embedded;
-using Ledger.Data.Organisations;
 using Ledger.Testing;
 
 namespace Ledger.Api.Tests.Chain;
@@ -10,7 +8,6 @@ namespace Ledger.Api.Tests.Chain;
 public sealed class KeystoreAnchoringTests
 {
     private const string Passphrase = "correct horse battery staple";
-    private const string Organisation = "external-market-bureau";
 
     [Fact]
     public async Task TheServiceAnchorsWithAKeyFromAKeystoreThatEthersWrote()
@@ -20,14 +17,7 @@ public sealed class KeystoreAnchoringTests
         var factory = new LedgerApiFactory(settings: KeystoreSettings(chain, keystore, Passphrase));
         try
         {
-            await factory.QueryAsync(async db =>
-            {
-                await new OrganisationRegistry(db, TimeProvider.System)
-                    .EnsureAsync(Organisation, "External Market Supervision Bureau", OrganisationKinds.MarketSupervision, "330106", default);
-                return 0;
-            });
-            var client = factory.CreateClient();
-            client.DefaultRequestHeaders.Add("X-Api-Key", await factory.CreateKeyAsync(Roles.Inspector, Organisation));
+            var client = await ExternalChain.InspectorClientAsync(factory);
             var accepted = await Samples.SubmitAsync(client, Samples.Inspection());
 
             var bundle = await factory.WaitForStatusAsync(accepted.GetProperty("recordHash").GetString()!, "confirmed");
@@ -48,27 +38,11 @@ public sealed class KeystoreAnchoringTests
         await using var chain = await ExternalChain.StartAsync();
         var keystore = await EthersKeystoreAsync(chain);
         const string Wrong = "not the passphrase at all";
-        var factory = new LedgerApiFactory(settings: KeystoreSettings(chain, keystore, Wrong));
-        try
-        {
-            var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient()).ToString();
+        var failure = await LedgerApiFactory.StartupErrorAsync(KeystoreSettings(chain, keystore, Wrong));
 
-            Assert.Contains("the passphrase in LEDGER_KEYSTORE_PASSWORD does not open it", failure);
-            Assert.DoesNotContain(Wrong, failure);
-            Assert.DoesNotContain(AnvilProcess.DevPrivateKeys[1][2..], failure);
-        }
-        finally
-        {
-            try
-            {
-                await factory.DisposeAsync();
-            }
-            catch (Exception)
-            {
-                // A host that failed to start may also fail to stop; the assertion above is what matters.
-            }
-            factory.DeleteData();
-        }
+        Assert.Contains("the passphrase in LEDGER_KEYSTORE_PASSWORD does not open it", failure);
+        Assert.DoesNotContain(Wrong, failure);
+        Assert.DoesNotContain(AnvilProcess.DevPrivateKeys[1][2..], failure);
     }
 
     private static Dictionary<string, string?> KeystoreSettings(ExternalChain chain, string keystore, string passphrase)

@@ -59,7 +59,7 @@ public sealed class ExternalChainTests : IAsyncLifetime
     [Fact]
     public async Task AChainIdThatDiffersFromTheNodesStopsStartupWithAClearMessage()
     {
-        var error = await StartupErrorAsync(ExternalSettings(chainId: 1));
+        var error = await LedgerApiFactory.StartupErrorAsync(ExternalSettings(chainId: 1));
 
         Assert.Contains("reports chain id 4242", error);
         Assert.Contains("wrong network", error);
@@ -68,7 +68,7 @@ public sealed class ExternalChainTests : IAsyncLifetime
     [Fact]
     public async Task AContractAddressWithNoCodeStopsStartupWithAClearMessage()
     {
-        var error = await StartupErrorAsync(ExternalSettings(contract: "0x000000000000000000000000000000000000dEaD"));
+        var error = await LedgerApiFactory.StartupErrorAsync(ExternalSettings(contract: "0x000000000000000000000000000000000000dEaD"));
 
         Assert.Contains("0x000000000000000000000000000000000000dEaD", error, StringComparison.OrdinalIgnoreCase);
     }
@@ -76,7 +76,7 @@ public sealed class ExternalChainTests : IAsyncLifetime
     [Fact]
     public async Task AKeyWithoutTheAnchorerRoleStopsStartupWithAClearMessage()
     {
-        var error = await StartupErrorAsync(ExternalSettings(keyIndex: 2));
+        var error = await LedgerApiFactory.StartupErrorAsync(ExternalSettings(keyIndex: 2));
 
         Assert.Contains("lacks ANCHORER_ROLE", error);
         Assert.DoesNotContain(AnvilProcess.DevPrivateKeys[2][2..], error);
@@ -88,30 +88,8 @@ public sealed class ExternalChainTests : IAsyncLifetime
         var settings = ExternalSettings();
         settings["Chain:ChainId"] = null;
 
-        var error = await StartupErrorAsync(settings);
+        var error = await LedgerApiFactory.StartupErrorAsync(settings);
 
         Assert.Contains("Chain:ChainId is required", error);
-    }
-
-    private static async Task<string> StartupErrorAsync(Dictionary<string, string?> settings)
-    {
-        var factory = new LedgerApiFactory(settings: settings);
-        try
-        {
-            var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-            return failure.ToString();
-        }
-        finally
-        {
-            try
-            {
-                await factory.DisposeAsync();
-            }
-            catch (Exception)
-            {
-                // A host that failed to start may also fail to stop; the assertion above is what matters.
-            }
-            factory.DeleteData();
-        }
     }
 }
