@@ -105,6 +105,16 @@ public sealed record RecordEnvelope
         return envelope;
     }
 
+    /// <summary>
+    /// The type version of an envelope already known to be well formed (a stored one): its <c>typeVersion</c>, or 1 for
+    /// a ledger-record/v1 envelope, which does not carry it.
+    /// </summary>
+    public static int TypeVersionOf(JsonObject envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return envelope[EnvelopeFields.TypeVersion] is JsonValue value && value.TryGetValue<int>(out var number) ? number : 1;
+    }
+
     /// <summary>Throws <see cref="RecordFormatException"/> unless every field has its one valid form (see <see cref="EnvelopeRules"/>).</summary>
     public void EnsureWellFormed() => EnvelopeRules.Check(this);
 
