@@ -1,17 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using Ledger.Core.Records.Schemas.Formats;
-using Ledger.Core.Records.Types.CommunityCorrection.CheckIn;
-using Ledger.Core.Records.Types.FoodSafety.Inspection;
-using Ledger.Core.Records.Types.Internal.Access;
-using Ledger.Core.Records.Types.Internal.Erasure;
-using Ledger.Core.Records.Types.SharedCommunity.VolunteerService;
 
 namespace Ledger.Core.Records;
 
 /// <summary>
 /// The record types the ledger knows: those staff submit, and the service's own (erasures, the access trail). Built
-/// once from the modules under <c>Records/Types/</c>; the constructor refuses a catalogue whose modules contradict
+/// once from the modules under <c>Records/Types/</c>, found by what they are (<see cref="ModulesIn"/>), so adding a
+/// type is adding its folder and nothing else; the constructor refuses a catalogue whose modules contradict
 /// themselves (a repeated name, a gap in the versions, a schema that names another type, a subject field the schema
 /// does not require), so such a mistake stops the first test rather than a submission.
 /// </summary>
@@ -36,15 +33,26 @@ public sealed class RecordTypeCatalog
         Submittable = [.. All.Where(t => t.IsSubmittable)];
     }
 
-    /// <summary>The ledger's record types, in a stable order for docs: the submitted ones first, then the service's own.</summary>
-    public static RecordTypeCatalog Default { get; } = new(
-    [
-        FoodSafetyInspection.Definition,
-        CommunityCorrectionCheckIn.Definition,
-        SharedCommunityVolunteerService.Definition,
-        LedgerErasure.Definition,
-        LedgerAccessEntry.Definition,
-    ]);
+    /// <summary>The ledger's record types: every module of this assembly.</summary>
+    public static RecordTypeCatalog Default { get; } = new(ModulesIn(typeof(RecordTypeCatalog).Assembly));
+
+    /// <summary>
+    /// The record types an assembly defines: each static class with a public static <see cref="RecordTypeDefinition"/>
+    /// property named <c>Definition</c> is one module. In a stable order for docs and lists: the submitted types
+    /// first, then the service's own, each by domain and type.
+    /// </summary>
+    public static IReadOnlyList<RecordTypeDefinition> ModulesIn(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return [.. assembly.GetTypes()
+            .Where(t => t is { IsAbstract: true, IsSealed: true })
+            .Select(t => t.GetProperty("Definition", BindingFlags.Public | BindingFlags.Static))
+            .Where(p => p?.PropertyType == typeof(RecordTypeDefinition))
+            .Select(p => (RecordTypeDefinition)p!.GetValue(null)!)
+            .OrderBy(d => d.IsSubmittable ? 0 : 1)
+            .ThenBy(d => d.Domain, StringComparer.Ordinal)
+            .ThenBy(d => d.Type, StringComparer.Ordinal)];
+    }
 
     /// <summary>Every type, submitted or internal.</summary>
     public IReadOnlyList<RecordTypeDefinition> All { get; }

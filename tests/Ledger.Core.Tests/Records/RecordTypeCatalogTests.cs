@@ -11,7 +11,7 @@ namespace Ledger.Core.Tests.Records;
 /// </summary>
 public sealed class RecordTypeCatalogTests
 {
-    private static readonly RecordTypeCatalog Catalog = new([.. RecordTypeCatalog.Default.All, TestWidget.Definition]);
+    private static readonly RecordTypeCatalog Catalog = new([.. RecordTypeCatalog.Default.All, .. RecordTypeCatalog.ModulesIn(typeof(TestWidget).Assembly)]);
 
     private static RecordEnvelope Widget(int typeVersion, JsonObject payload) => ExampleRecords.InspectionV2() with
     {
@@ -20,6 +20,12 @@ public sealed class RecordTypeCatalogTests
         TypeVersion = typeVersion,
         Payload = payload,
     };
+
+    [Fact]
+    public void TheLedgersModulesAreFoundByWhatTheyAreWithoutAList() =>
+        Assert.Equal(
+            ["community-correction/check-in", "food-safety/inspection", "shared-community/volunteer-service", "ledger/access", "ledger/erasure"],
+            RecordTypeCatalog.Default.All.Select(t => t.Name));
 
     [Fact]
     public void AModuleFromAnotherAssemblyIsFoundWithItsSchemasAndVersions()

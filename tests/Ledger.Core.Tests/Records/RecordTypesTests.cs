@@ -40,7 +40,8 @@ public sealed class RecordTypesTests
         payload["items"]![0]!["result"] = "ok";
         payload["enterprise"]!["name"] = "";
 
-        var errors = RecordTypeCatalog.Default.Submittable[0].Validate(payload);
+        Assert.True(RecordTypeCatalog.Default.TryGet("food-safety", "inspection", out var inspection));
+        var errors = inspection.Validate(payload);
 
         Assert.Equal(["enterprise.name", "items[0].result"], errors.Select(e => e.Field).Order(StringComparer.Ordinal));
     }
