@@ -7,6 +7,7 @@ using Ledger.Api.Issuers;
 using Ledger.Api.Operations;
 using Ledger.Api.Protection;
 using Ledger.Api.Records;
+using Ledger.Api.RecordTypes;
 using Ledger.Api.Settings;
 using Ledger.Api.Storage;
 using Ledger.Api.Verification;
@@ -31,6 +32,7 @@ try
 
     app.UseLedgerPipeline();
     app.MapRecordsApi();
+    app.MapRecordTypesApi();
     app.MapErasureApi();
     app.MapAccessTrailApi();
     app.MapVerifyApi();

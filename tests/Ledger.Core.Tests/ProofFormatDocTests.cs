@@ -15,6 +15,8 @@ public sealed class ProofFormatDocTests
     [InlineData(ExampleRecords.PinnedCanonicalText)]
     [InlineData(ExampleRecords.PinnedHash)]
     [InlineData(ExampleRecords.Salt)]
+    [InlineData(ExampleRecords.PinnedV2CanonicalText)]
+    [InlineData(ExampleRecords.PinnedV2Hash)]
     [InlineData(WorkedExampleTests.Leaf)]
     [InlineData(WorkedExampleTests.OtherRecordHash)]
     [InlineData(WorkedExampleTests.OtherLeaf)]
@@ -24,6 +26,10 @@ public sealed class ProofFormatDocTests
     [Fact]
     public void TheDocStatesTheCanonicalLength() =>
         Assert.Contains($"{System.Text.Encoding.UTF8.GetByteCount(ExampleRecords.PinnedCanonicalText)} bytes of UTF-8", Doc, StringComparison.Ordinal);
+
+    [Fact]
+    public void TheDocStatesTheCanonicalLengthOfTheV2Form() =>
+        Assert.Contains($"canonical text is {System.Text.Encoding.UTF8.GetByteCount(ExampleRecords.PinnedV2CanonicalText)} bytes", Doc, StringComparison.Ordinal);
 
     [Theory]
     [InlineData("anchoredAt(bytes32)", 4)]

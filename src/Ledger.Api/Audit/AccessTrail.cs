@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Ledger.Api.Access;
 using Ledger.Api.Issuers;
 using Ledger.Api.Records;
-using Ledger.Core.Records.Types;
+using Ledger.Core.Records.Types.Internal.Access;
 using Ledger.Data;
 using Ledger.Data.Audit;
 using Ledger.Data.Records;

@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 using Ledger.Api.Problems;
 using Ledger.Api.Protection;
 using Ledger.Core.Proofs;
-using Ledger.Core.Records.Types;
+using Ledger.Core.Records;
+using Ledger.Core.Records.Types.Internal.Access;
 using Ledger.Data;
 using Ledger.Data.Audit;
 using Ledger.Data.Records;
@@ -40,7 +41,7 @@ internal sealed class AccessTrailVerifier(LedgerDbContext db, EnvelopeVault vaul
                 after = entry.Sequence;
             }
         }
-        var accessRecords = await db.Records.CountAsync(r => r.Domain == InternalRecordTypes.Domain && r.Type == LedgerAccessEntry.Definition.Type, ct);
+        var accessRecords = await db.Records.CountAsync(r => r.Domain == RecordDomains.Ledger && r.Type == LedgerAccessEntry.Definition.Type, ct);
         if (accessRecords > walk.Entries)
         {
             walk.Problem($"{accessRecords - walk.Entries} access records are not in the trail.");
@@ -76,7 +77,7 @@ internal sealed class AccessTrailVerifier(LedgerDbContext db, EnvelopeVault vaul
             return;
         }
         walk.Count(record.Status);
-        if (record.Domain != InternalRecordTypes.Domain || record.Type != LedgerAccessEntry.Definition.Type || record.RecordHash != entry.EntryHash)
+        if (record.Domain != RecordDomains.Ledger || record.Type != LedgerAccessEntry.Definition.Type || record.RecordHash != entry.EntryHash)
         {
             walk.Problem($"Entry {n}: its record is not the access record with the entry's hash.");
             return;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ledger.Api.Problems;
-using Ledger.Core.Records.Types;
+using Ledger.Core.Records.Types.Internal.Erasure;
 
 namespace Ledger.Api.Erasure;
 

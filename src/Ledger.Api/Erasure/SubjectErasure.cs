@@ -3,7 +3,7 @@ using Ledger.Api.Access;
 using Ledger.Api.Issuers;
 using Ledger.Api.Protection;
 using Ledger.Api.Records;
-using Ledger.Core.Records.Types;
+using Ledger.Core.Records.Types.Internal.Erasure;
 using Ledger.Data;
 using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using Ledger.Api.Access;
 using Ledger.Api.Access.Jwt;
+using Ledger.Api.RecordTypes;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -29,6 +30,7 @@ internal static class LedgerOpenApi
             });
             o.OperationFilter<SecurityRequirementsFilter>();
             o.OperationFilter<RequestHeadersFilter>();
+            o.DocumentFilter<RecordTypeSchemasFilter>();
         });
         // Offered only when the service accepts bearer tokens (Auth:Jwt:Issuer), so "Authorize" shows what works.
         services.AddOptions<SwaggerGenOptions>().Configure<IOptions<JwtOptions>>((o, jwt) =>

@@ -12,12 +12,12 @@ internal static class RecordSubjects
 {
     /// <summary>The highest level among the domain's record types that carry a subject, or null when none does.</summary>
     public static DataLevel? ErasableLevelOf(string domain) =>
-        RecordTypes.All.Where(t => t.Domain == domain && t.SubjectField is not null)
+        RecordTypeCatalog.Default.All.Where(t => t.Domain == domain && t.SubjectField is not null)
             .Select(t => (DataLevel?)t.Level).Max();
 
     /// <summary>The keyed digest of the subject a record is about (or of its type, when it has no subject field).</summary>
     public static string DigestOf(ProtectionKeys keys, string issuer, string domain, string type, JsonObject payload) =>
-        RecordTypes.TryGet(domain, type, out var definition) && definition.SubjectField is { } field
+        RecordTypeCatalog.Default.TryGet(domain, type, out var definition) && definition.SubjectField is { } field
             && payload[field]?.GetValue<string>() is { } reference
             ? OfSubject(keys, issuer, domain, reference)
             : keys.SubjectDigest(issuer, domain, "type", type);

@@ -19,9 +19,9 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
     /// <summary>Returns the row to store, or throws a 4xx <see cref="LedgerProblem"/> naming what is wrong.</summary>
     public StoredRecord Build(SubmitRecordRequest request, Caller caller)
     {
-        if (!RecordTypes.TryGet(request.Domain, request.Type, out var definition))
+        if (!RecordTypeCatalog.Default.TryGetSubmittable(request.Domain, request.Type, out var definition))
         {
-            var known = string.Join(", ", RecordTypes.All.Select(t => $"{t.Domain}/{t.Type}"));
+            var known = string.Join(", ", RecordTypeCatalog.Default.Submittable.Select(t => t.Name));
             throw LedgerProblem.Invalid("type", $"Unknown record type '{Clip(request.Domain)}/{Clip(request.Type)}'. Known types: {known}.");
         }
         policy.Decide(caller, LedgerAction.SubmitRecord, IRecordFactsReader.ForSubmission(definition, caller), null).EnsureAllowed();
@@ -30,7 +30,7 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
         if (payloadErrors.Count > 0)
         {
             throw LedgerProblem.Invalid(payloadErrors
-                .GroupBy(e => $"payload.{e.Field}")
+                .GroupBy(e => e.Field.Length == 0 ? "payload" : $"payload.{e.Field}")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
 
@@ -61,6 +61,7 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
             Version = RecordEnvelope.CurrentVersion,
             Domain = definition.Domain,
             Type = definition.Type,
+            TypeVersion = definition.Current.Number,
             Id = Guid.CreateVersion7(now).ToString(),
             Issuer = issuer,
             OccurredAt = occurredAt,

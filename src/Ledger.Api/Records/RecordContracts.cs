@@ -20,10 +20,12 @@ public sealed record RecordLinks(string Self, string Verify, string Proof);
 /// A stored record, for an authorised caller: the exact envelope that was hashed, its anchoring state, and its issuing
 /// organisation's signature over the record hash (null for records stored before signing).
 /// </summary>
+/// <remarks><c>TypeVersion</c> is the version of the type's schema the payload was written under (1 for envelopes made before versions).</remarks>
 public sealed record RecordView(
     string Id,
     string Domain,
     string Type,
+    int TypeVersion,
     int Level,
     string Issuer,
     string OccurredAt,

@@ -8,6 +8,7 @@ using Ledger.Api.Problems;
 using Ledger.Api.Protection;
 using Ledger.Api.Records.Idempotency;
 using Ledger.Core.Proofs;
+using Ledger.Core.Records;
 using Ledger.Data;
 using Ledger.Data.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -92,10 +93,11 @@ internal static class RecordsApi
         {
             await AppendToTrailAsync(trail, caller!, record, purpose, log, ct);
         }
+        var json = JsonNode.Parse(envelope)!.AsObject();
         return TypedResults.Ok(new RecordView(
-            record.Id, record.Domain, record.Type, record.Level, record.Issuer, record.OccurredAt,
+            record.Id, record.Domain, record.Type, RecordEnvelope.TypeVersionOf(json), record.Level, record.Issuer, record.OccurredAt,
             DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), record.RecordHash, record.PublicStatus,
-            JsonNode.Parse(envelope)!.AsObject(), IssuerSections.Of(record), LinksFor(record)));
+            json, IssuerSections.Of(record), LinksFor(record)));
     }
 
     // Evidence first: a read that cannot be recorded is not answered.

@@ -39,10 +39,11 @@ public sealed record ErasureNotice(DateTimeOffset ErasedAt, string? ErasureRecor
 /// <summary>The content of a published (L1) record, e.g. an inspection result shown to buyers.</summary>
 /// <param name="Domain">The record's domain.</param>
 /// <param name="Type">The record's type.</param>
+/// <param name="TypeVersion">The version of the type's schema the payload was written under (1 for records made before versions).</param>
 /// <param name="OccurredAt">When the recorded event happened.</param>
 /// <param name="RecordedAt">When the service accepted the record.</param>
 /// <param name="Payload">The record's fields, all of them L1.</param>
-public sealed record PublishedContent(string Domain, string Type, string OccurredAt, DateTimeOffset RecordedAt, JsonObject Payload);
+public sealed record PublishedContent(string Domain, string Type, int TypeVersion, string OccurredAt, DateTimeOffset RecordedAt, JsonObject Payload);
 
 /// <summary>Links from a verification result.</summary>
 public sealed record VerificationLinks(string Proof);

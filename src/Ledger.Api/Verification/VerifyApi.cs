@@ -71,12 +71,16 @@ internal static class VerifyApi
             : null;
 
     // Called only for levels the public may see; for the others the envelope is never touched here.
-    private static PublishedContent? PublishedContentOf(StoredRecord record) =>
-        record.EnvelopeJson.Length > 0
-            ? new PublishedContent(record.Domain, record.Type, record.OccurredAt,
-                DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs),
-                JsonNode.Parse(record.EnvelopeJson)!["payload"]!.AsObject().DeepClone().AsObject())
-            : null;
+    private static PublishedContent? PublishedContentOf(StoredRecord record)
+    {
+        if (record.EnvelopeJson.Length == 0)
+        {
+            return null;
+        }
+        var envelope = JsonNode.Parse(record.EnvelopeJson)!.AsObject();
+        return new PublishedContent(record.Domain, record.Type, RecordEnvelope.TypeVersionOf(envelope), record.OccurredAt,
+            DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), envelope["payload"]!.AsObject().DeepClone().AsObject());
+    }
 
     private static async Task<Ok<ProofBundle>> ProofAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
     {

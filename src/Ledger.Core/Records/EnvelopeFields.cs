@@ -1,6 +1,6 @@
 namespace Ledger.Core.Records;
 
-/// <summary>The JSON names of the envelope fields; part of the hashed format, so they never change within v1.</summary>
+/// <summary>The JSON names of the envelope fields; part of the hashed format, so they never change within a format version.</summary>
 public static class EnvelopeFields
 {
     /// <summary>Envelope format version.</summary>
@@ -9,6 +9,8 @@ public static class EnvelopeFields
     public const string Domain = "domain";
     /// <summary>Record type.</summary>
     public const string Type = "type";
+    /// <summary>The version of the record type's schema the payload was written under (ledger-record/v2 on).</summary>
+    public const string TypeVersion = "typeVersion";
     /// <summary>Record id.</summary>
     public const string Id = "id";
     /// <summary>Issuing agency.</summary>
@@ -20,9 +22,9 @@ public static class EnvelopeFields
     /// <summary>Secret salt.</summary>
     public const string Salt = "salt";
 
-    /// <summary>Every field; an envelope has exactly these.</summary>
+    /// <summary>Every field of any format version; a ledger-record/v2 envelope has exactly these.</summary>
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Version, Domain, Type, Id, Issuer, OccurredAt, Payload, Salt,
+        Version, Domain, Type, TypeVersion, Id, Issuer, OccurredAt, Payload, Salt,
     };
 }

@@ -19,12 +19,21 @@ public static partial class EnvelopeRules
     public static void Check(RecordEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        if (envelope.Version != RecordEnvelope.CurrentVersion)
+        if (envelope.Version is not (RecordEnvelope.Version1 or RecordEnvelope.Version2))
         {
-            throw new RecordFormatException(EnvelopeFields.Version, $"unsupported version; this service reads {RecordEnvelope.CurrentVersion}");
+            throw new RecordFormatException(EnvelopeFields.Version, $"unsupported version; this service reads {RecordEnvelope.Version1} and {RecordEnvelope.Version2}");
         }
         CheckName(EnvelopeFields.Domain, envelope.Domain);
         CheckName(EnvelopeFields.Type, envelope.Type);
+        if (envelope.Version == RecordEnvelope.Version1 && envelope.TypeVersion != 1)
+        {
+            // A v1 envelope has no typeVersion member: it was written before type versions, so its type version is 1.
+            throw new RecordFormatException(EnvelopeFields.TypeVersion, $"must be 1 in a {RecordEnvelope.Version1} envelope, which does not carry it; write {RecordEnvelope.Version2}");
+        }
+        if (envelope.TypeVersion < 1)
+        {
+            throw new RecordFormatException(EnvelopeFields.TypeVersion, "must be a whole number from 1");
+        }
         if (envelope.Id is null || !Guid.TryParseExact(envelope.Id, "D", out var id) || id.ToString("D") != envelope.Id)
         {
             throw new RecordFormatException(EnvelopeFields.Id, "must be a UUID in lower-case 8-4-4-4-12 form");
@@ -56,9 +65,12 @@ public static partial class EnvelopeRules
     public static bool IsSalt(string? salt) =>
         Hex.IsFixed(salt, SaltBytes) && salt!.StartsWith("0x", StringComparison.Ordinal) && !salt.Any(char.IsAsciiLetterUpper);
 
+    /// <summary>True for a domain or type name: 1 to 64 lower-case letters, digits or hyphens, starting with a letter.</summary>
+    public static bool IsName(string? value) => value is not null && NamePattern().IsMatch(value);
+
     private static void CheckName(string field, string? value)
     {
-        if (value is null || !NamePattern().IsMatch(value))
+        if (!IsName(value))
         {
             throw new RecordFormatException(field, "must be 1 to 64 lower-case letters, digits or hyphens, starting with a letter");
         }

@@ -11,4 +11,7 @@ public static class RecordDomains
 
     /// <summary>Blockchain + shared community: volunteer hours, community funds, resident decisions.</summary>
     public const string SharedCommunity = "shared-community";
+
+    /// <summary>The service's own records: erasures and the access trail. No role submits them.</summary>
+    public const string Ledger = "ledger";
 }

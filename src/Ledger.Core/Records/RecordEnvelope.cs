@@ -4,13 +4,23 @@ using Ledger.Core.Canonical;
 
 namespace Ledger.Core.Records;
 
-/// <summary>A record exactly as it is committed to: metadata, payload and salt, hashed as canonical JSON (ledger-record/v1).</summary>
+/// <summary>
+/// A record exactly as it is committed to: metadata, payload and salt, hashed as canonical JSON. The service writes
+/// <see cref="Version2"/> envelopes, which name the type version; it reads <see cref="Version1"/> ones too, from before
+/// type versions, whose bytes and hashes stay exactly as they were (docs/proof-format.md §1).
+/// </summary>
 public sealed record RecordEnvelope
 {
-    /// <summary>The envelope format this version writes and reads.</summary>
-    public const string CurrentVersion = "ledger-record/v1";
+    /// <summary>Eight members, no <c>typeVersion</c>: every record written in this format is of type version 1.</summary>
+    public const string Version1 = "ledger-record/v1";
 
-    /// <summary>Envelope format, JSON <c>v</c>; always <see cref="CurrentVersion"/>.</summary>
+    /// <summary>Nine members: v1's and <c>typeVersion</c>, the version of the record type's schema.</summary>
+    public const string Version2 = "ledger-record/v2";
+
+    /// <summary>The envelope format the service writes.</summary>
+    public const string CurrentVersion = Version2;
+
+    /// <summary>Envelope format, JSON <c>v</c>: <see cref="Version1"/> or <see cref="Version2"/>.</summary>
     public required string Version { get; init; }
 
     /// <summary>Business domain, e.g. <c>food-safety</c> (see <see cref="RecordDomains"/>).</summary>
@@ -18,6 +28,12 @@ public sealed record RecordEnvelope
 
     /// <summary>Record type within the domain, e.g. <c>inspection</c>.</summary>
     public required string Type { get; init; }
+
+    /// <summary>
+    /// The version of the type's schema the payload was written under, JSON <c>typeVersion</c> in
+    /// <see cref="Version2"/> envelopes; a <see cref="Version1"/> envelope does not carry it and is version 1.
+    /// </summary>
+    public int TypeVersion { get; init; } = 1;
 
     /// <summary>Record id: a UUID in lower-case 8-4-4-4-12 form.</summary>
     public required string Id { get; init; }
@@ -35,23 +51,31 @@ public sealed record RecordEnvelope
     public required string Salt { get; init; }
 
     /// <summary>The envelope as the JSON object that is canonicalized and hashed; the payload is copied.</summary>
-    public JsonObject ToJson() => new()
+    public JsonObject ToJson()
     {
-        [EnvelopeFields.Version] = Version,
-        [EnvelopeFields.Domain] = Domain,
-        [EnvelopeFields.Type] = Type,
-        [EnvelopeFields.Id] = Id,
-        [EnvelopeFields.Issuer] = Issuer,
-        [EnvelopeFields.OccurredAt] = OccurredAt,
-        [EnvelopeFields.Payload] = Payload.DeepClone(),
-        [EnvelopeFields.Salt] = Salt,
-    };
+        var json = new JsonObject
+        {
+            [EnvelopeFields.Version] = Version,
+            [EnvelopeFields.Domain] = Domain,
+            [EnvelopeFields.Type] = Type,
+        };
+        if (Version != Version1)
+        {
+            json[EnvelopeFields.TypeVersion] = TypeVersion;
+        }
+        json[EnvelopeFields.Id] = Id;
+        json[EnvelopeFields.Issuer] = Issuer;
+        json[EnvelopeFields.OccurredAt] = OccurredAt;
+        json[EnvelopeFields.Payload] = Payload.DeepClone();
+        json[EnvelopeFields.Salt] = Salt;
+        return json;
+    }
 
     /// <summary>
-    /// Reads an envelope strictly: every field present with the right JSON type, no unknown fields, a known version,
+    /// Reads an envelope strictly: every field of its format present with the right JSON type, no other, a known version,
     /// and values already in their one valid form (they are hashed as they are, so nothing is normalized here).
     /// </summary>
-    /// <exception cref="RecordFormatException">The JSON is not a well-formed v1 envelope.</exception>
+    /// <exception cref="RecordFormatException">The JSON is not a well-formed v1 or v2 envelope.</exception>
     public static RecordEnvelope FromJson(JsonNode? node)
     {
         if (node is not JsonObject obj)
@@ -81,6 +105,16 @@ public sealed record RecordEnvelope
         return envelope;
     }
 
+    /// <summary>
+    /// The type version of an envelope already known to be well formed (a stored one): its <c>typeVersion</c>, or 1 for
+    /// a ledger-record/v1 envelope, which does not carry it.
+    /// </summary>
+    public static int TypeVersionOf(JsonObject envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return envelope[EnvelopeFields.TypeVersion] is JsonValue value && value.TryGetValue<int>(out var number) ? number : 1;
+    }
+
     /// <summary>Throws <see cref="RecordFormatException"/> unless every field has its one valid form (see <see cref="EnvelopeRules"/>).</summary>
     public void EnsureWellFormed() => EnvelopeRules.Check(this);
 
@@ -93,11 +127,13 @@ public sealed record RecordEnvelope
                 throw new RecordFormatException(name.Length <= 32 ? name : name[..32] + "…", "unknown envelope field");
             }
         }
+        var version = ReadString(obj, EnvelopeFields.Version);
         return new RecordEnvelope
         {
-            Version = ReadString(obj, EnvelopeFields.Version),
+            Version = version,
             Domain = ReadString(obj, EnvelopeFields.Domain),
             Type = ReadString(obj, EnvelopeFields.Type),
+            TypeVersion = ReadTypeVersion(obj, version),
             Id = ReadString(obj, EnvelopeFields.Id),
             Issuer = ReadString(obj, EnvelopeFields.Issuer),
             OccurredAt = ReadString(obj, EnvelopeFields.OccurredAt),
@@ -130,6 +166,30 @@ public sealed record RecordEnvelope
             // An escaped lone surrogate: System.Text.Json parsed it but cannot make a .NET string of it.
             throw new RecordFormatException(name, "must be a string of valid Unicode");
         }
+    }
+
+    // Present exactly in v2; an unknown format is refused by the envelope rules, whatever it holds.
+    private static int ReadTypeVersion(JsonObject obj, string version)
+    {
+        var present = obj.TryGetPropertyValue(EnvelopeFields.TypeVersion, out var value);
+        if (version == Version1)
+        {
+            return present
+                ? throw new RecordFormatException(EnvelopeFields.TypeVersion, $"is not a member of {Version1} envelopes, which are all of type version 1")
+                : 1;
+        }
+        if (version != Version2)
+        {
+            return 1;
+        }
+        if (!present)
+        {
+            throw Missing(EnvelopeFields.TypeVersion);
+        }
+        // A plain integer literal, as the service writes it: the hash is over the canonical number either way.
+        return value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var number) && number >= 1
+            ? number
+            : throw new RecordFormatException(EnvelopeFields.TypeVersion, "must be a whole number from 1, without fraction or exponent");
     }
 
     private static RecordFormatException Missing(string name) => new(name, "is required");

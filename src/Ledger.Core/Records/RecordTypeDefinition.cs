@@ -1,17 +1,21 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
-using Ledger.Core.Records.Schema;
 
 namespace Ledger.Core.Records;
 
-/// <summary>A kind of record: its domain and type names, data grade, one-line summary and payload fields.</summary>
+/// <summary>
+/// A kind of record, as its module under <c>Records/Types/{Domain}/{Type}/</c> defines it: domain and type names,
+/// data grade, data subject, who submits it, a one-line summary, and its versions, each a JSON Schema with its
+/// cross-field rules. Level and subject hold for every version: records of one type are protected and erased alike.
+/// </summary>
 /// <param name="Domain">The envelope's <c>domain</c> (see <see cref="RecordDomains"/>).</param>
 /// <param name="Type">The envelope's <c>type</c>.</param>
 /// <param name="Level">The data grade that decides who may read the payload.</param>
-/// <param name="Summary">One line for API docs.</param>
+/// <param name="Summary">One line for people: the API's list of types and its docs.</param>
 public sealed record RecordTypeDefinition(string Domain, string Type, DataLevel Level, string Summary)
 {
-    /// <summary>The payload's fields; any other field is refused.</summary>
-    public required IReadOnlyList<FieldSpec> Fields { get; init; }
+    /// <summary>Versions 1, 2, … in order; the last is the one new records are written under.</summary>
+    public required IReadOnlyList<RecordTypeVersion> Versions { get; init; }
 
     /// <summary>
     /// The payload field naming the person the record is about (a pseudonymous reference), or null when the type has
@@ -19,19 +23,28 @@ public sealed record RecordTypeDefinition(string Domain, string Type, DataLevel 
     /// </summary>
     public string? SubjectField { get; init; }
 
-    /// <summary>Checks that span fields (e.g. an overall result that contradicts an item); run only when every field passes.</summary>
-    public IReadOnlyList<Func<JsonObject, PayloadError?>> Rules { get; init; } = [];
+    /// <summary>
+    /// The roles that submit records of this type through the API; none for the service's own records. For now each
+    /// is the one role of the type's domain, as the access policy decides it (a test holds the two together).
+    /// </summary>
+    public IReadOnlyList<string> SubmittedBy { get; init; } = [];
 
-    /// <summary>Every problem with <paramref name="payload"/>; empty when it is valid.</summary>
-    public IReadOnlyList<PayloadError> Validate(JsonObject payload)
+    /// <summary><c>domain/type</c>, as errors and docs name a type.</summary>
+    public string Name => $"{Domain}/{Type}";
+
+    /// <summary>The version new records are written under: the last one.</summary>
+    public RecordTypeVersion Current => Versions[^1];
+
+    /// <summary>Whether some role submits this type through the API.</summary>
+    public bool IsSubmittable => SubmittedBy.Count > 0;
+
+    /// <summary>Finds version <paramref name="number"/>; false for a version this type never had.</summary>
+    public bool TryGetVersion(int number, [MaybeNullWhen(false)] out RecordTypeVersion version)
     {
-        ArgumentNullException.ThrowIfNull(payload);
-        var errors = new List<PayloadError>();
-        PayloadValidator.ValidateObject(payload, Fields, string.Empty, errors);
-        if (errors.Count == 0)
-        {
-            errors.AddRange(Rules.Select(rule => rule(payload)).OfType<PayloadError>());
-        }
-        return errors;
+        version = number >= 1 && number <= Versions.Count ? Versions[number - 1] : null;
+        return version is not null;
     }
+
+    /// <summary>Every problem with <paramref name="payload"/> under the current version; empty when it is valid.</summary>
+    public IReadOnlyList<PayloadError> Validate(JsonObject payload) => Current.Validate(payload);
 }

@@ -25,6 +25,9 @@ public sealed class AuthorizationMatrixTests(MatrixLedger ledger) : IClassFixtur
         ["GET /access-trail/verification"] = (_, client, _) => client.GetAsync("/api/v1/access-trail/verification"),
         ["POST /erasures"] = (l, client, level) => l.EraseFreshSubjectAsync(client, level),
         ["GET /records/{id}/access-trail"] = (l, client, level) => client.GetAsync($"/api/v1/records/{l.Record(level).GetProperty("id").GetString()}/access-trail"),
+        ["GET /record-types"] = (_, client, _) => client.GetAsync("/api/v1/record-types"),
+        ["GET /record-types/{domain}/{type}/schema"] = (_, client, level) => client.GetAsync(
+            $"/api/v1/record-types/{MatrixLedger.SubmissionOf[level]()["domain"]}/{MatrixLedger.SubmissionOf[level]()["type"]}/schema"),
     };
 
     /// <summary>Every caller the matrix must cover.</summary>
@@ -157,6 +160,31 @@ public sealed class AuthorizationMatrixTests(MatrixLedger ledger) : IClassFixtur
         ("GET /records/{id}/access-trail", "admin@home", 403, 403, 404),
         ("GET /records/{id}/access-trail", "admin@other", 403, 403, 404),
 
+        // Public, like verification: which record types exist and their schemas, at every level.
+        ("GET /record-types", "anonymous", 200, 200, 200),
+        ("GET /record-types", "inspector@home", 200, 200, 200),
+        ("GET /record-types", "inspector@other", 200, 200, 200),
+        ("GET /record-types", "correction-officer@home", 200, 200, 200),
+        ("GET /record-types", "correction-officer@other", 200, 200, 200),
+        ("GET /record-types", "community-worker@home", 200, 200, 200),
+        ("GET /record-types", "community-worker@other", 200, 200, 200),
+        ("GET /record-types", "auditor@home", 200, 200, 200),
+        ("GET /record-types", "auditor@other", 200, 200, 200),
+        ("GET /record-types", "admin@home", 200, 200, 200),
+        ("GET /record-types", "admin@other", 200, 200, 200),
+
+        ("GET /record-types/{domain}/{type}/schema", "anonymous", 200, 200, 200),
+        ("GET /record-types/{domain}/{type}/schema", "inspector@home", 200, 200, 200),
+        ("GET /record-types/{domain}/{type}/schema", "inspector@other", 200, 200, 200),
+        ("GET /record-types/{domain}/{type}/schema", "correction-officer@home", 200, 200, 200),
+        ("GET /record-types/{domain}/{type}/schema", "correction-officer@other", 200, 200, 200),
+        ("GET /record-types/{domain}/{type}/schema", "community-worker@home", 200, 200, 200),
+        ("GET /record-types/{domain}/{type}/schema", "community-worker@other", 200, 200, 200),
+        ("GET /record-types/{domain}/{type}/schema", "auditor@home", 200, 200, 200),
+        ("GET /record-types/{domain}/{type}/schema", "auditor@other", 200, 200, 200),
+        ("GET /record-types/{domain}/{type}/schema", "admin@home", 200, 200, 200),
+        ("GET /record-types/{domain}/{type}/schema", "admin@other", 200, 200, 200),
+
         // POST /erasures acts within the caller's own organisation (an erasure names a subject, not a record): L1 has no
         // data subject (400); domain staff erase their organisation's subjects (201), and "@other" staff find none of
         // the home organisation's records in their own (404); everyone else is refused as for reading.
@@ -189,6 +217,8 @@ public sealed class AuthorizationMatrixTests(MatrixLedger ledger) : IClassFixtur
         ("GET /access-trail/verification", 403, 403, 403),
         ("GET /records/{id}/access-trail", 403, 403, 404),
         ("POST /erasures", 400, 403, 404),
+        ("GET /record-types", 200, 200, 200),
+        ("GET /record-types/{domain}/{type}/schema", 200, 200, 200),
     ];
 
     private static readonly (string Endpoint, string Caller, int L1, int L2, int L4)[] Rows =

@@ -82,6 +82,21 @@ public sealed class RateLimitTests(RateLimitedLedger ledger) : IClassFixture<Rat
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
     }
 
+    [Fact]
+    public async Task TheRecordTypesAndTheirSchemasShareThePublicLimit()
+    {
+        var client = ClientAt("10.0.0.5");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/record-types")).StatusCode);
+        for (var i = 1; i < RateLimitedLedger.Limit; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/record-types/food-safety/inspection/schema")).StatusCode);
+        }
+
+        var limited = await client.GetAsync("/api/v1/record-types/food-safety/inspection/schema?version=1");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+    }
+
     private HttpClient ClientAt(string address)
     {
         var client = _factory.CreateClient();

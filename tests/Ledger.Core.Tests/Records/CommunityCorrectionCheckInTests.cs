@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Ledger.Core.Records.Types;
+using Ledger.Core.Records.Types.CommunityCorrection.CheckIn;
 
 namespace Ledger.Core.Tests.Records;
 

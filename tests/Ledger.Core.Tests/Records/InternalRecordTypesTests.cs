@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ledger.Core.Records;
-using Ledger.Core.Records.Types;
+using Ledger.Core.Records.Types.Internal.Access;
+using Ledger.Core.Records.Types.Internal.Erasure;
 
 namespace Ledger.Core.Tests.Records;
 
@@ -29,16 +30,23 @@ public sealed class InternalRecordTypesTests
         ["previous"] = LedgerAccessEntry.Genesis,
     };
 
+    private static readonly RecordTypeDefinition[] Internal = [LedgerErasure.Definition, LedgerAccessEntry.Definition];
+
     [Fact]
-    public void TheServicesOwnRecordTypesCannotBeSubmittedBecauseTheyAreNotInTheCatalogue()
+    public void TheServicesOwnRecordTypesCannotBeSubmittedBecauseNoRoleSubmitsThem()
     {
-        Assert.All(InternalRecordTypes.All, t => Assert.False(RecordTypes.TryGet(t.Domain, t.Type, out _)));
-        Assert.All(InternalRecordTypes.All, t => Assert.True(InternalRecordTypes.TryGet(t.Domain, t.Type, out _)));
+        Assert.All(Internal, t => Assert.False(RecordTypeCatalog.Default.TryGetSubmittable(t.Domain, t.Type, out _)));
+        Assert.All(Internal, t => Assert.True(RecordTypeCatalog.Default.TryGet(t.Domain, t.Type, out _)));
+        Assert.All(Internal, t => Assert.Empty(t.SubmittedBy));
     }
 
     [Fact]
     public void ErasuresAndAccessEntriesAreInternalL2Records() =>
-        Assert.All(InternalRecordTypes.All, t => Assert.Equal((InternalRecordTypes.Domain, DataLevel.Internal), (t.Domain, t.Level)));
+        Assert.All(Internal, t => Assert.Equal((RecordDomains.Ledger, DataLevel.Internal), (t.Domain, t.Level)));
+
+    [Fact]
+    public void TheLegalBasesAreTheErasureSchemasList() =>
+        Assert.Equal(["pipl-47-deletion-request", "retention-expired", "court-order", "other"], LedgerErasure.LegalBases);
 
     [Fact]
     public void AnErasurePayloadWithADigestAndALegalBasisIsValid() => Assert.Empty(LedgerErasure.Definition.Validate(Erasure()));

@@ -65,7 +65,7 @@ public sealed class RecordEnvelopeTests
     }
 
     [Theory]
-    [InlineData("ledger-record/v2")]
+    [InlineData("ledger-record/v3")]
     [InlineData("ledger-record/V1")]
     [InlineData("")]
     public void FromJsonRefusesAnUnknownVersion(string version) =>

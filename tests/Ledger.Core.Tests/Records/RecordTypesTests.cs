@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Ledger.Core.Records;
+using Ledger.Core.Records.Schemas;
 
 namespace Ledger.Core.Tests.Records;
 
@@ -10,23 +12,24 @@ public sealed class RecordTypesTests
     [InlineData("shared-community", "volunteer-service", DataLevel.Internal)]
     public void EachTypeIsFoundByDomainAndTypeWithItsDataLevel(string domain, string type, DataLevel level)
     {
-        Assert.True(RecordTypes.TryGet(domain, type, out var definition));
+        Assert.True(RecordTypeCatalog.Default.TryGetSubmittable(domain, type, out var definition));
         Assert.Equal(level, definition.Level);
     }
 
     [Fact]
-    public void AnUnknownTypeIsNotFound() => Assert.False(RecordTypes.TryGet("food-safety", "Inspection", out _));
+    public void AnUnknownTypeIsNotFound() => Assert.False(RecordTypeCatalog.Default.TryGet("food-safety", "Inspection", out _));
 
     [Fact]
     public void TypesAreUniqueAndEachHasAOneLineSummaryAndDescribedFields()
     {
-        Assert.Equal(RecordTypes.All.Count, RecordTypes.All.Select(d => (d.Domain, d.Type)).Distinct().Count());
-        Assert.All(RecordTypes.All, d =>
+        var all = RecordTypeCatalog.Default.All;
+        Assert.Equal(all.Count, all.Select(d => (d.Domain, d.Type)).Distinct().Count());
+        Assert.All(all, d =>
         {
             Assert.False(string.IsNullOrWhiteSpace(d.Summary));
             Assert.DoesNotContain('\n', d.Summary);
-            Assert.All(d.Fields, f => Assert.False(string.IsNullOrWhiteSpace(f.Description)));
-            Assert.All(d.Fields, f => Assert.False(string.IsNullOrWhiteSpace(f.Shape)));
+            Assert.All(d.Versions, v => Assert.All(Properties(v.Schema.Copy()), p =>
+                Assert.False(string.IsNullOrWhiteSpace(p.Schema["description"]?.GetValue<string>()), $"{d.Name} v{v.Number}: {p.Name} has no description")));
         });
     }
 
@@ -37,8 +40,59 @@ public sealed class RecordTypesTests
         payload["items"]![0]!["result"] = "ok";
         payload["enterprise"]!["name"] = "";
 
-        var errors = RecordTypes.All[0].Validate(payload);
+        Assert.True(RecordTypeCatalog.Default.TryGet("food-safety", "inspection", out var inspection));
+        var errors = inspection.Validate(payload);
 
         Assert.Equal(["enterprise.name", "items[0].result"], errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+    }
+
+    // Free text without a format would escape the rules on control characters and surrounding spaces.
+    [Fact]
+    public void EveryTextFieldHasAFormatAListOfValuesOrAPattern() =>
+        Assert.All(RecordTypeCatalog.Default.All.SelectMany(d => d.Versions.Select(v => (d, v))), dv =>
+            Assert.All(Properties(dv.v.Schema.Copy()).Where(p => p.Schema["type"]?.GetValue<string>() == "string"), p =>
+                Assert.True(p.Schema["format"] is not null || p.Schema["pattern"] is not null,
+                    $"{dv.d.Name} v{dv.v.Number}: {p.Name} is free text without a format")));
+
+    [Fact]
+    public void EverySchemaUsesOnlyKeywordsTheErrorTranslatorWordsAndFormatsTheLedgerRegisters()
+    {
+        string[] annotations = ["$schema", "$id", "$comment", "$defs", "$ref", "title", "description", "properties", "items", "errorMessage"];
+        Assert.All(RecordTypeCatalog.Default.All.SelectMany(d => d.Versions.Select(v => (d, v))), dv =>
+            Assert.All(Subschemas(dv.v.Schema.Copy()), s =>
+            {
+                Assert.All(s.Select(p => p.Key), k => Assert.True(annotations.Contains(k) || SchemaErrors.Keywords.Contains(k), $"{dv.d.Name} v{dv.v.Number} uses {k}"));
+                if (s["format"] is { } format)
+                {
+                    Assert.True(LedgerFormats.IsKnown(format.GetValue<string>()), $"{dv.d.Name} v{dv.v.Number}: unknown format {format}");
+                }
+            }));
+    }
+
+    [Fact]
+    public void EverySubmittableTypeNamesItsSubmittingRolesAndEverySchemaItsOwnTypeAndVersion() =>
+        Assert.All(RecordTypeCatalog.Default.All, d =>
+        {
+            Assert.Equal(d.Domain != RecordDomains.Ledger, d.SubmittedBy.Count > 0);
+            Assert.All(d.Versions, v => Assert.Equal(RecordTypeCatalog.SchemaId(d.Domain, d.Type, v.Number), v.Schema.Id));
+        });
+
+    /// <summary>Every named property of a schema and its nested objects and array items, with its subschema.</summary>
+    internal static IEnumerable<(string Name, JsonObject Schema)> Properties(JsonObject schema) =>
+        Subschemas(schema).SelectMany(s => (s["properties"] as JsonObject ?? []).Select(p => (p.Key, (JsonObject)p.Value!)));
+
+    internal static IEnumerable<JsonObject> Subschemas(JsonObject schema)
+    {
+        yield return schema;
+        var children = (schema["properties"] as JsonObject ?? []).Select(p => p.Value)
+            .Concat((schema["$defs"] as JsonObject ?? []).Select(p => p.Value))
+            .Append(schema["items"]);
+        foreach (var child in children.OfType<JsonObject>())
+        {
+            foreach (var nested in Subschemas(child))
+            {
+                yield return nested;
+            }
+        }
     }
 }

@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 using Ledger.Core.Canonical;
-using Ledger.Core.Records.Types;
+using Ledger.Core.Records.Types.SharedCommunity.VolunteerService;
 
 namespace Ledger.Core.Tests.Records;
 
 public sealed class VolunteerServiceTests
 {
     [Fact]
-    public void TheExamplePayloadIsValid() => Assert.Empty(VolunteerService.Definition.Validate(ExampleRecords.VolunteerPayload()));
+    public void TheExamplePayloadIsValid() => Assert.Empty(SharedCommunityVolunteerService.Definition.Validate(ExampleRecords.VolunteerPayload()));
 
     [Theory]
     [InlineData("0.25")]
@@ -15,7 +15,7 @@ public sealed class VolunteerServiceTests
     [InlineData("1.50")]
     [InlineData("3")]
     public void HoursWithinBoundsAndHundredthsAreValid(string hours) =>
-        Assert.Empty(VolunteerService.Definition.Validate(WithHours(hours)));
+        Assert.Empty(SharedCommunityVolunteerService.Definition.Validate(WithHours(hours)));
 
     [Theory]
     [InlineData("0", "greater than 0")]
@@ -26,7 +26,7 @@ public sealed class VolunteerServiceTests
     [InlineData("\"2\"", "must be a JSON number")]
     public void HoursOutOfBoundsOrTooPreciseAreRefused(string hours, string message)
     {
-        var error = Assert.Single(VolunteerService.Definition.Validate(WithHours(hours)));
+        var error = Assert.Single(SharedCommunityVolunteerService.Definition.Validate(WithHours(hours)));
 
         Assert.Equal("hours", error.Field);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class VolunteerServiceTests
         var payload = ExampleRecords.VolunteerPayload();
         payload["serviceDate"] = date;
 
-        var error = Assert.Single(VolunteerService.Definition.Validate(payload));
+        var error = Assert.Single(SharedCommunityVolunteerService.Definition.Validate(payload));
 
         Assert.Equal("serviceDate", error.Field);
     }
@@ -53,7 +53,7 @@ public sealed class VolunteerServiceTests
         var payload = ExampleRecords.VolunteerPayload();
         payload["volunteerRef"] = "13812345678";
 
-        Assert.Equal("volunteerRef", Assert.Single(VolunteerService.Definition.Validate(payload)).Field);
+        Assert.Equal("volunteerRef", Assert.Single(SharedCommunityVolunteerService.Definition.Validate(payload)).Field);
     }
 
     private static JsonObject WithHours(string hoursJson)

@@ -1,28 +1,32 @@
 using System.Text.RegularExpressions;
 
-namespace Ledger.Core.Records.Schema;
+namespace Ledger.Core.Records.Schemas.Formats;
 
 /// <summary>
-/// Fields that point at a person through a pseudonymous reference (a case or account number the agency assigns),
+/// The format <c>pseudonymous-ref</c>: a reference to a person that the agency assigns (a case or account number),
 /// refusing values that look like a resident ID or phone number, since those would make the record identify someone.
 /// </summary>
 public static partial class PseudonymousRef
 {
+    /// <summary>The format name used in record type schemas.</summary>
+    public const string Name = "pseudonymous-ref";
+
     /// <summary>Longest run of digits a reference may hold; a mobile number has 11, ID numbers 15 or 18.</summary>
     public const int MaxDigitRun = 10;
 
-    /// <summary>A reference field: 3–64 ASCII letters, digits, '.', '_' or '-', screened for identifying numbers.</summary>
-    public static TextField Field(string name, bool required, string description) => new(name, required, description, 64)
+    /// <summary>What is wrong with <paramref name="value"/> as a reference, or null: single-line text, screened, then shaped.</summary>
+    public static string? Problem(string value)
     {
-        MinLength = 3,
-        Pattern = RefPattern(),
-        PatternHint = "3–64 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit",
-        Screen = ScreenForIdentifiers,
-    };
+        ArgumentNullException.ThrowIfNull(value);
+        return TextLine.Problem(value, multiline: false)
+            ?? ScreenForIdentifiers(value)
+            ?? (RefPattern().IsMatch(value) ? null : "must be 3–64 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
 
     /// <summary>The problem with a value that looks like an identifying number, or null.</summary>
     public static string? ScreenForIdentifiers(string value)
     {
+        ArgumentNullException.ThrowIfNull(value);
         if (PrcResidentId().IsMatch(value))
         {
             return "looks like an 18-digit PRC resident ID number; send the pseudonymous reference, never the ID number";

@@ -1,6 +1,6 @@
-using Ledger.Core.Records.Schema;
+using Ledger.Core.Records.Schemas;
 
-namespace Ledger.Core.Records.Types;
+namespace Ledger.Core.Records.Types.CommunityCorrection.CheckIn;
 
 /// <summary>community-correction/check-in: one scheduled report of a person under community correction.</summary>
 /// <remarks>
@@ -18,14 +18,7 @@ public static class CommunityCorrectionCheckIn
         "A scheduled check-in of a person under community correction: how it was made and whether it was on time.")
     {
         SubjectField = "subjectRef",
-        Fields =
-        [
-            PseudonymousRef.Field("subjectRef", true, "Case reference the judicial bureau assigned to the person; never a name or ID number."),
-            new ChoiceField("method", true, "How the person checked in.", ["in-person", "phone", "app-face", "location"]),
-            new ChoiceField("outcome", true, "Whether the check-in was made in its window.", ["on-time", "late", "missed"]),
-            PseudonymousRef.Field("officerRef", true, "Reference of the supervising correction officer."),
-            new TextField("deviceRef", false, "The app installation or kiosk that captured the check-in, as capture-time evidence.", 64),
-            new TextField("note", false, "Officer's note; keep third parties' personal details out of it.", 500) { Multiline = true },
-        ],
+        SubmittedBy = ["correction-officer"],
+        Versions = [new(1, PayloadSchema.Embedded(typeof(CommunityCorrectionCheckIn), "check-in.v1.schema.json"))],
     };
 }

@@ -1,0 +1,31 @@
+namespace Ledger.Core.Records.Schemas.Formats;
+
+/// <summary>
+/// The format <c>area-code</c>: a PRC administrative division code (GB/T 2260), six digits whose first two are a
+/// province-level code. Checked for shape and province only: the full list changes yearly and is not ours to ship.
+/// </summary>
+public static class AreaCode
+{
+    /// <summary>The format name used in record type schemas.</summary>
+    public const string Name = "area-code";
+
+    private static readonly HashSet<string> Provinces =
+    [
+        "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+        "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
+        "71", "81", "82",
+    ];
+
+    /// <summary>What is wrong with <paramref name="code"/> as an area code, or null.</summary>
+    public static string? Problem(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        if (code.Length != 6 || !code.All(char.IsAsciiDigit))
+        {
+            return "must be a 6-digit administrative division code (GB/T 2260), e.g. 330106";
+        }
+        return Provinces.Contains(code[..2])
+            ? null
+            : $"starts with {code[..2]}, which is not a province-level code; an area code starts with one, e.g. 33 for Zhejiang";
+    }
+}

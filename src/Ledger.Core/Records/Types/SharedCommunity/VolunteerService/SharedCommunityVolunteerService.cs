@@ -1,0 +1,19 @@
+using Ledger.Core.Records.Schemas;
+
+namespace Ledger.Core.Records.Types.SharedCommunity.VolunteerService;
+
+/// <summary>shared-community/volunteer-service: hours one volunteer gave on one day, credited to the community time bank.</summary>
+public static class SharedCommunityVolunteerService
+{
+    /// <summary>The record type; L2 because residents may check the time bank but it is not for the open web.</summary>
+    public static RecordTypeDefinition Definition { get; } = new(
+        RecordDomains.SharedCommunity,
+        "volunteer-service",
+        DataLevel.Internal,
+        "Volunteer service hours given on one day, credited to the community time bank.")
+    {
+        SubjectField = "volunteerRef",
+        SubmittedBy = ["community-worker"],
+        Versions = [new(1, PayloadSchema.Embedded(typeof(SharedCommunityVolunteerService), "volunteer-service.v1.schema.json"))],
+    };
+}
