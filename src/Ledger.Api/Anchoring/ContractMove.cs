@@ -11,8 +11,9 @@ namespace Ledger.Api.Anchoring;
 /// Anchors again, on the contract the service now uses, every batch that was anchored on another one: after an
 /// upgrade from LedgerAnchor 1.0.0 (which has no issuer registry) or when an operator points Chain:ContractAddress at
 /// a new deployment. The new contract's registry starts empty, so every issuer key (current and retired) rides again
-/// with the first of those batches; a key's validity there then starts no later than the block of any record it
-/// signed. Records read as pending until their batch is anchored again; nothing is lost.
+/// with the first of those batches, and each retirement again with the batch that anchored the key's last records: a
+/// key's validity there covers exactly the blocks of the records it signed. Records read as pending until their batch
+/// is anchored again; nothing is lost.
 /// </summary>
 public sealed class ContractMove(LedgerDbContext db, ILogger<ContractMove> log)
 {
@@ -36,8 +37,7 @@ public sealed class ContractMove(LedgerDbContext db, ILogger<ContractMove> log)
         await db.Records.Where(r => r.BatchId != null && ids.Contains(r.BatchId.Value))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecordStatus.Pending), ct);
         var first = await db.Batches.Where(b => b.State == BatchState.Sealed).MinAsync(b => b.Id, ct);
-        await IssuerKeyRegistrations.DetachAllAsync(db, ct);
-        await IssuerKeyRegistrations.AttachPendingAsync(db, first, ct);
+        await IssuerKeyRegistrations.RegisterAllAgainWithAsync(db, first, ct);
         await tx.CommitAsync(ct);
         log.LogWarning("{Count} batches were anchored on {Previous}; anchoring them again on LedgerAnchor {Current}, with every issuer key registered there from batch {First}.",
             moving.Count, previous, current, first);

@@ -26,11 +26,18 @@ public static class IssuerKeyRegistrations
     }
 
     /// <summary>
-    /// Detaches every key change, so that the next <see cref="AttachPendingAsync"/> carries them all again: for batches
-    /// that are anchored again on another contract, whose registry starts empty.
+    /// For batches anchored again on another contract, whose registry starts empty: every key (current and retired)
+    /// is registered again with <paramref name="firstBatchId"/>, the first of them to be sent. Retirements stay with
+    /// the batch that anchored each key's last records, so a retired key stays valid exactly up to those records; one
+    /// attached to an earlier batch (which cannot be sent before the registration) moves to that first batch.
+    /// Retirements not attached yet wait for the next seal, as ever.
     /// </summary>
-    public static Task DetachAllAsync(LedgerDbContext db, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"UPDATE issuer_keys SET registered_in_batch = NULL, retired_in_batch = NULL", ct);
+    public static async Task RegisterAllAgainWithAsync(LedgerDbContext db, long firstBatchId, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"UPDATE issuer_keys SET registered_in_batch = {firstBatchId}", ct);
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE issuer_keys SET retired_in_batch = {firstBatchId} WHERE retired_in_batch IS NOT NULL AND retired_in_batch < {firstBatchId}", ct);
+    }
 
     /// <summary>The changes riding in <paramref name="batchId"/>, registrations before retirements, in a stable order.</summary>
     public static async Task<IReadOnlyList<IssuerKeyRegistration>> ForBatchAsync(LedgerDbContext db, long batchId, CancellationToken ct)

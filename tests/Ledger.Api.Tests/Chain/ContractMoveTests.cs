@@ -50,6 +50,53 @@ public sealed class ContractMoveTests
     }
 
     [Fact]
+    public async Task ARotatedKeyStaysValidOnTheNewContractForExactlyTheRecordsItSigned()
+    {
+        await using var chain = await ExternalChain.StartAsync();
+        var data = Path.Combine(Path.GetTempPath(), "ledger-move-rotated-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var before = await SubmitAndConfirmAsync(data, chain.Settings());
+            var rotated = await Cli.CliApp.RunAsync(["orgs", "rotate-key", "--data-dir", data, "--org", ExternalChain.Organisation], TextWriter.Null, TextWriter.Null);
+            Assert.Equal(0, rotated);
+            var after = await SubmitAndConfirmAsync(data, chain.Settings());
+            var moved = await chain.Node.DeployLedgerAnchorAsync(1);
+            var settings = chain.Settings();
+            settings["Chain:ContractAddress"] = moved.Address;
+
+            await using var second = new LedgerApiFactory(data, settings);
+            var oldProof = await second.WaitForConfirmationOnAsync(before, moved.Address);
+            var newProof = await second.WaitForConfirmationOnAsync(after, moved.Address);
+
+            var (oldKey, oldBlock) = SignerAndBlock(oldProof);
+            var (newKey, newBlock) = SignerAndBlock(newProof);
+            Assert.NotEqual(oldKey, newKey);
+            Assert.True(await moved.IsIssuerKeyValidAtAsync(ExternalChain.Organisation, oldKey, oldBlock));
+            Assert.True(await moved.IsIssuerKeyValidAtAsync(ExternalChain.Organisation, newKey, newBlock));
+            Assert.False(await moved.IsIssuerKeyValidAtAsync(ExternalChain.Organisation, oldKey, newBlock + 1));
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<string> SubmitAndConfirmAsync(string data, Dictionary<string, string?> settings)
+    {
+        await using var factory = new LedgerApiFactory(data, settings);
+        var client = await ExternalChain.InspectorClientAsync(factory);
+        var recordHash = (await Samples.SubmitAsync(client, Samples.Inspection())).GetProperty("recordHash").GetString()!;
+        await factory.WaitForStatusAsync(recordHash, "confirmed");
+        return recordHash;
+    }
+
+    private static (string Signer, ulong Block) SignerAndBlock(JsonElement proof) =>
+        (proof.GetProperty("issuer").GetProperty("address").GetString()!, proof.GetProperty("anchor").GetProperty("blockNumber").GetUInt64());
+
+    [Fact]
     public async Task AVersionOneContractWithoutTheIssuerRegistryStopsStartupWithAClearMessage()
     {
         await using var chain = await ExternalChain.StartAsync();
