@@ -41,7 +41,8 @@ internal sealed class RecordRevocations(
             payload["note"] = request.Note;
         }
         var evidence = await protector.ProtectAsync(envelopes.BuildInternal(LedgerRevocation.Definition, caller.Organisation, payload, caller.KeyId), ct);
-        var revokedAt = time.GetUtcNow();
+        // To the millisecond, as stored: the answer and every later read name the same instant.
+        var revokedAt = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         db.Records.Add(evidence);
         db.Revocations.Add(new RecordRevocation
         {

@@ -46,6 +46,39 @@ public sealed class RevocationTests(SharedLedger ledger) : IClassFixture<SharedL
     }
 
     [Fact]
+    public async Task ARevokedInspectionVerifiesAsRevokedWithWhenWhyAndByWhichRecordAndItsProofSaysRevoked()
+    {
+        var inspector = _factory.ClientFor(Roles.Inspector);
+        var hash = await SubmitInspectionAsync(inspector);
+        var (_, revocation) = await RevokeAsync(inspector, hash, "court-order", "ruling 2026-88");
+
+        var verification = await _factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/verify/{hash}");
+        var bundle = await _factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/proofs/{hash}");
+
+        Assert.Equal("revoked", verification.GetProperty("status").GetString());
+        var notice = verification.GetProperty("revocation");
+        Assert.Equal(revocation.GetProperty("recordHash").GetString(), notice.GetProperty("revokedBy").GetString());
+        Assert.Equal("court-order", notice.GetProperty("reasonCode").GetString());
+        Assert.Equal(revocation.GetProperty("revokedAt").GetDateTimeOffset(), notice.GetProperty("revokedAt").GetDateTimeOffset());
+        Assert.Equal("revoked", bundle.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ARevokedCheckInShowsThePublicOnlyItsStatus()
+    {
+        var officer = _factory.ClientFor(Roles.CorrectionOfficer);
+        var hash = (await Samples.SubmitAsync(officer, Samples.CheckIn())).GetProperty("recordHash").GetString()!;
+        var (_, revocation) = await RevokeAsync(officer, hash, "issued-in-error");
+
+        var verification = await _factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/verify/{hash}");
+
+        Assert.Equal("revoked", verification.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, verification.GetProperty("revocation").ValueKind);
+        Assert.DoesNotContain(revocation.GetProperty("recordHash").GetString()!, verification.ToString());
+        Assert.DoesNotContain("issued-in-error", verification.ToString());
+    }
+
+    [Fact]
     public async Task AnUnknownHashIsNotFound()
     {
         var (status, _) = await RevokeAsync(_factory.ClientFor(Roles.Inspector), "0x" + new string('7', 64), "withdrawn");
