@@ -8,6 +8,7 @@ using Ledger.Api.Operations;
 using Ledger.Api.Protection;
 using Ledger.Api.Records;
 using Ledger.Api.RecordTypes;
+using Ledger.Api.Revocation;
 using Ledger.Api.Settings;
 using Ledger.Api.Storage;
 using Ledger.Api.Verification;
@@ -34,6 +35,7 @@ try
     app.MapRecordsApi();
     app.MapRecordTypesApi();
     app.MapErasureApi();
+    app.MapRevocationApi();
     app.MapAccessTrailApi();
     app.MapVerifyApi();
     app.MapIssuersApi();

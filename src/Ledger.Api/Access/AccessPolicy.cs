@@ -39,6 +39,7 @@ public sealed class AccessPolicy : IAccessPolicy
             LedgerAction.SubmitRecord => Submit(caller, record),
             LedgerAction.ReadRecord => record is null ? Allow("Every role reads some records.") : Read(caller, record, stated),
             LedgerAction.EraseSubject => Erase(caller, record, stated),
+            LedgerAction.RevokeRecord => Revoke(caller, record, stated),
             LedgerAction.ReadAccessTrail => Trail(caller, record, stated),
             _ => Forbid($"Unknown action {action}."),
         };
@@ -103,6 +104,18 @@ public sealed class AccessPolicy : IAccessPolicy
         return stated
             ? Allow("The issuing organisation erases for a stated reason.")
             : new(AccessOutcome.PurposeRequired, "Erasure needs a stated reason (its legal basis).");
+    }
+
+    // Only the organisation that vouched for a record may withdraw it, and only staff of its domain. No purpose: the
+    // revocation states its reason in its own, anchored record.
+    private static AccessDecision Revoke(Caller caller, RecordFacts? record, bool stated)
+    {
+        var entitled = record is null
+            ? Roles.SubmitsTo(caller.Role) is not null
+            : Roles.SubmitsTo(caller.Role) == record.Domain && record.IssuerOrganisation == caller.Organisation;
+        return entitled
+            ? Allow("The issuing organisation revokes its own records.")
+            : Refuse(caller, record, stated, "Only the issuing organisation's own domain staff revoke its records.");
     }
 
     private static AccessDecision Trail(Caller caller, RecordFacts? record, bool stated)

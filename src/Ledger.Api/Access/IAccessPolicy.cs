@@ -11,6 +11,8 @@ public enum LedgerAction
     ReadRecord,
     /// <summary>Erase (crypto-shred) the payloads about one data subject.</summary>
     EraseSubject,
+    /// <summary>Revoke a record: store an anchored ledger/revocation record that says it no longer stands.</summary>
+    RevokeRecord,
     /// <summary>Read who accessed a record, when and why.</summary>
     ReadAccessTrail,
     /// <summary>Create, list or revoke API keys.</summary>

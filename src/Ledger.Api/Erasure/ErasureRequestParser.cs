@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ledger.Api.Problems;
 using Ledger.Core.Records.Types.Internal.Erasure;
@@ -24,10 +23,10 @@ internal static class ErasureRequestParser
                 errors[name] = ["Unknown field; the body has domain, subjectRef, legalBasis and note."];
             }
         }
-        var domain = Text(body, "domain", 64, required: true, errors);
-        var subjectRef = Text(body, "subjectRef", 64, required: true, errors);
-        var legalBasis = Text(body, "legalBasis", 64, required: true, errors);
-        var note = Text(body, "note", MaxNoteLength, required: false, errors);
+        var domain = RequestFields.Text(body, "domain", 64, required: true, errors);
+        var subjectRef = RequestFields.Text(body, "subjectRef", 64, required: true, errors);
+        var legalBasis = RequestFields.Text(body, "legalBasis", 64, required: true, errors);
+        var note = RequestFields.Text(body, "note", MaxNoteLength, required: false, errors);
         if (legalBasis is not null && !LedgerErasure.LegalBases.Contains(legalBasis))
         {
             errors["legalBasis"] = [$"Must be one of {string.Join(", ", LedgerErasure.LegalBases)}."];
@@ -42,35 +41,5 @@ internal static class ErasureRequestParser
             throw LedgerProblem.Invalid(InvalidTitle, errors);
         }
         return new EraseSubjectRequest(domain!, subjectRef!, legalBasis!, note);
-    }
-
-    private static string? Text(JsonObject body, string name, int maxLength, bool required, Dictionary<string, string[]> errors)
-    {
-        var node = body[name];
-        if (node is null)
-        {
-            if (required)
-            {
-                errors[name] = ["Required."];
-            }
-            return null;
-        }
-        if (node.GetValueKind() != JsonValueKind.String)
-        {
-            errors[name] = [$"Must be a string of 1 to {maxLength} characters."];
-            return null;
-        }
-        var text = node.GetValue<string>();
-        var problem = text.Length == 0 ? $"Must not be empty: 1 to {maxLength} characters."
-            : text.Length > maxLength ? $"Too long: {text.Length} characters, at most {maxLength}."
-            : text.Any(char.IsControl) ? "Must be a single line, without line breaks or other control characters."
-            : text.Trim().Length != text.Length ? "Must not start or end with spaces."
-            : null;
-        if (problem is not null)
-        {
-            errors[name] = [problem];
-            return null;
-        }
-        return text;
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Ledger.Api.Access;
 using Ledger.Api.Problems;
 using Ledger.Data;
@@ -26,11 +27,22 @@ internal static class RecordLookup
     /// <paramref name="action"/> to it; otherwise the 400 (malformed purpose) or 401/403/404 problem.
     /// </summary>
     /// <remarks><paramref name="notFoundDetail"/> is the detail of a miss, which a hidden record repeats word for word.</remarks>
-    public static async Task<(StoredRecord Record, string? Purpose)> LoadAllowedAsync(
+    public static Task<(StoredRecord Record, string? Purpose)> LoadAllowedAsync(
         string id, LedgerAction action, Caller? caller, HttpRequest request,
+        LedgerDbContext db, IRecordFactsReader facts, IAccessPolicy policy, string notFoundDetail, CancellationToken ct) =>
+        LoadAllowedWhereAsync(r => r.Id == id, action, caller, request, db, facts, policy, notFoundDetail, ct);
+
+    /// <summary>As <see cref="LoadAllowedAsync"/>, for a record named by its (already validated, lower-case) record hash.</summary>
+    public static Task<(StoredRecord Record, string? Purpose)> LoadAllowedByHashAsync(
+        string recordHash, LedgerAction action, Caller? caller, HttpRequest request,
+        LedgerDbContext db, IRecordFactsReader facts, IAccessPolicy policy, string notFoundDetail, CancellationToken ct) =>
+        LoadAllowedWhereAsync(r => r.RecordHash == recordHash, action, caller, request, db, facts, policy, notFoundDetail, ct);
+
+    private static async Task<(StoredRecord Record, string? Purpose)> LoadAllowedWhereAsync(
+        Expression<Func<StoredRecord, bool>> which, LedgerAction action, Caller? caller, HttpRequest request,
         LedgerDbContext db, IRecordFactsReader facts, IAccessPolicy policy, string notFoundDetail, CancellationToken ct)
     {
-        var record = await db.Records.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        var record = await db.Records.AsNoTracking().SingleOrDefaultAsync(which, ct);
         // The same work on both paths, so neither answers sooner: the purpose header is read (a malformed one is a 400
         // for a miss too, where it used to be a 404 that gave a hidden record away), the issuer's jurisdiction is
         // looked up and the policy decides — for a miss about the stand-in, and the decision is then dropped. Both

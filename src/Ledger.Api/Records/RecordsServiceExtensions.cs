@@ -5,6 +5,7 @@ using Ledger.Api.Issuers;
 using Ledger.Api.Protection;
 using Ledger.Api.Records.Idempotency;
 using Ledger.Api.Records.Writing;
+using Ledger.Api.Revocation;
 using Ledger.Api.Settings;
 
 namespace Ledger.Api.Records;
@@ -20,6 +21,7 @@ internal static class RecordsServiceExtensions
         services.AddSingleton<EnvelopeBuilder>();
         services.AddScoped<RecordProtector>();
         services.AddLedgerErasure();
+        services.AddLedgerRevocation();
         services.AddLedgerAccessTrail();
         services.AddScoped<IdempotencyLookup>();
         services.AddScoped<RecordIngest>();

@@ -9,11 +9,14 @@ namespace Ledger.Api.Verification;
 /// <summary>Builds the public, payload-free proof of a record from its row and its batch.</summary>
 internal static class ProofBundleFactory
 {
-    public static ProofBundle Create(StoredRecord record, AnchorBatch? batch) => new()
+    /// <param name="record">The record.</param>
+    /// <param name="batch">Its batch, if sealed.</param>
+    /// <param name="status">The status the public sees (revoked and erased included; see RecordStatuses).</param>
+    public static ProofBundle Create(StoredRecord record, AnchorBatch? batch, string status) => new()
     {
         Format = ProofBundle.CurrentFormat,
         RecordHash = record.RecordHash,
-        Status = record.PublicStatus,
+        Status = status,
         Merkle = batch is null || record.MerkleProofJson is null
             ? null
             : new MerkleSection(batch.Root, JsonSerializer.Deserialize<List<string>>(record.MerkleProofJson)!),

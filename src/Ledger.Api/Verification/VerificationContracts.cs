@@ -10,7 +10,7 @@ namespace Ledger.Api.Verification;
 /// names the record type and a time can be whereabouts.
 /// </summary>
 /// <param name="RecordHash">The hash that was asked about.</param>
-/// <param name="Status">pending, anchored, confirmed or erased (payload destroyed; the hash and proof still verify).</param>
+/// <param name="Status">pending, anchored, confirmed, revoked (withdrawn by its issuer) or erased (payload destroyed); the hash and proof still verify.</param>
 /// <param name="Level">Data grade: 1 for published records; null for every other level.</param>
 /// <param name="Issuer">The issuing organisation's id (also in <paramref name="Signature"/>).</param>
 /// <param name="IssuerName">The issuing agency's registered name (L1 only); null otherwise or when it is not registered here.</param>
@@ -18,6 +18,7 @@ namespace Ledger.Api.Verification;
 /// <param name="Content">The published record (L1 only); null for every other level.</param>
 /// <param name="Signature">The issuing organisation's signature over the record hash; null for records stored before signing.</param>
 /// <param name="Erasure">When and by which (anchored) erasure record the payload was destroyed (L1 only); null otherwise.</param>
+/// <param name="Revocation">When, why and by which (anchored) revocation record the issuer revoked it (L1 only); null otherwise.</param>
 /// <param name="Links">The downloadable proof bundle.</param>
 public sealed record VerificationResult(
     string RecordHash,
@@ -29,7 +30,14 @@ public sealed record VerificationResult(
     PublishedContent? Content,
     IssuerSection? Signature,
     ErasureNotice? Erasure,
+    RevocationNotice? Revocation,
     VerificationLinks Links);
+
+/// <summary>That the issuing organisation revoked a record: when, why, and the revocation record (itself anchored) that says so.</summary>
+/// <param name="RevokedAt">When the revocation was stored.</param>
+/// <param name="RevokedBy">The hash of the ledger/revocation record; verify it like any record.</param>
+/// <param name="ReasonCode">issued-in-error, withdrawn, court-order, duplicate or other.</param>
+public sealed record RevocationNotice(DateTimeOffset RevokedAt, string RevokedBy, string ReasonCode);
 
 /// <summary>That a record's payload was erased: when, and the erasure record (itself anchored) that says so.</summary>
 /// <param name="ErasedAt">When the subject's data key was destroyed.</param>

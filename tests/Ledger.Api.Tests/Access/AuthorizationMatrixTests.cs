@@ -24,6 +24,7 @@ public sealed class AuthorizationMatrixTests(MatrixLedger ledger) : IClassFixtur
         ["GET /access-trail"] = (_, client, _) => client.GetAsync("/api/v1/access-trail"),
         ["GET /access-trail/verification"] = (_, client, _) => client.GetAsync("/api/v1/access-trail/verification"),
         ["POST /erasures"] = (l, client, level) => l.EraseFreshSubjectAsync(client, level),
+        ["POST /records/{hash}/revocation"] = (l, client, level) => l.RevokeFreshRecordAsync(client, level),
         ["GET /records/{id}/access-trail"] = (l, client, level) => client.GetAsync($"/api/v1/records/{l.Record(level).GetProperty("id").GetString()}/access-trail"),
         ["GET /record-types"] = (_, client, _) => client.GetAsync("/api/v1/record-types"),
         ["GET /record-types/{domain}/{type}/schema"] = (_, client, level) => client.GetAsync(
@@ -199,6 +200,20 @@ public sealed class AuthorizationMatrixTests(MatrixLedger ledger) : IClassFixtur
         ("POST /erasures", "auditor@other", 400, 403, 403),
         ("POST /erasures", "admin@home", 400, 403, 404),
         ("POST /erasures", "admin@other", 400, 403, 404),
+
+        // Revocation: the issuing organisation's own staff of the record's domain (201); everyone else by the
+        // existence rule — 403 to whoever may read the record (an auditor of an L4 record included), 404 for L4 otherwise.
+        ("POST /records/{hash}/revocation", "anonymous", 401, 401, 401),
+        ("POST /records/{hash}/revocation", "inspector@home", 201, 403, 404),
+        ("POST /records/{hash}/revocation", "inspector@other", 403, 403, 404),
+        ("POST /records/{hash}/revocation", "correction-officer@home", 403, 403, 201),
+        ("POST /records/{hash}/revocation", "correction-officer@other", 403, 403, 404),
+        ("POST /records/{hash}/revocation", "community-worker@home", 403, 201, 404),
+        ("POST /records/{hash}/revocation", "community-worker@other", 403, 403, 404),
+        ("POST /records/{hash}/revocation", "auditor@home", 403, 403, 403),
+        ("POST /records/{hash}/revocation", "auditor@other", 403, 403, 404),
+        ("POST /records/{hash}/revocation", "admin@home", 403, 403, 404),
+        ("POST /records/{hash}/revocation", "admin@other", 403, 403, 404),
     ];
 
     // Keys whose role does not fit their organisation's kind (MatrixLedger.Misfits: a correction officer of a market
@@ -217,6 +232,7 @@ public sealed class AuthorizationMatrixTests(MatrixLedger ledger) : IClassFixtur
         ("GET /access-trail/verification", 403, 403, 403),
         ("GET /records/{id}/access-trail", 403, 403, 404),
         ("POST /erasures", 400, 403, 404),
+        ("POST /records/{hash}/revocation", 403, 403, 404),
         ("GET /record-types", 200, 200, 200),
         ("GET /record-types/{domain}/{type}/schema", 200, 200, 200),
     ];

@@ -75,6 +75,17 @@ public sealed class MatrixLedger : IAsyncLifetime
         return await client.PostAsJsonAsync("/api/v1/erasures", body);
     }
 
+    /// <summary>
+    /// Submits a fresh record of <paramref name="level"/> from the level's home issuer, then asks
+    /// <paramref name="client"/> to revoke it — so each matrix row revokes only its own record and never meets a 409.
+    /// </summary>
+    public async Task<HttpResponseMessage> RevokeFreshRecordAsync(HttpClient client, int level)
+    {
+        var record = await Samples.SubmitAsync(Factory.ClientFor(IssuerRoleOf[level]), SubmissionOf[level]());
+        var body = new System.Text.Json.Nodes.JsonObject { ["reasonCode"] = "issued-in-error" };
+        return await client.PostAsJsonAsync($"/api/v1/records/{record.GetProperty("recordHash").GetString()}/revocation", body);
+    }
+
     public async Task InitializeAsync()
     {
         await Factory.ChainAsync();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Ledger.Core.Records;
 using Ledger.Core.Records.Types.Internal.Access;
 using Ledger.Core.Records.Types.Internal.Erasure;
+using Ledger.Core.Records.Types.Internal.Revocation;
 
 namespace Ledger.Core.Tests.Records;
 
@@ -30,7 +31,7 @@ public sealed class InternalRecordTypesTests
         ["previous"] = LedgerAccessEntry.Genesis,
     };
 
-    private static readonly RecordTypeDefinition[] Internal = [LedgerErasure.Definition, LedgerAccessEntry.Definition];
+    private static readonly RecordTypeDefinition[] Internal = [LedgerErasure.Definition, LedgerAccessEntry.Definition, LedgerRevocation.Definition];
 
     [Fact]
     public void TheServicesOwnRecordTypesCannotBeSubmittedBecauseNoRoleSubmitsThem()
@@ -83,6 +84,20 @@ public sealed class InternalRecordTypesTests
         payload[value.StartsWith("0x", StringComparison.Ordinal) ? "subjectDigest" : "legalBasis"] = value;
 
         Assert.Single(LedgerErasure.Definition.Validate(payload));
+    }
+
+    [Fact]
+    public void TheReasonCodesAreTheRevocationSchemasList() =>
+        Assert.Equal(["issued-in-error", "withdrawn", "court-order", "duplicate", "other"], LedgerRevocation.ReasonCodes);
+
+    [Fact]
+    public void ARevocationOnAnOtherReasonNeedsANote()
+    {
+        var payload = new JsonObject { ["revokedRecord"] = Hash, ["reasonCode"] = "other", ["requestedBy"] = "ldg_1a2b3c4d" };
+
+        var error = Assert.Single(LedgerRevocation.Definition.Validate(payload));
+
+        Assert.Equal("note", error.Field);
     }
 
     [Fact]
