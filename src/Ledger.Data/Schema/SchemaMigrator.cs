@@ -5,8 +5,9 @@ namespace Ledger.Data.Schema;
 
 /// <summary>
 /// Applies the numbered SQL scripts embedded under <c>Schema/{Provider}/</c> in order, each in its own transaction,
-/// and remembers them in <c>schema_migrations</c>. Hand-written SQL because EF's design-time tools cannot be restored
-/// here (see ../shared/TOOLCHAIN.md), and because reviewed DDL is what a DBA wants to read anyway.
+/// and remembers them in <c>schema_migrations</c>. Hand-written SQL: it predates EF's design-time tools being
+/// obtainable here, and reviewed DDL is what a DBA wants to read anyway (generated migrations per provider are a
+/// choice for the PostgreSQL work).
 /// </summary>
 public static class SchemaMigrator
 {
