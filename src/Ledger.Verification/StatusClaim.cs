@@ -12,7 +12,7 @@ internal static class StatusClaim
     public static string Sentence(string status) => status switch
     {
         RecordStatus.Erased => " The service states the record is erased (its payload has been erased); the chain cannot show that, and the commitment above still stands.",
-        RecordStatus.Revoked => " The service states the record is revoked (superseded by a revocation record); the chain cannot show that.",
+        RecordStatus.Revoked => " The service states the record is revoked (by an anchored revocation record); the chain cannot show that.",
         _ => "",
     };
 }
