@@ -46,6 +46,22 @@ public sealed class RevocationTests(SharedLedger ledger) : IClassFixture<SharedL
     }
 
     [Fact]
+    public async Task OfTwentyRevocationsOfOneRecordSentAtOnceExactlyOneIsStoredAndTheRestAreConflicts()
+    {
+        var inspector = _factory.ClientFor(Roles.Inspector);
+        var hash = await SubmitInspectionAsync(inspector);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => RevokeAsync(_factory.ClientFor(Roles.Inspector), hash, "withdrawn")));
+
+        Assert.Single(answers, a => a.Status == HttpStatusCode.Created);
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.Status));
+        var revoked = await _factory.QueryAsync(db => Task.FromResult(db.Records.Single(r => r.RecordHash == hash).Id));
+        var revocations = await _factory.QueryAsync(db => Task.FromResult(db.Revocations.Where(r => r.RevokedRecordId == revoked).Select(r => r.Id).ToList()));
+        var evidence = Assert.Single(revocations);
+        Assert.Equal(1, await _factory.QueryAsync(db => Task.FromResult(db.Records.Count(r => r.Id == evidence))));
+    }
+
+    [Fact]
     public async Task ARevokedInspectionVerifiesAsRevokedWithWhenWhyAndByWhichRecordAndItsProofSaysRevoked()
     {
         var inspector = _factory.ClientFor(Roles.Inspector);
