@@ -111,6 +111,15 @@ public sealed class BatchTransitions(LedgerDbContext db, ConnectedChain chain, T
     /// <summary>→ sealed: nothing signed so far can be mined any more (its nonce went to another transaction); sign anew.</summary>
     public async Task BackToSealedAsync(AnchorBatch batch, string reason, CancellationToken ct)
     {
+        ForgetTransactions(batch);
+        batch.LastError = reason;
+        await MoveAsync(batch, BatchState.Sealed, RecordStatus.Pending, ct);
+    }
+
+    /// <summary>Clears the batch's signed transaction and its inclusion: what is left is a sealed root to sign anew.</summary>
+    public static void ForgetTransactions(AnchorBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
         ForgetInclusion(batch);
         batch.RawTransaction = null;
         batch.TxHash = null;
@@ -119,8 +128,6 @@ public sealed class BatchTransitions(LedgerDbContext db, ConnectedChain chain, T
         batch.MaxPriorityFeePerGas = null;
         batch.GasLimit = null;
         batch.LastSentAtMs = null;
-        batch.LastError = reason;
-        await MoveAsync(batch, BatchState.Sealed, RecordStatus.Pending, ct);
     }
 
     // The transaction to (re)send; null LastSentAtMs says "send it at the next look".

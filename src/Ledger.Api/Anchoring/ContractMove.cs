@@ -44,24 +44,14 @@ public sealed class ContractMove(LedgerDbContext db, ILogger<ContractMove> log)
         return moving.Count;
     }
 
+    // Back to sealed, with nothing of the old contract left: not its transaction, its block, nor where to search.
     private static void ForgetChain(AnchorBatch batch, string reason)
     {
+        BatchTransitions.ForgetTransactions(batch);
         batch.State = BatchState.Sealed;
         batch.ChainId = null;
         batch.Contract = null;
-        batch.RawTransaction = null;
-        batch.TxHash = null;
-        batch.Nonce = null;
-        batch.MaxFeePerGas = null;
-        batch.MaxPriorityFeePerGas = null;
-        batch.GasLimit = null;
-        batch.LastSentAtMs = null;
         batch.SearchFromBlock = null;
-        batch.BlockNumber = null;
-        batch.BlockHash = null;
-        batch.ChainBatchId = null;
-        batch.AnchoredAt = null;
-        batch.ConfirmedAtMs = null;
         batch.LastError = reason;
     }
 }
