@@ -27,6 +27,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<IssuerKey> IssuerKeys => Set<IssuerKey>();
     public DbSet<RecordErasure> Erasures => Set<RecordErasure>();
     public DbSet<RecordRevocation> Revocations => Set<RecordRevocation>();
+    public DbSet<RecordSupersession> Supersessions => Set<RecordSupersession>();
     public DbSet<AccessTrailEntry> AccessTrail => Set<AccessTrailEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -40,6 +40,7 @@ public sealed class AccessPolicy : IAccessPolicy
             LedgerAction.ReadRecord => record is null ? Allow("Every role reads some records.") : Read(caller, record, stated),
             LedgerAction.EraseSubject => Erase(caller, record, stated),
             LedgerAction.RevokeRecord => Revoke(caller, record, stated),
+            LedgerAction.SupersedeRecord => Revoke(caller, record, stated),
             LedgerAction.ReadAccessTrail => Trail(caller, record, stated),
             _ => Forbid($"Unknown action {action}."),
         };

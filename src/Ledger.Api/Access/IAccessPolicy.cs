@@ -13,6 +13,8 @@ public enum LedgerAction
     EraseSubject,
     /// <summary>Revoke a record: store an anchored ledger/revocation record that says it no longer stands.</summary>
     RevokeRecord,
+    /// <summary>Submit a corrected version of the record in <see cref="RecordFacts"/> (a submission that <c>supersedes</c> it).</summary>
+    SupersedeRecord,
     /// <summary>Read who accessed a record, when and why.</summary>
     ReadAccessTrail,
     /// <summary>Create, list or revoke API keys.</summary>
