@@ -24,10 +24,17 @@ public sealed class EmbeddedKeys(IServiceScopeFactory scopes, IOptions<StorageOp
     /// <summary>The name under which the key of <paramref name="role"/> in the neighbouring (Binjiang) organisation is kept and printed.</summary>
     public static string NeighbourKeyName(string role) => "binjiang-" + role;
 
-    /// <summary>Every printed key: its name, role and organisation — each role at home, and each but admin next door.</summary>
+    /// <summary>The name under which the key of a correction officer of the judicial office below the Xihu bureau is kept and printed.</summary>
+    public const string OfficeOfficerKeyName = "office-correction-officer";
+
+    /// <summary>
+    /// Every printed key: its name, role and organisation — each role at home, a correction officer of the judicial
+    /// office below the home bureau, and each role but admin next door.
+    /// </summary>
     public static IReadOnlyList<(string Name, string Role, string Organisation)> Printed { get; } =
     [
         .. Roles.All.Select(role => (role, role, OrganisationFor(role))),
+        (OfficeOfficerKeyName, Roles.CorrectionOfficer, EmbeddedOrganisations.JudicialOffice),
         .. Roles.All.Where(role => role != Roles.Admin).Select(role => (NeighbourKeyName(role), role, EmbeddedOrganisations.NeighbourOf(role))),
     ];
 
@@ -43,7 +50,7 @@ public sealed class EmbeddedKeys(IServiceScopeFactory scopes, IOptions<StorageOp
         var organisations = new OrganisationRegistry(db, time);
         foreach (var o in EmbeddedOrganisations.All)
         {
-            await organisations.EnsureAsync(o.Id, o.Name, o.Kind, o.AreaCode, ct);
+            await organisations.EnsureAsync(o.Id, o.Name, o.Kind, o.AreaCode, o.ParentId, ct);
         }
         var registry = new KeyRegistry(db, time);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -23,7 +23,7 @@ public enum LedgerAction
     ReadStatus,
 }
 
-/// <summary>What the policy needs to know about a record: its domain, data grade, issuer and the issuer's jurisdiction.</summary>
+/// <summary>What the policy needs to know about a record: its type, data grade, issuer, the issuer's jurisdiction and the organisations above it.</summary>
 /// <param name="Domain">The record's domain, e.g. <c>food-safety</c>.</param>
 /// <param name="Level">The record type's data grade.</param>
 /// <param name="IssuerOrganisation">The issuing organisation's id (the record's <c>issuer</c>).</param>
@@ -31,7 +31,25 @@ public enum LedgerAction
 /// The issuer's area code (6-digit PRC administrative division code); empty when the issuer is not a registered
 /// organisation, which matches no caller's jurisdiction.
 /// </param>
-public sealed record RecordFacts(string Domain, DataLevel Level, string IssuerOrganisation, string Jurisdiction);
+public sealed record RecordFacts(string Domain, DataLevel Level, string IssuerOrganisation, string Jurisdiction)
+{
+    /// <summary>
+    /// The record's type, e.g. <c>inspection</c>; null when the action concerns a whole domain (an erasure names a
+    /// subject, not a record), which is then judged by the rows every type of the domain shares.
+    /// </summary>
+    public string? Type { get; init; }
+
+    /// <summary>The organisations above the issuer, nearest first; empty when it has none or is not registered.</summary>
+    public IReadOnlyList<string> IssuerAncestors { get; init; } = [];
+
+    /// <summary>Equal facts, the ancestors compared by value.</summary>
+    public bool Equals(RecordFacts? other) =>
+        other is not null && Domain == other.Domain && Level == other.Level && IssuerOrganisation == other.IssuerOrganisation
+        && Jurisdiction == other.Jurisdiction && Type == other.Type && IssuerAncestors.SequenceEqual(other.IssuerAncestors);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Domain, Level, IssuerOrganisation, Jurisdiction, Type, IssuerAncestors.Count);
+}
 
 /// <summary>The policy's answer; endpoints map it to 200, 401, 403 or 404 with <see cref="AccessDecisions.EnsureAllowed"/>.</summary>
 public enum AccessOutcome

@@ -1,11 +1,15 @@
 using Ledger.Core.Records;
 using Ledger.Data;
+using Ledger.Data.Organisations;
 using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Access;
 
-/// <summary>Looks the issuer's area code up in the organisations table; a record's jurisdiction is its issuer's.</summary>
+/// <summary>
+/// Looks the issuer up in the organisations table: a record's jurisdiction is its issuer's area code, and the
+/// organisations above the issuer may revoke and correct it.
+/// </summary>
 internal sealed class RecordFactsReader(LedgerDbContext db) : IRecordFactsReader
 {
     public async Task<RecordFacts> ForAsync(StoredRecord record, CancellationToken ct)
@@ -14,6 +18,11 @@ internal sealed class RecordFactsReader(LedgerDbContext db) : IRecordFactsReader
             .Where(o => o.Id == record.Issuer)
             .Select(o => o.AreaCode)
             .SingleOrDefaultAsync(ct);
-        return new RecordFacts(record.Domain, (DataLevel)record.Level, record.Issuer, areaCode ?? "");
+        var ancestors = areaCode is null ? [] : await new OrganisationRegistry(db, TimeProvider.System).AncestorsAsync(record.Issuer, ct);
+        return new RecordFacts(record.Domain, (DataLevel)record.Level, record.Issuer, areaCode ?? "")
+        {
+            Type = record.Type,
+            IssuerAncestors = ancestors,
+        };
     }
 }

@@ -2,13 +2,16 @@ using Ledger.Data.Access;
 
 namespace Ledger.Api.Access;
 
-/// <summary>The staff roles a caller can have, and which domain each may write to.</summary>
+/// <summary>The staff roles a caller can have; what each may do is in <see cref="PermissionTable"/>.</summary>
 public static class Roles
 {
     public const string Admin = StaffRoles.Admin;
     public const string Inspector = StaffRoles.Inspector;
     public const string CorrectionOfficer = StaffRoles.CorrectionOfficer;
     public const string CommunityWorker = StaffRoles.CommunityWorker;
+    public const string FoodEnterprise = StaffRoles.FoodEnterprise;
+    public const string BureauApprover = StaffRoles.BureauApprover;
+    public const string Resident = StaffRoles.Resident;
     public const string Auditor = StaffRoles.Auditor;
 
     /// <summary>Every role, in the order the start-up banner lists them.</summary>
@@ -16,13 +19,4 @@ public static class Roles
 
     /// <summary>Whether <paramref name="role"/> is one of ours (a bearer token may carry anything).</summary>
     public static bool IsKnown(string? role) => StaffRoles.IsKnown(role);
-
-    /// <summary>The one domain a submitting role writes to; null for roles that never submit records.</summary>
-    public static string? SubmitsTo(string role) => role switch
-    {
-        Inspector => "food-safety",
-        CorrectionOfficer => "community-correction",
-        CommunityWorker => "shared-community",
-        _ => null,
-    };
 }

@@ -47,8 +47,10 @@ internal sealed class StartupBanner(IServer server, ChainRuntime runtime, Embedd
             {
                 lines.Add($"    {role,-20} {keys[role]}");
             }
+            lines.Add("  A judicial office below the Xihu bureau (the bureau's correction officers may revoke and correct its records):");
+            lines.Add($"    {Roles.CorrectionOfficer,-20} {keys[EmbeddedKeys.OfficeOfficerKeyName]}");
             lines.Add($"  The same roles in Binjiang district ({EmbeddedOrganisations.NeighbourArea}), another jurisdiction:");
-            foreach (var (name, role, _) in EmbeddedKeys.Printed.Where(k => k.Name != k.Role))
+            foreach (var (name, role, _) in EmbeddedKeys.Printed.Where(k => k.Name.StartsWith(EmbeddedKeys.NeighbourKeyName(""), StringComparison.Ordinal)))
             {
                 lines.Add($"    {role,-20} {keys[name]}");
             }

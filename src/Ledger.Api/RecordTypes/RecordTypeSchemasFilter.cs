@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Ledger.Api.Access;
 using Ledger.Core.Records;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
@@ -102,7 +103,7 @@ internal sealed class RecordTypeSchemasFilter : IDocumentFilter
     {
         Title = $"{type.Name} submission",
         Description = string.Create(CultureInfo.InvariantCulture,
-            $"{type.Summary} Version {type.Current.Number}; level L{(int)type.Level}; submitted by {string.Join(", ", type.SubmittedBy)}."),
+            $"{type.Summary} Version {type.Current.Number}; level L{(int)type.Level}; submitted by {string.Join(", ", PermissionTable.Default.SubmittersOf(type))}."),
         Type = JsonSchemaType.Object,
         Required = new HashSet<string> { "domain", "type", "occurredAt", "payload" },
         AdditionalPropertiesAllowed = false,

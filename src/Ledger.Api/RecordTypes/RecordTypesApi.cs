@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Ledger.Api.Hosting;
 using Ledger.Api.Problems;
+using Ledger.Api.Access;
 using Ledger.Core.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -41,7 +42,7 @@ internal static class RecordTypesApi
 
     private static Ok<RecordTypeCatalogView> List() => TypedResults.Ok(new RecordTypeCatalogView(
         [.. RecordTypeCatalog.Default.Submittable.Select(t => new RecordTypeView(
-            t.Domain, t.Type, t.Current.Number, (int)t.Level, t.Summary, t.SubmittedBy, SchemaPath(t, null),
+            t.Domain, t.Type, t.Current.Number, (int)t.Level, t.Summary, PermissionTable.Default.SubmittersOf(t), SchemaPath(t, null),
             [.. t.Versions.Select(v => new RecordTypeVersionView(v.Number, SchemaPath(t, v.Number)))]))]));
 
     private static ContentHttpResult Schema(string domain, string type, string? version)

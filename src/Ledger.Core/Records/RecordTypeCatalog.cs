@@ -93,6 +93,10 @@ public sealed class RecordTypeCatalog
         {
             throw new InvalidOperationException($"{type.Name}: domain and type must be lower-case names as the envelope allows them.");
         }
+        if (type.Permissions.Select(g => g.Problem()).FirstOrDefault(p => p is not null) is { } problem)
+        {
+            throw new InvalidOperationException($"{type.Name}: {problem}.");
+        }
         if (type.Versions.Count == 0)
         {
             throw new InvalidOperationException($"{type.Name} has no version.");

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using Ledger.Core.Access;
 
 namespace Ledger.Core.Records;
 
@@ -24,10 +25,25 @@ public sealed record RecordTypeDefinition(string Domain, string Type, DataLevel 
     public string? SubjectField { get; init; }
 
     /// <summary>
-    /// The roles that submit records of this type through the API; none for the service's own records. For now each
-    /// is the one role of the type's domain, as the access policy decides it (a test holds the two together).
+    /// The roles that submit records of this type through the API, each with the standard rows of a type's own staff
+    /// (<see cref="RecordGrant.DomainStaff"/>); none for the service's own records. The simple way to say who works
+    /// with a type: <c>SubmittedBy = ["inspector"]</c>.
     /// </summary>
     public IReadOnlyList<string> SubmittedBy { get; init; } = [];
+
+    /// <summary>
+    /// Further rows of the permissions table for this type only, beyond those of <see cref="SubmittedBy"/>: another
+    /// role that reads it, or a role that submits it with fewer rights than the standard ones. Rows that hold for
+    /// every type (auditors, the operator) are the roles' own and are not repeated here.
+    /// </summary>
+    public IReadOnlyList<RecordGrant> Grants { get; init; } = [];
+
+    /// <summary>This type's rows of the permissions table: the standard rows of each submitter, then <see cref="Grants"/>.</summary>
+    public IReadOnlyList<RecordGrant> Permissions => [.. SubmittedBy.SelectMany(RecordGrant.DomainStaff), .. Grants];
+
+    /// <summary>The roles with a row to submit this type, in the order the definition names them.</summary>
+    public IReadOnlyList<string> Submitters =>
+        [.. Permissions.Where(g => g.Action == RecordAction.Submit).Select(g => g.Role).Distinct(StringComparer.Ordinal)];
 
     /// <summary><c>domain/type</c>, as errors and docs name a type.</summary>
     public string Name => $"{Domain}/{Type}";
@@ -36,7 +52,7 @@ public sealed record RecordTypeDefinition(string Domain, string Type, DataLevel 
     public RecordTypeVersion Current => Versions[^1];
 
     /// <summary>Whether some role submits this type through the API.</summary>
-    public bool IsSubmittable => SubmittedBy.Count > 0;
+    public bool IsSubmittable => Permissions.Any(g => g.Action == RecordAction.Submit);
 
     /// <summary>Finds version <paramref name="number"/>; false for a version this type never had.</summary>
     public bool TryGetVersion(int number, [MaybeNullWhen(false)] out RecordTypeVersion version)

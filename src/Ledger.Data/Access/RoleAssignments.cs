@@ -1,26 +1,14 @@
-using Ledger.Data.Organisations;
-
 namespace Ledger.Data.Access;
 
 /// <summary>
-/// Which roles the staff of each kind of organisation may hold: the one table that the key registry (and so
-/// <c>ledger keys create</c>), the access policy and the start-up check all read (docs/security.md, "Roles and kinds").
+/// Which roles the staff of each kind of organisation may hold, read from <see cref="RoleTable"/>: the key registry
+/// (and so <c>ledger keys create</c>), the access policy and the start-up check all ask here (docs/security.md, "Roles
+/// and kinds").
 /// </summary>
 public static class RoleAssignments
 {
-    // One role per kind. An auditor in the operator would read every L2–L4 record of the operator's area, which the
-    // operator's own admin is denied on purpose; oversight bodies (audit offices, procuratorates, courts) are kind audit.
-    private static readonly Dictionary<string, string[]> RolesByKind = new()
-    {
-        [OrganisationKinds.MarketSupervision] = [StaffRoles.Inspector],
-        [OrganisationKinds.Judicial] = [StaffRoles.CorrectionOfficer],
-        [OrganisationKinds.Community] = [StaffRoles.CommunityWorker],
-        [OrganisationKinds.Audit] = [StaffRoles.Auditor],
-        [OrganisationKinds.Operator] = [StaffRoles.Admin],
-    };
-
     /// <summary>The roles staff of a <paramref name="kind"/> organisation may hold; none for an unknown kind.</summary>
-    public static IReadOnlyList<string> RolesFor(string kind) => RolesByKind.GetValueOrDefault(kind) ?? [];
+    public static IReadOnlyList<string> RolesFor(string kind) => [.. RoleTable.All.Where(r => r.Kinds.Contains(kind)).Select(r => r.Name)];
 
     /// <summary>Whether staff of a <paramref name="kind"/> organisation may hold <paramref name="role"/>.</summary>
     public static bool MayHold(string kind, string role) => RolesFor(kind).Contains(role);

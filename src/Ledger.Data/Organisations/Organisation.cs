@@ -11,5 +11,11 @@ public sealed class Organisation
     public required string Kind { get; init; }
     /// <summary>6-digit PRC administrative division code (e.g. 330106); the jurisdiction of the records it issues.</summary>
     public required string AreaCode { get; init; }
+    /// <summary>
+    /// The organisation directly above this one (e.g. the district judicial bureau above a township judicial office), in
+    /// the same jurisdiction (<see cref="AreaCode.Contains"/>); null at the top. Its staff may revoke and correct this
+    /// one's records.
+    /// </summary>
+    public string? ParentId { get; init; }
     public required long CreatedAtMs { get; init; }
 }

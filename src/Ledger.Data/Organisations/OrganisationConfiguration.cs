@@ -14,6 +14,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Kind).HasColumnName("kind").HasMaxLength(32);
         builder.Property(o => o.AreaCode).HasColumnName("area_code").HasMaxLength(6);
         builder.Property(o => o.CreatedAtMs).HasColumnName("created_at_ms");
+        builder.Property(o => o.ParentId).HasColumnName("parent_id").HasMaxLength(64);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => o.AreaCode);
+        builder.HasIndex(o => o.ParentId);
     }
 }

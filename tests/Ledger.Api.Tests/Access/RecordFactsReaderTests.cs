@@ -16,7 +16,18 @@ public sealed class RecordFactsReaderTests(SharedLedger ledger) : IClassFixture<
 
         var facts = await FactsOfAsync(accepted.GetProperty("id").GetString()!);
 
-        Assert.Equal(new RecordFacts("community-correction", DataLevel.HighlySensitive, "demo-judicial-bureau", EmbeddedOrganisations.HomeArea), facts);
+        Assert.Equal(new RecordFacts("community-correction", DataLevel.HighlySensitive, "demo-judicial-bureau", EmbeddedOrganisations.HomeArea) { Type = "check-in" }, facts);
+    }
+
+    [Fact]
+    public async Task ARecordOfAnOfficeBelowABureauNamesTheBureauAboveIt()
+    {
+        var accepted = await Samples.SubmitAsync(_factory.ClientFor(EmbeddedKeys.OfficeOfficerKeyName), Samples.CheckIn());
+
+        var facts = await FactsOfAsync(accepted.GetProperty("id").GetString()!);
+
+        Assert.Equal(EmbeddedOrganisations.JudicialOffice, facts.IssuerOrganisation);
+        Assert.Equal([EmbeddedOrganisations.JudicialBureau], facts.IssuerAncestors);
     }
 
     [Fact]

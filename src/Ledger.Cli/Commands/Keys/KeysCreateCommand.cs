@@ -14,7 +14,7 @@ internal sealed class KeysCreateCommand : OperatorCommand
         "The registered organisation the staff member works for.");
 
     private readonly RequiredOption<string> _role = new("--role", "role", StaffRoles.Inspector,
-        "inspector, correction-officer, community-worker, auditor or admin; each fits one kind of organisation.");
+        $"{string.Join(", ", StaffRoles.All)}; each fits one kind of organisation (see ledger orgs create --kind).");
 
     private readonly Option<TimeSpan?> _expiresIn = new("--expires-in")
     {
