@@ -22,8 +22,9 @@ internal static class RevocationApi
 
         group.MapPost("/{recordHash}/revocation", RevokeAsync)
             .WithName("RevokeRecord")
-            .WithSummary("Revoke a record of your organisation (issued in error, withdrawn, court order, duplicate, other)")
-            .WithDescription("Only the issuing organisation's staff of the record's domain may revoke it, once. Stores an anchored " +
+            .WithSummary("Revoke a record of your organisation or one below it (issued in error, withdrawn, court order, duplicate, other)")
+            .WithDescription("Only staff of the issuing organisation, or of an organisation above it, whose role may revoke the type " +
+                "(docs/security.md, the permissions table) may revoke it, once. Stores an anchored " +
                 "ledger/revocation record naming the revoked record's hash; that record's hash and proof still verify and show status revoked. " +
                 "A second revocation is a 409 saying when and by which record it was revoked.")
             .Accepts<RevokeRecordRequest>("application/json")
