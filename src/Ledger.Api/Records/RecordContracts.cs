@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ledger.Api.Verification;
 using Ledger.Core.Proofs;
 
 namespace Ledger.Api.Records;
@@ -20,7 +21,11 @@ public sealed record RecordLinks(string Self, string Verify, string Proof);
 /// A stored record, for an authorised caller: the exact envelope that was hashed, its anchoring state, and its issuing
 /// organisation's signature over the record hash (null for records stored before signing).
 /// </summary>
-/// <remarks><c>TypeVersion</c> is the version of the type's schema the payload was written under (1 for envelopes made before versions).</remarks>
+/// <remarks>
+/// <c>TypeVersion</c> is the version of the type's schema the payload was written under (1 for envelopes made before
+/// versions). <c>Status</c> is what the public verification says (superseded, revoked and erased included);
+/// <c>Revocation</c> and <c>Supersession</c> say by which record, when and why, or are null.
+/// </remarks>
 public sealed record RecordView(
     string Id,
     string Domain,
@@ -34,4 +39,6 @@ public sealed record RecordView(
     string Status,
     JsonObject Envelope,
     IssuerSection? Signature,
-    RecordLinks Links);
+    RecordLinks Links,
+    RevocationNotice? Revocation,
+    SupersessionNotice? Supersession);
