@@ -9,7 +9,14 @@ namespace Ledger.Api.Records;
 /// <param name="Type">A record type of that domain, e.g. inspection, check-in, volunteer-service.</param>
 /// <param name="OccurredAt">When the recorded event happened: RFC 3339 with an offset, at most millisecond precision.</param>
 /// <param name="Payload">The record's fields, as the type's schema defines them.</param>
-public sealed record SubmitRecordRequest(string Domain, string Type, string OccurredAt, JsonObject Payload);
+public sealed record SubmitRecordRequest(string Domain, string Type, string OccurredAt, JsonObject Payload)
+{
+    /// <summary>
+    /// In a correction only: the hash of the earlier record of the same type that this one replaces. The earlier record
+    /// then reads as superseded; it is never edited.
+    /// </summary>
+    public string? Supersedes { get; init; }
+}
 
 /// <summary>The answer to an accepted record: keep the salt and hash; they let anyone check the record later.</summary>
 public sealed record RecordAccepted(string Id, string RecordHash, string Salt, string Status, DateTimeOffset ReceivedAt, RecordLinks Links);
