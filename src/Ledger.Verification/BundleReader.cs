@@ -19,7 +19,7 @@ internal static class BundleReader
     public const int MaxProofLength = 64;
 
     private static readonly string[] Statuses =
-        [RecordStatus.Pending, RecordStatus.Anchored, RecordStatus.Confirmed, RecordStatus.Revoked, RecordStatus.Erased];
+        [RecordStatus.Pending, RecordStatus.Anchored, RecordStatus.Confirmed, RecordStatus.Superseded, RecordStatus.Revoked, RecordStatus.Erased];
 
     /// <summary>The bundle in <paramref name="utf8"/>, or the reason it is not a well-formed one.</summary>
     public static BundleReading Read(ReadOnlyMemory<byte> utf8)

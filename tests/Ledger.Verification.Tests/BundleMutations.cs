@@ -119,11 +119,11 @@ internal static class BundleMutations
             yield return Mutate(signed, $"{path}: one letter's case flipped (wrong EIP-55 checksum)", b => Set(b, path, FlipOneCase(Text(b, path))), VerificationKind.Invalid);
             yield return Mutate(signed, $"{path}: another address in EIP-55", b => Set(b, path, AnvilNodeAddress(3)), VerificationKind.Invalid);
         }
-        foreach (var status in new[] { "anchored", "confirmed", "erased", "revoked" })
+        foreach (var status in new[] { "anchored", "confirmed", "erased", "revoked", "superseded" })
         {
             yield return Mutate(signed, $"status: {status} (a claim)", b => b["status"] = status, VerificationKind.Valid);
         }
-        foreach (var status in new[] { "pending", "superseded", "Confirmed", "CONFIRMED", "confirmed " })
+        foreach (var status in new[] { "pending", "corrected", "Superseded", "Confirmed", "CONFIRMED", "confirmed " })
         {
             yield return Mutate(signed, $"status: {status}", b => b["status"] = status, VerificationKind.Invalid);
         }

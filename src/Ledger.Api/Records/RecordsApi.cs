@@ -7,6 +7,7 @@ using Ledger.Api.Issuers;
 using Ledger.Api.Problems;
 using Ledger.Api.Protection;
 using Ledger.Api.Records.Idempotency;
+using Ledger.Api.Verification;
 using Ledger.Core.Proofs;
 using Ledger.Core.Records;
 using Ledger.Data;
@@ -94,10 +95,11 @@ internal static class RecordsApi
             await AppendToTrailAsync(trail, caller!, record, purpose, log, ct);
         }
         var json = JsonNode.Parse(envelope)!.AsObject();
+        var standing = await RecordStanding.OfAsync(record, db, ct);
         return TypedResults.Ok(new RecordView(
             record.Id, record.Domain, record.Type, RecordEnvelope.TypeVersionOf(json), record.Level, record.Issuer, record.OccurredAt,
-            DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), record.RecordHash, record.PublicStatus,
-            json, IssuerSections.Of(record), LinksFor(record)));
+            DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), record.RecordHash, standing.Status,
+            json, IssuerSections.Of(record), LinksFor(record), standing.Revocation, standing.Supersession));
     }
 
     // Evidence first: a read that cannot be recorded is not answered.

@@ -11,7 +11,7 @@ internal static class ProofBundleFactory
 {
     /// <param name="record">The record.</param>
     /// <param name="batch">Its batch, if sealed.</param>
-    /// <param name="status">The status the public sees (revoked and erased included; see RecordStatuses).</param>
+    /// <param name="status">The status the public sees (superseded, revoked and erased included; see RecordStanding).</param>
     public static ProofBundle Create(StoredRecord record, AnchorBatch? batch, string status) => new()
     {
         Format = ProofBundle.CurrentFormat,

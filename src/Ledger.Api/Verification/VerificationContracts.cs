@@ -10,7 +10,10 @@ namespace Ledger.Api.Verification;
 /// names the record type and a time can be whereabouts.
 /// </summary>
 /// <param name="RecordHash">The hash that was asked about.</param>
-/// <param name="Status">pending, anchored, confirmed, revoked (withdrawn by its issuer) or erased (payload destroyed); the hash and proof still verify.</param>
+/// <param name="Status">
+/// pending, anchored, confirmed, superseded (replaced by a correction), revoked (withdrawn by its issuer) or erased
+/// (payload destroyed); the hash and proof still verify.
+/// </param>
 /// <param name="Level">Data grade: 1 for published records; null for every other level.</param>
 /// <param name="Issuer">The issuing organisation's id (also in <paramref name="Signature"/>).</param>
 /// <param name="IssuerName">The issuing agency's registered name (L1 only); null otherwise or when it is not registered here.</param>
@@ -19,6 +22,7 @@ namespace Ledger.Api.Verification;
 /// <param name="Signature">The issuing organisation's signature over the record hash; null for records stored before signing.</param>
 /// <param name="Erasure">When and by which (anchored) erasure record the payload was destroyed (L1 only); null otherwise.</param>
 /// <param name="Revocation">When, why and by which (anchored) revocation record the issuer revoked it (L1 only); null otherwise.</param>
+/// <param name="Supersession">When and by which newer (anchored) record it was corrected (L1 only); null otherwise.</param>
 /// <param name="Links">The downloadable proof bundle.</param>
 public sealed record VerificationResult(
     string RecordHash,
@@ -31,7 +35,13 @@ public sealed record VerificationResult(
     IssuerSection? Signature,
     ErasureNotice? Erasure,
     RevocationNotice? Revocation,
+    SupersessionNotice? Supersession,
     VerificationLinks Links);
+
+/// <summary>That a record was corrected: when, and the newer record (itself anchored, its envelope naming this one) that replaces it.</summary>
+/// <param name="SupersededAt">When the correction was stored.</param>
+/// <param name="SupersededBy">The hash of the correcting record; verify it like any record.</param>
+public sealed record SupersessionNotice(DateTimeOffset SupersededAt, string SupersededBy);
 
 /// <summary>That the issuing organisation revoked a record: when, why, and the revocation record (itself anchored) that says so.</summary>
 /// <param name="RevokedAt">When the revocation was stored.</param>

@@ -44,11 +44,11 @@ internal static class VerifyApi
     private static async Task<Ok<VerificationResult>> VerifyAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
     {
         var (record, batch) = await FindAsync(recordHash, db, ct);
-        var revocation = await RevocationOfAsync(record, db, ct);
+        var standing = await RecordStanding.OfAsync(record, db, ct);
         var common = new VerificationResult(
-            record.RecordHash, StatusOf(record, revocation), Level: null, record.Issuer, IssuerName: null,
+            record.RecordHash, standing.Status, Level: null, record.Issuer, IssuerName: null,
             ProofBundleFactory.AnchorOf(batch), Content: null, IssuerSections.Of(record), Erasure: null, Revocation: null,
-            new VerificationLinks($"/api/v1/proofs/{record.RecordHash}"));
+            Supersession: null, new VerificationLinks($"/api/v1/proofs/{record.RecordHash}"));
         if (!PublicDisclosure.ShowsContent((DataLevel)record.Level))
         {
             // L2–L4: nothing beyond what the chain and the signature already say (docs/security.md, "What the public sees").
@@ -62,21 +62,10 @@ internal static class VerifyApi
             IssuerName = issuerName,
             Content = PublishedContentOf(record),
             Erasure = await ErasureOfAsync(record, db, ct),
-            Revocation = revocation,
+            Revocation = standing.Revocation,
+            Supersession = standing.Supersession,
         });
     }
-
-    // Erased wins over revoked: for L2+ (the only erasable levels) the public sees the status alone, and "erased" is
-    // the stronger statement about what can still be read. The anchoring status shows only while neither applies.
-    private static string StatusOf(StoredRecord record, RevocationNotice? revocation) =>
-        record.ErasedAtMs is null && revocation is not null ? RecordStatus.Revoked : record.PublicStatus;
-
-    private static Task<RevocationNotice?> RevocationOfAsync(StoredRecord record, LedgerDbContext db, CancellationToken ct) =>
-        db.Revocations.AsNoTracking()
-            .Where(r => r.RevokedRecordId == record.Id)
-            .Join(db.Records, r => r.Id, e => e.Id, (r, e) => new { r.RevokedAtMs, e.RecordHash, r.ReasonCode })
-            .Select(r => new RevocationNotice(DateTimeOffset.FromUnixTimeMilliseconds(r.RevokedAtMs), r.RecordHash, r.ReasonCode))
-            .SingleOrDefaultAsync(ct);
 
     private static async Task<ErasureNotice?> ErasureOfAsync(StoredRecord record, LedgerDbContext db, CancellationToken ct) =>
         record.ErasedAtMs is { } erasedAt
@@ -99,7 +88,7 @@ internal static class VerifyApi
     private static async Task<Ok<ProofBundle>> ProofAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
     {
         var (record, batch) = await FindAsync(recordHash, db, ct);
-        return TypedResults.Ok(ProofBundleFactory.Create(record, batch, StatusOf(record, await RevocationOfAsync(record, db, ct))));
+        return TypedResults.Ok(ProofBundleFactory.Create(record, batch, (await RecordStanding.OfAsync(record, db, ct)).Status));
     }
 
     private static async Task<(StoredRecord Record, Data.Anchoring.AnchorBatch? Batch)> FindAsync(string recordHash, LedgerDbContext db, CancellationToken ct)

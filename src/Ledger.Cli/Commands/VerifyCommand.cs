@@ -45,7 +45,7 @@ internal sealed class VerifyCommand : LedgerCommand
         Checked: the bundle's form, the Merkle path, the chain id, the contract's anchoredAt(root) and verify(), the
         anchoring transaction's RootAnchored log from that contract, block, batch and time, the issuer's signature over
         the record hash, and that the contract's issuer registry had that key for the stated organisation when the record
-        was anchored. Not checked, and reported as claims: the status (erased, revoked) and, without --contract, whether
+        was anchored. Not checked, and reported as claims: the status (superseded, revoked, erased) and, without --contract, whether
         the contract is the ledger's.
 
         {CliApp.ExitCodeTable}

@@ -15,7 +15,7 @@ public sealed record ProofBundle
     /// <summary>The record's salted commitment, 0x-prefixed keccak-256.</summary>
     public required string RecordHash { get; init; }
 
-    /// <summary>pending, anchored, confirmed, revoked or erased (see <see cref="RecordStatus"/>).</summary>
+    /// <summary>pending, anchored, confirmed, superseded, revoked or erased (see <see cref="RecordStatus"/>).</summary>
     public required string Status { get; init; }
 
     /// <summary>The Merkle path from the record's leaf to the anchored root; null while pending.</summary>
@@ -66,8 +66,10 @@ public static class RecordStatus
     public const string Anchored = "anchored";
     /// <summary>That block is the configured number of confirmations deep and still canonical.</summary>
     public const string Confirmed = "confirmed";
-    /// <summary>Superseded by a revocation record.</summary>
+    /// <summary>Withdrawn by its issuer with an anchored revocation record; the hash and proof still verify.</summary>
     public const string Revoked = "revoked";
+    /// <summary>Replaced by a correction: a newer record of the same type whose envelope names it; the hash and proof still verify.</summary>
+    public const string Superseded = "superseded";
     /// <summary>Payload destroyed; the commitment and proof still verify.</summary>
     public const string Erased = "erased";
 }

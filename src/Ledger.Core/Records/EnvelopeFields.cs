@@ -21,10 +21,12 @@ public static class EnvelopeFields
     public const string Payload = "payload";
     /// <summary>Secret salt.</summary>
     public const string Salt = "salt";
+    /// <summary>The hash of the earlier record this one corrects (ledger-record/v2 on; present only in corrections).</summary>
+    public const string Supersedes = "supersedes";
 
-    /// <summary>Every field of any format version; a ledger-record/v2 envelope has exactly these.</summary>
+    /// <summary>Every field of any format version; a ledger-record/v2 envelope has these, <see cref="Supersedes"/> only in a correction.</summary>
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Version, Domain, Type, TypeVersion, Id, Issuer, OccurredAt, Payload, Salt,
+        Version, Domain, Type, TypeVersion, Id, Issuer, OccurredAt, Payload, Salt, Supersedes,
     };
 }

@@ -59,7 +59,17 @@ public static partial class EnvelopeRules
         {
             throw new RecordFormatException(EnvelopeFields.Salt, $"must be 0x followed by {2 * SaltBytes} lower-case hex digits ({SaltBytes} random bytes)");
         }
+        if (envelope.Supersedes is not null && (envelope.Version == RecordEnvelope.Version1 || !IsRecordHash(envelope.Supersedes)))
+        {
+            throw new RecordFormatException(EnvelopeFields.Supersedes, envelope.Version == RecordEnvelope.Version1
+                ? $"is not a member of {RecordEnvelope.Version1} envelopes; write {RecordEnvelope.Version2}"
+                : "must be the corrected record's hash: 0x followed by 64 lower-case hex digits");
+        }
     }
+
+    /// <summary>True for a record hash in its one stored form: "0x" + 64 lower-case hex digits.</summary>
+    public static bool IsRecordHash(string? hash) =>
+        Hex.IsFixed(hash, 32) && hash!.StartsWith("0x", StringComparison.Ordinal) && !hash.Any(char.IsAsciiLetterUpper);
 
     /// <summary>True for "0x" + 64 lower-case hex digits.</summary>
     public static bool IsSalt(string? salt) =>

@@ -14,7 +14,10 @@ public sealed record RecordEnvelope
     /// <summary>Eight members, no <c>typeVersion</c>: every record written in this format is of type version 1.</summary>
     public const string Version1 = "ledger-record/v1";
 
-    /// <summary>Nine members: v1's and <c>typeVersion</c>, the version of the record type's schema.</summary>
+    /// <summary>
+    /// Nine members: v1's and <c>typeVersion</c>, the version of the record type's schema; a tenth, <c>supersedes</c>,
+    /// in a correction.
+    /// </summary>
     public const string Version2 = "ledger-record/v2";
 
     /// <summary>The envelope format the service writes.</summary>
@@ -50,6 +53,13 @@ public sealed record RecordEnvelope
     /// <summary>256 secret random bits, "0x" + 64 lower-case hex digits, so the hash cannot be guessed from likely payloads.</summary>
     public required string Salt { get; init; }
 
+    /// <summary>
+    /// The hash of the earlier record of the same type that this one corrects (JSON <c>supersedes</c>, in
+    /// <see cref="Version2"/> envelopes only); null for a record that corrects nothing. Inside the envelope, so the
+    /// link is sealed, signed and anchored with the correction.
+    /// </summary>
+    public string? Supersedes { get; init; }
+
     /// <summary>The envelope as the JSON object that is canonicalized and hashed; the payload is copied.</summary>
     public JsonObject ToJson()
     {
@@ -68,6 +78,10 @@ public sealed record RecordEnvelope
         json[EnvelopeFields.OccurredAt] = OccurredAt;
         json[EnvelopeFields.Payload] = Payload.DeepClone();
         json[EnvelopeFields.Salt] = Salt;
+        if (Supersedes is not null)
+        {
+            json[EnvelopeFields.Supersedes] = Supersedes;
+        }
         return json;
     }
 
@@ -144,7 +158,20 @@ public sealed record RecordEnvelope
                 _ => throw new RecordFormatException(EnvelopeFields.Payload, "must be a JSON object"),
             },
             Salt = ReadString(obj, EnvelopeFields.Salt),
+            Supersedes = ReadSupersedes(obj, version),
         };
+    }
+
+    // Optional, and only in v2: a v1 envelope predates corrections.
+    private static string? ReadSupersedes(JsonObject obj, string version)
+    {
+        if (!obj.ContainsKey(EnvelopeFields.Supersedes))
+        {
+            return null;
+        }
+        return version == Version1
+            ? throw new RecordFormatException(EnvelopeFields.Supersedes, $"is not a member of {Version1} envelopes, which predate corrections")
+            : ReadString(obj, EnvelopeFields.Supersedes);
     }
 
     private static string ReadString(JsonObject obj, string name)

@@ -149,6 +149,7 @@ public sealed class VerifyCommandTests(AnchoredBundles bundles) : IClassFixture<
     [Theory]
     [InlineData("erased", "The service states the record is erased")]
     [InlineData("revoked", "The service states the record is revoked")]
+    [InlineData("superseded", "The service states the record is superseded by a correction")]
     public async Task TheStatusIsReportedAsTheServicesStatementNotAsAFact(string status, string sentence)
     {
         var bundle = AnchoredBundles.Parse(bundles.Signed);

@@ -1,0 +1,42 @@
+using Ledger.Core.Proofs;
+using Ledger.Data;
+using Ledger.Data.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Api.Verification;
+
+/// <summary>
+/// Whether a record still stands: its revocation and its correction, if any, and the one status that sums them up.
+/// The same answer for the public verification, the proof bundle and an authorised read.
+/// </summary>
+/// <param name="Status">The status everyone is told (see <see cref="Of"/> for the order).</param>
+/// <param name="Revocation">Its revocation, or null.</param>
+/// <param name="Supersession">Its correction, or null.</param>
+internal sealed record RecordStanding(string Status, RevocationNotice? Revocation, SupersessionNotice? Supersession)
+{
+    /// <summary>
+    /// Reads both and orders them: erased, then revoked, then superseded, then the anchoring status. Erased is the
+    /// strongest statement about what can still be read; a revoked record no longer stands at all, whereas a
+    /// superseded one was replaced by a newer version (a record is never both: each refuses the other).
+    /// </summary>
+    public static async Task<RecordStanding> OfAsync(StoredRecord record, LedgerDbContext db, CancellationToken ct)
+    {
+        var revocation = await db.Revocations.AsNoTracking()
+            .Where(r => r.RevokedRecordId == record.Id)
+            .Join(db.Records, r => r.Id, e => e.Id, (r, e) => new { r.RevokedAtMs, e.RecordHash, r.ReasonCode })
+            .Select(r => new RevocationNotice(DateTimeOffset.FromUnixTimeMilliseconds(r.RevokedAtMs), r.RecordHash, r.ReasonCode))
+            .SingleOrDefaultAsync(ct);
+        var supersession = await db.Supersessions.AsNoTracking()
+            .Where(s => s.SupersededRecordId == record.Id)
+            .Join(db.Records, s => s.Id, e => e.Id, (s, e) => new { s.SupersededAtMs, e.RecordHash })
+            .Select(s => new SupersessionNotice(DateTimeOffset.FromUnixTimeMilliseconds(s.SupersededAtMs), s.RecordHash))
+            .SingleOrDefaultAsync(ct);
+        return new RecordStanding(Of(record, revocation, supersession), revocation, supersession);
+    }
+
+    private static string Of(StoredRecord record, RevocationNotice? revocation, SupersessionNotice? supersession) =>
+        record.ErasedAtMs is not null ? RecordStatus.Erased
+        : revocation is not null ? RecordStatus.Revoked
+        : supersession is not null ? RecordStatus.Superseded
+        : record.PublicStatus;
+}
