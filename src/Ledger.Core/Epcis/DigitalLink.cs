@@ -16,8 +16,12 @@ internal static class DigitalLink
     private static readonly SearchValues<char> Text = SearchValues.Create("\"'-.0123456789;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
     private static readonly SearchValues<char> CpidText = SearchValues.Create("#-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
-    /// <summary>The constrained canonical form of <paramref name="uri"/>, or null when it is not a GS1 Digital Link URI.</summary>
-    public static string? Constrain(string uri)
+    /// <summary>
+    /// The constrained canonical form of <paramref name="uri"/>, or null when it is not a GS1 Digital Link URI.
+    /// <paramref name="allowEscapes"/> admits percent-escapes in serials and lots; the event hash does not, as the
+    /// reference implementation leaves such a URI as written (its host included), and the hash must agree with it.
+    /// </summary>
+    public static string? Constrain(string uri, bool allowEscapes)
     {
         var path = PathOf(uri);
         if (path is null)
@@ -47,7 +51,7 @@ internal static class DigitalLink
         {
             qualifiers.RemoveAll(q => q.Ai == "10");
         }
-        return IsValid(key, value, qualifiers) ? Compose(key, value, qualifiers) : null;
+        return IsValid(key, value, qualifiers, allowEscapes) ? Compose(key, value, qualifiers) : null;
     }
 
     private static string? PathOf(string uri)
@@ -98,8 +102,9 @@ internal static class DigitalLink
     private static bool StartsWithFourDigits(string value) =>
         value.Length > 4 && !value.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9');
 
-    private static bool IsValid(string key, string value, List<(string Ai, string Value)> qualifiers)
+    private static bool IsValid(string key, string value, List<(string Ai, string Value)> qualifiers, bool allowEscapes)
     {
+        bool IsText(string text, int max) => allowEscapes ? UrnText.IsValid(text, max) || text.Length == 0 : IsPlainText(text, max);
         var only = qualifiers.Count == 1 ? qualifiers[0] : default;
         if (qualifiers.Count > 1)
         {
@@ -130,5 +135,5 @@ internal static class DigitalLink
 
     private static bool Digits(string text, int length) => text.Length == length && !text.AsSpan().ContainsAnyExceptInRange('0', '9');
 
-    private static bool IsText(string text, int max) => text.Length <= max && !text.AsSpan().ContainsAnyExcept(Text);
+    private static bool IsPlainText(string text, int max) => text.Length <= max && !text.AsSpan().ContainsAnyExcept(Text);
 }

@@ -11,7 +11,14 @@ internal static class EpcisSchema
 {
     private const string ResourceName = "Ledger.Core.Epcis.EPCIS-JSON-Schema.json";
 
-    private static readonly EvaluationOptions Evaluation = new()
+    // A valid document, the common case, needs only the verdict; the details are gathered again only for a refusal.
+    private static readonly EvaluationOptions Verdict = new()
+    {
+        OutputFormat = OutputFormat.Flag,
+        RequireFormatValidation = true,
+    };
+
+    private static readonly EvaluationOptions Details = new()
     {
         OutputFormat = OutputFormat.Hierarchical,
         RequireFormatValidation = true,
@@ -22,8 +29,11 @@ internal static class EpcisSchema
     /// <summary>Every problem the schema finds in <paramref name="document"/>; empty when it is valid.</summary>
     public static IReadOnlyList<EpcisError> Validate(JsonElement document)
     {
-        var results = Schema.Value.Evaluate(document, Evaluation);
-        return results.IsValid ? [] : EpcisSchemaErrors.Translate(results, document);
+        if (Schema.Value.Evaluate(document, Verdict).IsValid)
+        {
+            return [];
+        }
+        return EpcisSchemaErrors.Translate(Schema.Value.Evaluate(document, Details), document);
     }
 
     private static JsonSchema Load()

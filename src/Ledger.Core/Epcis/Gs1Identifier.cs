@@ -30,13 +30,21 @@ public sealed record Gs1Identifier(string Canonical, string PrimaryKey, Gs1Granu
     /// Reads an EPC URN, EPC class or pattern URN, or GS1 Digital Link URI; null when <paramref name="text"/> is none
     /// of them (a free URI, a geo: location, a malformed key).
     /// </summary>
-    public static Gs1Identifier? TryParse(string? text)
+    public static Gs1Identifier? TryParse(string? text) => Parse(text, allowEscapes: true);
+
+    /// <summary>
+    /// As <see cref="TryParse"/>, but exactly as the event hash's reference implementation reads identifiers: a Digital
+    /// Link URI with a percent-escape in a serial or lot is not normalised (an EPC URN with one still is).
+    /// </summary>
+    internal static Gs1Identifier? TryParseForHash(string text) => Parse(text, allowEscapes: false);
+
+    private static Gs1Identifier? Parse(string? text, bool allowEscapes)
     {
         if (string.IsNullOrEmpty(text))
         {
             return null;
         }
-        var canonical = text.StartsWith("urn:epc:", StringComparison.Ordinal) ? EpcUrn.ToDigitalLink(text) : DigitalLink.Constrain(text);
+        var canonical = text.StartsWith("urn:epc:", StringComparison.Ordinal) ? EpcUrn.ToDigitalLink(text) : DigitalLink.Constrain(text, allowEscapes);
         return canonical is null ? null : FromCanonical(canonical);
     }
 

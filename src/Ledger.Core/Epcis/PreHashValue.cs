@@ -34,6 +34,6 @@ internal sealed class PreHashValue(JsonLdPrefixes prefixes)
             text = CbvVocabulary.ExpandBare(text, vocabulary);
         }
         text = CbvVocabulary.FromUrn(prefixes.Value(text));
-        return HashNumber.TryCanonical(text) ?? Gs1Identifier.TryParse(text)?.Canonical ?? text;
+        return HashNumber.TryCanonical(text) ?? Gs1Identifier.TryParseForHash(text)?.Canonical ?? text;
     }
 }
