@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using Ledger.Core.Epcis;
+
+namespace Ledger.Core.Tests.Epcis;
+
+/// <summary>Documents capture must refuse, each with the event index and field at fault.</summary>
+public sealed class MalformedDocumentTests
+{
+    private static JsonObject Event(string eventTime = "2024-03-01T09:30:00.000+08:00") => new()
+    {
+        ["type"] = "ObjectEvent",
+        ["eventTime"] = eventTime,
+        ["eventTimeZoneOffset"] = "+08:00",
+        ["epcList"] = new JsonArray("urn:epc:id:sgtin:4012345.011111.9876"),
+        ["action"] = "OBSERVE",
+        ["bizStep"] = "receiving",
+        ["readPoint"] = new JsonObject { ["id"] = "urn:epc:id:sgln:4012345.00005.0" },
+    };
+
+    private static JsonObject Document(params JsonObject[] events) => new()
+    {
+        ["@context"] = new JsonArray("https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"),
+        ["type"] = "EPCISDocument",
+        ["schemaVersion"] = "2.0",
+        ["creationDate"] = "2024-03-01T10:00:00Z",
+        ["epcisBody"] = new JsonObject { ["eventList"] = new JsonArray([.. events]) },
+    };
+
+    private static EpcisParseResult Parse(JsonObject document, EpcisLimits? limits = null) => EpcisDocument.Parse(document.ToJsonString(), limits);
+
+    [Fact]
+    public void AWellFormedDocumentIsAccepted()
+    {
+        var result = Parse(Document(Event(), Event()));
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(2, result.Document!.Events.Count);
+    }
+
+    [Fact]
+    public void AMissingEventTimeIsRefusedAtThatEvent()
+    {
+        var broken = Event();
+        broken.Remove("eventTime");
+
+        var error = Assert.Single(Parse(Document(Event(), broken)).Errors);
+
+        Assert.Equal((1, "eventTime", "$.epcisBody.eventList[1].eventTime", "is required"), (error.EventIndex, error.Field, error.Path, error.Message));
+    }
+
+    [Fact]
+    public void AnUnknownEventTypeIsRefusedAtThatEvent()
+    {
+        var broken = Event();
+        broken["type"] = "InspectionEvent";
+
+        var error = Assert.Single(Parse(Document(Event(), Event(), broken)).Errors);
+
+        Assert.Equal((2, "type"), (error.EventIndex, error.Field));
+        Assert.Contains("\"InspectionEvent\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnknownActionIsRefusedAtThatEvent()
+    {
+        var broken = Event();
+        broken["action"] = "WATCH";
+
+        var error = Assert.Single(Parse(Document(broken)).Errors);
+
+        Assert.Equal((0, "action", "\"WATCH\" is not an allowed value"), (error.EventIndex, error.Field, error.Message));
+    }
+
+    [Fact]
+    public void AnEventTimeThatIsNoDateTimeIsRefusedAtThatField()
+    {
+        var error = Assert.Single(Parse(Document(Event(), Event("yesterday at noon"))).Errors);
+
+        Assert.Equal((1, "eventTime"), (error.EventIndex, error.Field));
+    }
+
+    [Fact]
+    public void ANestedFieldIsNamedByItsPathInTheEvent()
+    {
+        var broken = Event();
+        broken["readPoint"] = new JsonObject { ["id"] = 42 };
+
+        var errors = Parse(Document(broken)).Errors;
+
+        Assert.Contains(errors, e => e.EventIndex == 0 && e.Field == "readPoint.id");
+    }
+
+    [Fact]
+    public void MoreThanTenThousandEventsAreRefusedBeforeAnyIsChecked()
+    {
+        var events = new JsonArray();
+        for (var i = 0; i < 10_001; i++)
+        {
+            events.Add(new JsonObject { ["type"] = "ObjectEvent" });
+        }
+        var document = Document();
+        document["epcisBody"] = new JsonObject { ["eventList"] = events };
+
+        var error = Assert.Single(Parse(document).Errors);
+
+        Assert.Equal(("$.epcisBody.eventList", null), (error.Path, error.EventIndex));
+        Assert.Contains("at most 10000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TextThatIsNotJsonIsRefused()
+    {
+        var error = Assert.Single(EpcisDocument.Parse("<epcis:EPCISDocument/>").Errors);
+
+        Assert.StartsWith("is not valid JSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AQueryDocumentIsNotACaptureDocument()
+    {
+        var query = Document(Event());
+        query["type"] = "EPCISQueryDocument";
+
+        var error = Assert.Single(Parse(query).Errors);
+
+        Assert.Equal("$.type", error.Path);
+        Assert.Contains("query", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADocumentWithoutAnEventListIsRefused()
+    {
+        var empty = Document();
+        empty["epcisBody"] = new JsonObject();
+
+        Assert.Equal("$.epcisBody.eventList", Assert.Single(Parse(empty).Errors).Path);
+    }
+
+    [Fact]
+    public void ADocumentLargerThanTheLimitIsRefusedUnread()
+    {
+        var error = Assert.Single(Parse(Document(Event()), new EpcisLimits { MaxBytes = 100 }).Errors);
+
+        Assert.Equal("$", error.Path);
+    }
+
+    [Fact]
+    public void NestingDeeperThanTheLimitIsRefused()
+    {
+        var deep = Event();
+        JsonObject inner = deep;
+        for (var i = 0; i < 80; i++)
+        {
+            var next = new JsonObject();
+            inner["example:nested"] = next;
+            inner = next;
+        }
+
+        Assert.StartsWith("is not valid JSON", Assert.Single(Parse(Document(deep)).Errors).Message, StringComparison.Ordinal);
+    }
+}
