@@ -47,24 +47,24 @@ const fillWhy = failure => t.why[failure.id].replace(/\{(\w+)\}/g, (_, k) => fai
 
 async function checkInBrowser(hash, bundle, fileCheck) {
   const rows = fileCheck ? [fileCheck] : [];
-  const fail = (id, facts) => ({ rows: [...rows, { id, where: 'browser', outcome: 'fail' }], failure: { id, facts } });
-  if (fileCheck?.outcome === 'fail') return { rows, failure: fileCheck };
+  const skipped = ['chainId', 'contract', 'anchoredAt', 'log', 'block'];
+  const notRun = () => skipped.map(id => ({ id, where: 'browser', outcome: 'skip' }));
+  const fail = (id, facts) => ({ rows: [...rows, { id, where: 'browser', outcome: 'fail' }, ...notRun()], failure: { id, facts } });
+  if (fileCheck?.outcome === 'fail') return { rows: [...rows, ...notRun()], failure: fileCheck };
   if (bundle?.recordHash?.toLowerCase() !== hash) return fail('bundleFor', { expected: hash, actual: bundle?.recordHash });
   const reached = bundle.merkle && bundle.anchor ? fold(bundle.recordHash.toLowerCase(), bundle.merkle.proof) : null;
   if (reached !== bundle.merkle?.root?.toLowerCase()) return fail('merkle', { expected: bundle.merkle?.root, actual: reached });
   rows.push({ id: 'merkle', where: 'browser', outcome: 'pass' });
-  const skipped = ['chainId', 'contract', 'anchoredAt', 'log', 'block'];
-  if (!config.rpcUrl) return { rows: [...rows, ...skipped.map(id => ({ id, where: 'browser', outcome: 'skip' }))], chainNote: { template: t.chainUnchecked } };
+  if (!config.rpcUrl) return { rows: [...rows, ...notRun()], chainNote: { template: t.chainUnchecked } };
   try {
     for await (const check of chainChecks(config.rpcUrl, bundle, config.contract)) {
       skipped.shift();
-      if (!check.ok) return { rows: [...rows, { id: check.id, where: 'browser', outcome: 'fail' }, ...skipped.map(id => ({ id, where: 'browser', outcome: 'skip' }))], failure: check };
+      if (!check.ok) return { rows: [...rows, { id: check.id, where: 'browser', outcome: 'fail' }, ...notRun()], failure: check };
       rows.push({ id: check.id, where: 'browser', outcome: 'pass' });
     }
   } catch (e) {
     if (!(e instanceof ChainUnavailable)) throw e;
-    rows.push(...skipped.map(id => ({ id, where: 'browser', outcome: 'skip' })));
-    return { rows, chainNote: { template: t.chainUnavailable, values: { url: config.rpcUrl } } };
+    return { rows: [...rows, ...notRun()], chainNote: { template: t.chainUnavailable, values: { url: config.rpcUrl } } };
   }
   return { rows };
 }
@@ -164,5 +164,5 @@ if (config.malformed !== undefined) {
 } else if (config.recordHash) {
   verifyHash(config.recordHash);
 } else {
-  main.dataset.state = 'ready';
+  main.dataset.state = 'done'; // nothing to check until a hash is entered or a file dropped
 }
