@@ -6,6 +6,7 @@ using Ledger.Api.Hosting;
 using Ledger.Api.Issuers;
 using Ledger.Api.Operations;
 using Ledger.Api.Protection;
+using Ledger.Api.PublicPages;
 using Ledger.Api.Records;
 using Ledger.Api.RecordTypes;
 using Ledger.Api.Revocation;
@@ -38,6 +39,7 @@ try
     app.MapRevocationApi();
     app.MapAccessTrailApi();
     app.MapVerifyApi();
+    app.MapPublicPages();
     app.MapIssuersApi();
     app.MapStatusApi();
     app.MapLedgerHealth();

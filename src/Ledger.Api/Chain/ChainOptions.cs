@@ -70,6 +70,13 @@ public sealed class ChainOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan EmbeddedStateInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The JSON-RPC URL that visitors' browsers call to check a proof against the chain themselves (the public verify page).
+    /// Empty: the embedded anvil's URL in embedded mode; none with an external chain, whose <see cref="RpcUrl"/> may
+    /// carry credentials and is never handed out. Shown to every visitor, so it must carry no credentials.
+    /// </summary>
+    public string? PublicRpcUrl { get; set; }
+
     /// <summary>True when the service should start its own anvil.</summary>
     public bool IsEmbedded => string.IsNullOrWhiteSpace(RpcUrl);
 
@@ -82,6 +89,10 @@ public sealed class ChainOptions : IValidatableObject
         if (EmbeddedStateInterval.Ticks % TimeSpan.TicksPerSecond != 0)
         {
             yield return new ValidationResult("Chain:EmbeddedStateInterval must be whole seconds (anvil dumps its state every N seconds).", [nameof(EmbeddedStateInterval)]);
+        }
+        if (!string.IsNullOrWhiteSpace(PublicRpcUrl) && !PublicPages.PublicOptions.IsPlainHttpUrl(PublicRpcUrl))
+        {
+            yield return new ValidationResult("Chain:PublicRpcUrl must be an absolute http(s) URL without user name, query or fragment: every visitor sees it.", [nameof(PublicRpcUrl)]);
         }
         if (IsEmbedded)
         {

@@ -3,6 +3,7 @@ using Ledger.Api.Access;
 using Ledger.Api.Anchoring;
 using Ledger.Api.Chain;
 using Ledger.Api.Problems;
+using Ledger.Api.PublicPages;
 using Ledger.Api.Records;
 using Ledger.Api.Settings;
 using Ledger.Core.Records;
@@ -39,6 +40,7 @@ internal static class HostingExtensions
         });
 
         services.AddLedgerRecords();
+        services.AddLedgerPublicPages();
 
         services.AddHttpClient("chain", c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ChainRuntime>();

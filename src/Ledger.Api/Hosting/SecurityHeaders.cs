@@ -33,7 +33,9 @@ internal static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? SwaggerPolicy : ApiPolicy;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? SwaggerPolicy
+            : PublicPages.PublicPagePolicy.AppliesTo(context.Request.Path) ? PublicPages.PublicPagePolicy.For(context)
+            : ApiPolicy;
         if (context.Request.IsHttps)
         {
             headers.StrictTransportSecurity = "max-age=31536000";

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Ledger.Api.Access;
+using Microsoft.Playwright;
+
+namespace Ledger.Api.Tests.PublicPages;
+
+/// <summary>
+/// The real service on Kestrel at a free loopback port (a browser needs a socket), with its embedded anvil, and one
+/// headless Debian Chromium driven by Playwright — one of each per test class; each test opens its own browser context.
+/// </summary>
+public sealed class BrowserLedger : IAsyncLifetime
+{
+    /// <summary>What QR codes and receipts print: a public address, not the loopback one the tests browse.</summary>
+    public const string PublicBaseUrl = "https://ledger.example.gov.cn";
+
+    /// <summary>Debian's Chromium, installed by scripts/bootstrap; Playwright's own browser download does not work here.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly int _port = FreePort();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public BrowserLedger()
+    {
+        Factory = new LedgerApiFactory(settings: new Dictionary<string, string?>
+        {
+            ["Urls"] = $"http://127.0.0.1:{_port}",
+            ["Public:BaseUrl"] = PublicBaseUrl,
+        });
+        Factory.UseKestrel();
+    }
+
+    public LedgerApiFactory Factory { get; }
+
+    /// <summary>Where the browser reaches the service.</summary>
+    public string BaseUrl => $"http://127.0.0.1:{_port}";
+
+    /// <summary>The embedded anvil's URL, which the page publishes to the browser as the chain node.</summary>
+    public Uri RpcUrl { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run scripts/bootstrap, which installs Debian's chromium.");
+        Factory.StartServer();
+        RpcUrl = (await Factory.ChainAsync()).RpcUrl;
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Args = ["--no-sandbox", "--disable-gpu"],
+        });
+    }
+
+    /// <summary>A fresh context (cookies, cache, routes) in the given browser language, Beijing time, a desktop or phone width.</summary>
+    public Task<IBrowserContext> NewContextAsync(string locale = "zh-CN", int width = 1024) =>
+        _browser!.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl,
+            Locale = locale,
+            TimezoneId = "Asia/Shanghai",
+            ViewportSize = new() { Width = width, Height = 900 },
+            AcceptDownloads = true,
+        });
+
+    /// <summary>Opens a page and waits until its script has finished checking (main[data-state=done]).</summary>
+    public static async Task<IPage> OpenAsync(IBrowserContext context, string path)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await WaitUntilCheckedAsync(page);
+        return page;
+    }
+
+    public static Task WaitUntilCheckedAsync(IPage page) =>
+        page.WaitForSelectorAsync("main[data-state=done]", new() { Timeout = 20_000 });
+
+    public static Task<string> SentenceAsync(IPage page) => page.Locator("#verdict .sentence").InnerTextAsync();
+
+    /// <summary>Submits an inspection (L1) and waits until it is confirmed; returns its hash and id.</summary>
+    public async Task<(string Hash, string Id)> ConfirmedInspectionAsync(string lot)
+    {
+        var accepted = await Samples.SubmitAsync(Factory.ClientFor(Roles.Inspector), Samples.Inspection(lot));
+        var hash = accepted.GetProperty("recordHash").GetString()!;
+        await Factory.WaitForStatusAsync(hash, "confirmed");
+        return (hash, accepted.GetProperty("id").GetString()!);
+    }
+
+    /// <summary>The service's public view of a record, as the page fetches it.</summary>
+    public async Task<JsonElement> PublicViewAsync(string hash) =>
+        JsonDocument.Parse(await Factory.CreateClient().GetStringAsync($"/api/v1/verify/{hash}")).RootElement.Clone();
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+        Factory.DeleteData();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
