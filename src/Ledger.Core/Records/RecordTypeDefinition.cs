@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using Ledger.Core.Records.Projections;
 
 namespace Ledger.Core.Records;
 
@@ -28,6 +29,15 @@ public sealed record RecordTypeDefinition(string Domain, string Type, DataLevel 
     /// is the one role of the type's domain, as the access policy decides it (a test holds the two together).
     /// </summary>
     public IReadOnlyList<string> SubmittedBy { get; init; } = [];
+
+    /// <summary>
+    /// Rules that depend on stored state, checked in the commit's transaction before the record is inserted; the first
+    /// refusal refuses the record (409 or 422 naming the rule) and nothing of it is written.
+    /// </summary>
+    public IReadOnlyList<StatefulRule> StatefulRules { get; init; } = [];
+
+    /// <summary>The projections this type's records update, in order, in the same transaction as their insert.</summary>
+    public IReadOnlyList<RecordProjection> Projections { get; init; } = [];
 
     /// <summary><c>domain/type</c>, as errors and docs name a type.</summary>
     public string Name => $"{Domain}/{Type}";
