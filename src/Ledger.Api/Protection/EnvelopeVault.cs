@@ -73,8 +73,7 @@ internal sealed class EnvelopeVault(SubjectKeyStore subjectKeys, ProtectionKeys 
         }
     }
 
-    // The record id binds each sealed envelope to its row: copied into another row, it fails to open.
-    private static byte[] AssociatedData(string recordId) => Encoding.UTF8.GetBytes("record:" + recordId);
+    private static byte[] AssociatedData(string recordId) => SealedEnvelopes.AssociatedData(recordId);
 
     private static LedgerProblem Tampered(StoredRecord record) => new(StatusCodes.Status500InternalServerError,
         "Stored record failed its integrity check",

@@ -12,8 +12,8 @@ namespace Ledger.Api.Tests.Projections;
 /// <summary>Time-bank submissions for one volunteer of a test's own, and that volunteer's balance as the projection holds it.</summary>
 internal sealed class TimeBank(string organisation)
 {
-    /// <summary>A volunteer reference no other test uses, so each test owns its balance.</summary>
-    public string VolunteerRef { get; } = "V-" + Guid.NewGuid().ToString("N")[..12];
+    /// <summary>A volunteer reference no other test uses, so each test owns its balance; letters only, as a run of digits could look like a phone number.</summary>
+    public string VolunteerRef { get; } = "V-" + string.Concat(Guid.NewGuid().ToString("N")[..16].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))));
 
     public JsonObject Service(decimal hours) => new()
     {
