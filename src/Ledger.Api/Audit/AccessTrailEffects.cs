@@ -17,8 +17,6 @@ internal sealed class AccessTrailEffects(string readRecordId, long readAtMs) : C
     private long _sequence;
     private string _previous = LedgerAccessEntry.Genesis;
 
-    public override bool AssignsFields => true;
-
     public override async Task AssignAsync(CommitScope scope, JsonObject payload, CancellationToken ct)
     {
         var last = await scope.Db.AccessTrail.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);

@@ -17,8 +17,6 @@ internal sealed class ErasureEffects(string dataKeyId, string subjectDigest, Era
     /// <summary>The count written into the evidence by the last attempt; read once the commit succeeded.</summary>
     public int ErasedCount { get; private set; }
 
-    public override bool AssignsFields => true;
-
     public override async Task AssignAsync(CommitScope scope, JsonObject payload, CancellationToken ct)
     {
         ErasedCount = await scope.Db.Records.CountAsync(r => r.DataKeyId == dataKeyId, ct);

@@ -17,9 +17,6 @@ internal sealed record CommitScope(LedgerDbContext Db, ProjectionStore Projectio
 /// </summary>
 internal abstract class CommitEffects
 {
-    /// <summary>Whether <see cref="AssignAsync"/> fills payload fields, so the record must be sealed inside the commit.</summary>
-    public virtual bool AssignsFields => false;
-
     /// <summary>Fills payload fields from stored state (e.g. the access trail's previous hash). Runs first.</summary>
     public virtual Task AssignAsync(CommitScope scope, JsonObject payload, CancellationToken ct) => Task.CompletedTask;
 
