@@ -5,6 +5,7 @@ using Ledger.Cli.CommandLine;
 using Ledger.Cli.Commands;
 using Ledger.Cli.Commands.Keys;
 using Ledger.Cli.Commands.Orgs;
+using Ledger.Cli.Commands.Projections;
 
 namespace Ledger.Cli;
 
@@ -96,6 +97,10 @@ public static class CliApp
                 new RotateMasterCommand(),
                 new KeysNewKeystoreCommand(),
                 new KeysShowKeystoreCommand(),
+            },
+            new Command("projections", "Operator commands for projections (state derived from records), run on the service's host against its data folder.")
+            {
+                new ProjectionsRebuildCommand(),
             },
         };
         root.Options.Add(new HelpOption("--help", "-h") { Action = new LedgerHelpAction(RootEpilogue) });

@@ -14,7 +14,7 @@ namespace Ledger.Cli.Commands.Keys;
 /// </summary>
 internal sealed class RotateMasterCommand : OperatorCommand
 {
-    private const string KeyFileOption = "--key-file";
+    internal const string KeyFileOption = "--key-file";
     private const string NewKeyFileOption = "--new-key-file";
 
     private readonly RequiredOption<string> _newKeyFile = new(NewKeyFileOption, "file", "/etc/ledger/master-2026.key",
@@ -68,7 +68,7 @@ internal sealed class RotateMasterCommand : OperatorCommand
     }
 
     // The same order the service uses, so the key that opens the store today is the one rotated from.
-    private static MasterKey CurrentKey(string? keyFile, string dataDirectory)
+    internal static MasterKey CurrentKey(string? keyFile, string dataDirectory)
     {
         if (keyFile is not null)
         {
