@@ -4,6 +4,7 @@ using Ledger.Data.Audit;
 using Ledger.Data.Issuers;
 using Ledger.Data.Leasing;
 using Ledger.Data.Organisations;
+using Ledger.Data.Projections;
 using Ledger.Data.Protection;
 using Ledger.Data.Records;
 using Ledger.Data.Schema;
@@ -29,6 +30,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<RecordRevocation> Revocations => Set<RecordRevocation>();
     public DbSet<RecordSupersession> Supersessions => Set<RecordSupersession>();
     public DbSet<AccessTrailEntry> AccessTrail => Set<AccessTrailEntry>();
+    public DbSet<ProjectionRow> Projections => Set<ProjectionRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);

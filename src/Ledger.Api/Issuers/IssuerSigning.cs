@@ -1,3 +1,4 @@
+using Ledger.Chain;
 using Ledger.Chain.Attestation;
 using Ledger.Core.Encoding;
 using Ledger.Data.Records;
@@ -11,10 +12,10 @@ namespace Ledger.Api.Issuers;
 internal sealed class IssuerSigning(IssuerKeys keys)
 {
     /// <summary>A copy of <paramref name="record"/> carrying its issuer's address and signature.</summary>
-    public async Task<StoredRecord> SignAsync(StoredRecord record, CancellationToken ct)
-    {
-        var key = await keys.ForAsync(record.Issuer, ct);
-        var signature = IssuerSignature.Sign(key, Hex.DecodeFixed(record.RecordHash, 32));
-        return record.WithIssuerSignature(key.Address, signature);
-    }
+    public async Task<StoredRecord> SignAsync(StoredRecord record, CancellationToken ct) =>
+        Sign(record, await keys.ForAsync(record.Issuer, ct));
+
+    /// <summary>A copy of <paramref name="record"/> signed with <paramref name="key"/>, already opened; touches no database.</summary>
+    public static StoredRecord Sign(StoredRecord record, EthereumKey key) =>
+        record.WithIssuerSignature(key.Address, IssuerSignature.Sign(key, Hex.DecodeFixed(record.RecordHash, 32)));
 }

@@ -1,3 +1,5 @@
+using Ledger.Core.Records.Projections;
+
 namespace Ledger.Api.Problems;
 
 /// <summary>
@@ -13,6 +15,9 @@ public sealed class LedgerProblem(int status, string title, string detail, IDict
     public int Status { get; } = status;
     public string Title { get; } = title;
     public IDictionary<string, string[]>? Errors { get; } = errors;
+
+    /// <summary>The stateful rule that refused the request, sent as the problem's <c>rule</c>; null for other problems.</summary>
+    public string? Rule { get; init; }
 
     /// <summary>When the caller may try again; sent as <c>Retry-After</c> (whole seconds). Null sends no header.</summary>
     public TimeSpan? RetryAfter { get; init; }
@@ -36,6 +41,14 @@ public sealed class LedgerProblem(int status, string title, string detail, IDict
     /// <summary>400 for a body that is not the JSON we accept.</summary>
     public static LedgerProblem MalformedBody(string detail) =>
         new(StatusCodes.Status400BadRequest, "Malformed request body", detail);
+
+    /// <summary>409 or 422 for a record a stateful rule refused, naming the rule and why.</summary>
+    public static LedgerProblem Refused(RuleRefusal refusal) => new(
+        refusal.Kind == RefusalKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
+        refusal.Title, refusal.Detail)
+    {
+        Rule = refusal.Rule,
+    };
 
     public static LedgerProblem NotFound(string detail) =>
         new(StatusCodes.Status404NotFound, "Not found", detail);

@@ -32,6 +32,10 @@ internal sealed class LedgerProblemHandler(IProblemDetailsService problems, Stor
         details.Status = problem.Status;
         details.Title = problem.Title;
         details.Detail = problem.Message;
+        if (problem.Rule is not null)
+        {
+            details.Extensions["rule"] = problem.Rule;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

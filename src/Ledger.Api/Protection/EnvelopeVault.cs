@@ -17,13 +17,21 @@ internal sealed class EnvelopeVault(SubjectKeyStore subjectKeys, ProtectionKeys 
     /// <summary>The row to write: unchanged for L1; otherwise the envelope sealed and the plain text gone from the row.</summary>
     public async Task<StoredRecord> SealAsync(StoredRecord plain, CancellationToken ct)
     {
-        if (plain.Level <= 1)
-        {
-            return plain;
-        }
-        var payload = JsonNode.Parse(plain.EnvelopeJson)!["payload"]!.AsObject();
-        var digest = RecordSubjects.DigestOf(keys, plain.Issuer, plain.Domain, plain.Type, payload);
-        using var dataKey = await subjectKeys.GetOrCreateAsync(digest, ct);
+        var payload = plain.Level <= 1 ? null : JsonNode.Parse(plain.EnvelopeJson)!["payload"]!.AsObject();
+        using var dataKey = payload is null ? null : await SealingKeyAsync(plain.Issuer, plain.Domain, plain.Type, payload, ct);
+        return dataKey is null ? plain : Seal(plain, dataKey);
+    }
+
+    /// <summary>
+    /// The data key a record of this subject is sealed with, created on first use (a write on a connection of its
+    /// own: open it before the commit's transaction takes the write lock).
+    /// </summary>
+    public async Task<DataKey> SealingKeyAsync(string issuer, string domain, string type, JsonObject payload, CancellationToken ct) =>
+        await subjectKeys.GetOrCreateAsync(RecordSubjects.DigestOf(keys, issuer, domain, type, payload), ct);
+
+    /// <summary>The row with its envelope sealed under <paramref name="dataKey"/>; touches no database.</summary>
+    public StoredRecord Seal(StoredRecord plain, DataKey dataKey)
+    {
         var sealedEnvelope = new PayloadCipher(random).Encrypt(Encoding.UTF8.GetBytes(plain.EnvelopeJson), dataKey, AssociatedData(plain.Id));
         return plain.WithSealedEnvelope(sealedEnvelope, dataKey.KeyId);
     }

@@ -22,6 +22,12 @@ internal static class RecordSubjects
             ? OfSubject(keys, issuer, domain, reference)
             : keys.SubjectDigest(issuer, domain, "type", type);
 
+    /// <summary>The keyed digest of the person a record is about, or null when its type has no subject field.</summary>
+    public static string? SubjectOf(ProtectionKeys keys, string issuer, RecordTypeDefinition definition, JsonObject payload) =>
+        definition.SubjectField is { } field && payload[field]?.GetValue<string>() is { } reference
+            ? OfSubject(keys, issuer, definition.Domain, reference)
+            : null;
+
     /// <summary>The keyed digest of one subject of one issuer in one domain: what an erasure looks up.</summary>
     public static string OfSubject(ProtectionKeys keys, string issuer, string domain, string subjectRef) =>
         keys.SubjectDigest(issuer, domain, "subject", subjectRef);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ledger.Api.Access;
 using Ledger.Api.Problems;
+using Ledger.Api.Records.Writing;
 using Ledger.Core.Canonical;
 using Ledger.Core.Encoding;
 using Ledger.Core.Records;
@@ -17,7 +18,13 @@ namespace Ledger.Api.Records;
 public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptions<IngestOptions> options, IAccessPolicy policy)
 {
     /// <summary>Returns the row to store, or throws a 4xx <see cref="LedgerProblem"/> naming what is wrong.</summary>
-    public StoredRecord Build(SubmitRecordRequest request, Caller caller)
+    public StoredRecord Build(SubmitRecordRequest request, Caller caller) => Prepare(request, caller).Sealed!;
+
+    /// <summary>
+    /// Parses and checks a submission once into the prepared record the writer takes; its row is still in plain text
+    /// and unsigned (<see cref="RecordProtector"/> does that). Throws a 4xx <see cref="LedgerProblem"/> naming what is wrong.
+    /// </summary>
+    internal PreparedRecord Prepare(SubmitRecordRequest request, Caller caller)
     {
         if (!RecordTypeCatalog.Default.TryGetSubmittable(request.Domain, request.Type, out var definition))
         {
@@ -34,7 +41,16 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
 
-        return Create(definition, caller.Organisation, occurredAt, request.Payload.DeepClone().AsObject(), caller.KeyId);
+        var payload = request.Payload.DeepClone().AsObject();
+        return new PreparedRecord
+        {
+            Definition = definition,
+            Payload = payload,
+            Issuer = caller.Organisation,
+            SubmittedBy = caller.KeyId,
+            // Its own copy: the row's envelope is canonical text, and the rules must not see a later change to it.
+            Sealed = Create(definition, caller.Organisation, occurredAt, payload.DeepClone().AsObject(), caller.KeyId),
+        };
     }
 
     /// <summary>

@@ -12,12 +12,12 @@ namespace Ledger.Api.Records;
 internal sealed record IngestReceipt(StoredRecord Record, string Salt, bool Replayed);
 
 /// <summary>
-/// Accepts a submission: answers a known Idempotency-Key from what it produced, otherwise builds the salted record,
-/// seals and signs it, and hands it to the <see cref="RecordWriter"/>. Returns only once the record is committed, so
-/// "accepted" means durable.
+/// Accepts a submission: answers a known Idempotency-Key from what it produced, otherwise prepares the record once
+/// (checked, salted, sealed and signed) and hands it to the <see cref="RecordPipeline"/>. Returns only once the record
+/// is committed, so "accepted" means durable; a record its type's stateful rules refuse is a 409 or 422.
 /// </summary>
 internal sealed class RecordIngest(
-    EnvelopeBuilder envelopes, RecordProtector protector, EnvelopeVault vault, RecordWriter writer, IdempotencyLookup idempotency, TimeProvider time)
+    EnvelopeBuilder envelopes, RecordPipeline pipeline, EnvelopeVault vault, IdempotencyLookup idempotency, TimeProvider time)
 {
     /// <summary>Stores the record (or finds the one this key already stored) and returns it.</summary>
     public async Task<IngestReceipt> SubmitAsync(SubmitRecordRequest request, Caller caller, IdempotentRequest? idempotent, CancellationToken ct)
@@ -27,27 +27,27 @@ internal sealed class RecordIngest(
             return await ReplayAsync(earlier.AnswerFor(idempotent.RequestHash), ct);
         }
 
-        var plain = envelopes.Build(request, caller);
-        var salt = JsonNode.Parse(plain.EnvelopeJson)!["salt"]!.GetValue<string>();
-        var record = await protector.ProtectAsync(plain, ct);
+        var prepared = envelopes.Prepare(request, caller);
+        var salt = JsonNode.Parse(prepared.Sealed!.EnvelopeJson)!["salt"]!.GetValue<string>();
         var entry = idempotent is null ? null : new IdempotentSubmission
         {
             ApiKeyId = caller.KeyId,
             Key = idempotent.Key,
             RequestHash = idempotent.RequestHash,
-            RecordId = record.Id,
+            RecordId = prepared.Sealed.Id,
             CreatedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
         };
-        var outcome = await writer.WriteAsync(record, entry, ct);
-        if (outcome == WriteOutcome.Committed)
+        var result = await pipeline.WriteSubmittedAsync(prepared with { Idempotency = entry }, ct);
+        switch (result.Outcome)
         {
-            return new IngestReceipt(record, salt, Replayed: false);
+            case WriteOutcome.Committed:
+                return new IngestReceipt(result.Record!, salt, Replayed: false);
+            case WriteOutcome.Refused:
+                throw LedgerProblem.Refused(result.Refusal!);
+            case WriteOutcome.ShuttingDown:
+                throw RecordPipeline.Stopping("the record");
         }
-        if (outcome == WriteOutcome.ShuttingDown)
-        {
-            throw new LedgerProblem(StatusCodes.Status503ServiceUnavailable, "Service stopping",
-                "The service is shutting down and did not store the record; retry shortly.");
-        }
+        var outcome = result.Outcome;
         // A concurrent request with the same key won the race (or our write failed and one exists): answer as it did.
         if (entry is not null && await idempotency.FindAsync(entry.ApiKeyId, entry.Key, ct) is { } winner)
         {

@@ -20,6 +20,7 @@ internal static class RecordsServiceExtensions
         services.AddLedgerIssuers();
         services.AddSingleton<EnvelopeBuilder>();
         services.AddScoped<RecordProtector>();
+        services.AddScoped<RecordPipeline>();
         services.AddLedgerErasure();
         services.AddLedgerRevocation();
         services.AddLedgerAccessTrail();

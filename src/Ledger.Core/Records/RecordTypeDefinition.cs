@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using Ledger.Core.Access;
+using Ledger.Core.Records.Projections;
 
 namespace Ledger.Core.Records;
 
@@ -44,6 +45,15 @@ public sealed record RecordTypeDefinition(string Domain, string Type, DataLevel 
     /// <summary>The roles with a row to submit this type, in the order the definition names them.</summary>
     public IReadOnlyList<string> Submitters =>
         [.. Permissions.Where(g => g.Action == RecordAction.Submit).Select(g => g.Role).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Rules that depend on stored state, checked in the commit's transaction before the record is inserted; the first
+    /// refusal refuses the record (409 or 422 naming the rule) and nothing of it is written.
+    /// </summary>
+    public IReadOnlyList<StatefulRule> StatefulRules { get; init; } = [];
+
+    /// <summary>The projections this type's records update, in order, in the same transaction as their insert.</summary>
+    public IReadOnlyList<RecordProjection> Projections { get; init; } = [];
 
     /// <summary><c>domain/type</c>, as errors and docs name a type.</summary>
     public string Name => $"{Domain}/{Type}";

@@ -7,7 +7,6 @@ using Ledger.Api.Access;
 using Ledger.Api.Records;
 using Ledger.Api.Records.Writing;
 using Ledger.Data;
-using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -78,12 +77,12 @@ public sealed class DiskFullTests : IAsyncLifetime
         _disk.Cap();
         await FillAsync(writer);
         var (splitsBefore, failedBefore) = (statistics.GroupsSplit, statistics.RecordsFailed);
-        var group = Enumerable.Range(0, 5).Select(_ => new PendingWrite(LargeRecord(), null)).ToList();
+        var group = Enumerable.Range(0, 5).Select(_ => new PendingWrite(LargeRecord())).ToList();
 
         await writer.WriteAsync(group);
 
-        Assert.All(await Task.WhenAll(group.Select(p => p.Outcome)), o => Assert.Equal(WriteOutcome.StorageFull, o));
-        var ids = group.Select(p => p.Record.Id).ToList();
+        Assert.All(await Task.WhenAll(group.Select(p => p.Result)), r => Assert.Equal(WriteOutcome.StorageFull, r.Outcome));
+        var ids = group.Select(p => p.Record.Sealed!.Id).ToList();
         Assert.Equal(0, await _factory.QueryAsync(db => db.Records.CountAsync(r => ids.Contains(r.Id))));
         // Refused as a group, not retried one by one against the same full disk.
         Assert.Equal(splitsBefore, statistics.GroupsSplit);
@@ -122,9 +121,9 @@ public sealed class DiskFullTests : IAsyncLifetime
     {
         for (var i = 0; i < 200; i++)
         {
-            var item = new PendingWrite(LargeRecord(), null);
+            var item = new PendingWrite(LargeRecord());
             await writer.WriteAsync([item]);
-            if (await item.Outcome == WriteOutcome.StorageFull)
+            if ((await item.Result).Outcome == WriteOutcome.StorageFull)
             {
                 return;
             }
@@ -132,10 +131,10 @@ public sealed class DiskFullTests : IAsyncLifetime
         Assert.Fail("200 records fitted under the cap; the disk never filled.");
     }
 
-    private StoredRecord LargeRecord()
+    private PreparedRecord LargeRecord()
     {
         var sample = LargeInspection();
-        return _factory.Services.GetRequiredService<EnvelopeBuilder>().Build(
+        return _factory.Services.GetRequiredService<EnvelopeBuilder>().Prepare(
             new SubmitRecordRequest("food-safety", "inspection", sample["occurredAt"]!.GetValue<string>(), sample["payload"]!.AsObject()),
             new Caller("test-key", Roles.Inspector, "demo-market-supervision-bureau"));
     }

@@ -62,17 +62,17 @@ public sealed class GroupCommitTests(SharedLedger ledger, ITestOutputHelper outp
         var (splitsBefore, failedBefore) = (statistics.GroupsSplit, statistics.RecordsFailed);
         var first = NewRecord();
         // Failure injection: a record whose hash collides with its neighbour's breaks the unique index on record_hash.
-        var colliding = WithHash(NewRecord(), first.RecordHash);
+        var colliding = WithHash(NewRecord(), first.Sealed!.RecordHash);
         var last = NewRecord();
-        var group = new[] { first, colliding, last }.Select(r => new PendingWrite(r, null)).ToList();
+        var group = new[] { first, colliding, last }.Select(r => new PendingWrite(r)).ToList();
 
         await _factory.Services.GetRequiredService<GroupCommit>().WriteAsync(group);
 
-        var outcomes = await Task.WhenAll(group.Select(p => p.Outcome));
+        var outcomes = (await Task.WhenAll(group.Select(p => p.Result))).Select(r => r.Outcome);
         Assert.Equal([WriteOutcome.Committed, WriteOutcome.Failed, WriteOutcome.Committed], outcomes);
-        var ids = new[] { first.Id, colliding.Id, last.Id };
+        var ids = new[] { first, colliding, last }.Select(r => r.Sealed!.Id).ToArray();
         var stored = await _factory.QueryAsync(db => db.Records.Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync());
-        Assert.Equal(new[] { first.Id, last.Id }.Order(), stored.Order());
+        Assert.Equal(new[] { first.Sealed!.Id, last.Sealed!.Id }.Order(), stored.Order());
         Assert.Equal(1, statistics.GroupsSplit - splitsBefore);
         Assert.Equal(1, statistics.RecordsFailed - failedBefore);
     }
@@ -86,14 +86,16 @@ public sealed class GroupCommitTests(SharedLedger ledger, ITestOutputHelper outp
         Assert.True(hosted.IndexOf(nameof(RecordWriter)) < hosted.IndexOf("GenericWebHostService"), string.Join(", ", hosted));
     }
 
-    private StoredRecord NewRecord() => _factory.Services.GetRequiredService<EnvelopeBuilder>()
-        .Build(SubmitRecordRequest(), new Caller("test-key", Roles.Inspector, "test-bureau"));
+    private PreparedRecord NewRecord() => _factory.Services.GetRequiredService<EnvelopeBuilder>()
+        .Prepare(SubmitRecordRequest(), new Caller("test-key", Roles.Inspector, "test-bureau"));
 
     private static SubmitRecordRequest SubmitRecordRequest()
     {
         var sample = Samples.Inspection("L-" + Guid.NewGuid().ToString("N"));
         return new SubmitRecordRequest("food-safety", "inspection", sample["occurredAt"]!.GetValue<string>(), sample["payload"]!.AsObject());
     }
+
+    private static PreparedRecord WithHash(PreparedRecord prepared, string recordHash) => prepared with { Sealed = WithHash(prepared.Sealed!, recordHash) };
 
     private static StoredRecord WithHash(StoredRecord r, string recordHash) => new()
     {

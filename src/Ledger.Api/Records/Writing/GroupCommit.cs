@@ -1,6 +1,9 @@
 using Ledger.Api.Hosting;
 using Ledger.Api.Problems;
+using Ledger.Core.Records.Projections;
 using Ledger.Data;
+using Ledger.Data.Projections;
+using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Records.Writing;
@@ -11,8 +14,11 @@ namespace Ledger.Api.Records.Writing;
 /// bad record (a constraint violation, say) fails alone and its neighbours are still stored — unless the disk is full:
 /// that is no record's fault, retrying one by one would only hit it again, so every record of the group is refused
 /// with <see cref="WriteOutcome.StorageFull"/> and <see cref="StorageHealth"/> says so until a commit succeeds.
+/// Every record, submitted or the service's own, passes the same steps inside the transaction, in queue order:
+/// idempotency, its effects' field assignment, its effects' check and its type's stateful rules (a refusal stores
+/// nothing of it), the insert, its type's projections, and its effects' rows.
 /// </summary>
-internal sealed class GroupCommit(IServiceScopeFactory scopes, IngestStatistics statistics, StorageHealth storage, ILogger<GroupCommit> log)
+internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder envelopes, IngestStatistics statistics, StorageHealth storage, ILogger<GroupCommit> log)
 {
     /// <summary>Writes the group and completes every item; never throws, so the writer loop cannot die on bad data.</summary>
     public async Task WriteAsync(IReadOnlyList<PendingWrite> group)
@@ -23,12 +29,12 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, IngestStatistics 
         }
         try
         {
-            var outcomes = await CommitAsync(group);
+            var results = await CommitAsync(group);
             storage.ReportWritten();
-            statistics.Committed(outcomes.Count(o => o == WriteOutcome.Committed));
+            statistics.Committed(results.Count(r => r.Outcome == WriteOutcome.Committed));
             for (var i = 0; i < group.Count; i++)
             {
-                group[i].Complete(outcomes[i]);
+                group[i].Complete(results[i]);
             }
         }
         catch (Exception e) when (StorageFull.IsCause(e))
@@ -56,48 +62,104 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, IngestStatistics 
         {
             statistics.Failed(1);
             // Message only: it names the constraint or I/O error, never payload content.
-            log.LogError("Record {RecordId} was not stored: {Reason}", group[0].Record.Id, Reason(e));
+            log.LogError("Record {RecordId} was not stored: {Reason}", group[0].Record.LogId, Reason(e));
             group[0].Complete(WriteOutcome.Failed);
         }
     }
 
     private static string Reason(Exception e) => e.InnerException?.Message ?? e.Message;
 
-    private async Task<WriteOutcome[]> CommitAsync(IReadOnlyList<PendingWrite> group)
+    private async Task<WriteResult[]> CommitAsync(IReadOnlyList<PendingWrite> group)
     {
         // A fresh context per attempt: a failed SaveChanges leaves its entities tracked, and the retry must not see them.
         // No cancellation token on purpose: a transaction that started runs to commit or rollback, whoever went away.
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the transaction holds the database's one write lock from
+        // its first statement, so no other writer — another group, another service instance on the same file — can
+        // commit between a rule's read of stored state and our insert. That is what makes check and write one step.
         await using var tx = await db.Database.BeginTransactionAsync();
+        var commit = new CommitScope(db, new ProjectionStore(db));
         var taken = await TakenKeysAsync(db, group);
-        var outcomes = new WriteOutcome[group.Count];
+        var results = new WriteResult[group.Count];
         for (var i = 0; i < group.Count; i++)
         {
-            var item = group[i];
+            var item = group[i].Record;
             // Add returns false for a key already stored or already claimed earlier in this group.
             if (item.Idempotency is { } key && !taken.Add((key.ApiKeyId, key.Key)))
             {
-                outcomes[i] = WriteOutcome.KeyTaken;
+                results[i] = new WriteResult(WriteOutcome.KeyTaken);
                 continue;
             }
-            db.Records.Add(item.Record);
-            if (item.Idempotency is not null)
-            {
-                db.IdempotentSubmissions.Add(item.Idempotency);
-            }
-            outcomes[i] = WriteOutcome.Committed;
+            results[i] = await CommitOneAsync(commit, item);
         }
-        await db.SaveChangesAsync();
         await tx.CommitAsync();
-        return outcomes;
+        return results;
+    }
+
+    // Each record is saved before the next one is looked at (still inside the one transaction, so still one fsync):
+    // the next record's rules then read the stored state including this record's effects.
+    private async Task<WriteResult> CommitOneAsync(CommitScope commit, PreparedRecord item)
+    {
+        var ct = CancellationToken.None;
+        var payload = item.Payload;
+        if (item.Effects is { } effects)
+        {
+            await effects.AssignAsync(commit, payload, ct);
+        }
+        if (await RefusalAsync(commit, item, ct) is { } refusal)
+        {
+            // Rules only read, so nothing of the refused record was written; its neighbours carry on.
+            return new WriteResult(WriteOutcome.Refused, Refusal: refusal);
+        }
+        var record = item.Sealed ?? SealInCommit(item);
+        commit.Db.Records.Add(record);
+        if (item.Idempotency is not null)
+        {
+            commit.Db.IdempotentSubmissions.Add(item.Idempotency);
+        }
+        await commit.Db.SaveChangesAsync(ct);
+        foreach (var projection in item.Definition.Projections)
+        {
+            await projection.Apply(item.Committing, commit.Projections, ct);
+        }
+        if (item.Effects is { } withRows)
+        {
+            await withRows.ApplyAsync(commit, record, ct);
+            await commit.Db.SaveChangesAsync(ct);
+        }
+        return new WriteResult(WriteOutcome.Committed, record);
+    }
+
+    private static async Task<RuleRefusal?> RefusalAsync(CommitScope commit, PreparedRecord item, CancellationToken ct)
+    {
+        if (item.Effects is { } effects && await effects.CheckAsync(commit, ct) is { } refused)
+        {
+            return refused;
+        }
+        foreach (var rule in item.Definition.StatefulRules)
+        {
+            if (await rule.Check(item.Committing, commit.Projections, ct) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+        return null;
+    }
+
+    // The envelope is built only now, from the payload as the effects completed it, and sealed with keys opened
+    // before queueing. Built afresh on every attempt, so a retried record never reuses a stale field.
+    private StoredRecord SealInCommit(PreparedRecord item)
+    {
+        var seal = item.SealInCommit ?? throw new InvalidOperationException($"A {item.Definition.Name} record reached the commit neither sealed nor with keys to seal it.");
+        return seal.Apply(envelopes.BuildInternal(item.Definition, item.Issuer, item.Payload, item.SubmittedBy));
     }
 
     // Checked inside the write transaction, so no other commit can claim a key between this check and ours.
     private static async Task<HashSet<(string ApiKeyId, string Key)>> TakenKeysAsync(LedgerDbContext db, IReadOnlyList<PendingWrite> group)
     {
         var taken = new HashSet<(string, string)>();
-        var keyed = group.Select(i => i.Idempotency).OfType<Data.Records.IdempotentSubmission>();
+        var keyed = group.Select(i => i.Record.Idempotency).OfType<IdempotentSubmission>();
         foreach (var byCaller in keyed.GroupBy(k => k.ApiKeyId))
         {
             var keys = byCaller.Select(k => k.Key).Distinct().ToList();

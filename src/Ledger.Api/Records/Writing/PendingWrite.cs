@@ -1,3 +1,4 @@
+using Ledger.Core.Records.Projections;
 using Ledger.Data.Records;
 
 namespace Ledger.Api.Records.Writing;
@@ -5,10 +6,12 @@ namespace Ledger.Api.Records.Writing;
 /// <summary>What became of a queued record. Only <see cref="Committed"/> wrote anything.</summary>
 internal enum WriteOutcome
 {
-    /// <summary>The record, and its idempotency row if any, are committed to disk.</summary>
+    /// <summary>The record, its idempotency row, its rows and projections are committed to disk.</summary>
     Committed,
     /// <summary>Nothing written: another request already holds this Idempotency-Key; answer from that request.</summary>
     KeyTaken,
+    /// <summary>Nothing written: a stateful rule refused the record (see <see cref="WriteResult.Refusal"/>).</summary>
+    Refused,
     /// <summary>Nothing written: the write failed (the reason is logged); the caller may retry.</summary>
     Failed,
     /// <summary>Nothing written: the disk is full (the whole group was refused); the caller may retry once space is freed.</summary>
@@ -17,16 +20,21 @@ internal enum WriteOutcome
     ShuttingDown,
 }
 
+/// <summary>The outcome, the row as committed (built in the commit for some records), or the rule that refused it.</summary>
+internal sealed record WriteResult(WriteOutcome Outcome, StoredRecord? Record = null, RuleRefusal? Refusal = null);
+
 /// <summary>A prepared record waiting for the writer, and the request waiting to learn its outcome.</summary>
-internal sealed class PendingWrite(StoredRecord record, IdempotentSubmission? idempotency)
+internal sealed class PendingWrite(PreparedRecord record)
 {
     // Continuations run on the thread pool, never inline on the writer loop, so a slow response cannot stall commits.
-    private readonly TaskCompletionSource<WriteOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<WriteResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public StoredRecord Record { get; } = record;
-    public IdempotentSubmission? Idempotency { get; } = idempotency;
-    public Task<WriteOutcome> Outcome => _outcome.Task;
+    public PreparedRecord Record { get; } = record;
+    public Task<WriteResult> Result => _result.Task;
 
-    /// <summary>Reports the outcome; the writer calls this only once the transaction's fate is known.</summary>
-    public void Complete(WriteOutcome outcome) => _outcome.TrySetResult(outcome);
+    /// <summary>Reports the result; the writer calls this only once the transaction's fate is known.</summary>
+    public void Complete(WriteResult result) => _result.TrySetResult(result);
+
+    /// <summary>Reports an outcome that wrote nothing.</summary>
+    public void Complete(WriteOutcome outcome) => Complete(new WriteResult(outcome));
 }

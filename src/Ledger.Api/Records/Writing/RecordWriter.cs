@@ -1,12 +1,12 @@
 using System.Threading.Channels;
 using Ledger.Api.Records.Idempotency;
-using Ledger.Data.Records;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Api.Records.Writing;
 
 /// <summary>
-/// The one writer of new records (group commit). Requests queue their prepared records here; a single loop takes
+/// The one writer of new records (group commit): submitted records and the service's own (access trail, erasures,
+/// revocations) alike. Requests queue their prepared records here; a single loop takes
 /// whatever has queued up, at most <see cref="IngestOptions.MaxRecordsPerCommit"/>, and writes it in one SQLite
 /// transaction, so many concurrent submissions share one fsync. No request is answered before its transaction's fate
 /// is known. On stop the queue is closed (new requests get <see cref="WriteOutcome.ShuttingDown"/>) and what was
@@ -31,10 +31,10 @@ internal sealed class RecordWriter : BackgroundService
         });
     }
 
-    /// <summary>Queues a prepared record (and its idempotency row) and returns once its transaction committed or failed.</summary>
-    public async Task<WriteOutcome> WriteAsync(StoredRecord record, IdempotentSubmission? idempotency, CancellationToken ct)
+    /// <summary>Queues a prepared record and returns once its transaction committed or failed, or its rules refused it.</summary>
+    public async Task<WriteResult> WriteAsync(PreparedRecord record, CancellationToken ct)
     {
-        var pending = new PendingWrite(record, idempotency);
+        var pending = new PendingWrite(record);
         try
         {
             // Cancelled only while waiting for room in a full queue: then nothing was queued and nothing is written.
@@ -42,11 +42,11 @@ internal sealed class RecordWriter : BackgroundService
         }
         catch (ChannelClosedException)
         {
-            return WriteOutcome.ShuttingDown;
+            return new WriteResult(WriteOutcome.ShuttingDown);
         }
         // Not cancellable on purpose: once queued, the record is committed or refused as a whole, and a client that
         // went away can retry with its Idempotency-Key to learn which.
-        return await pending.Outcome;
+        return await pending.Result;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,4 +1,5 @@
 using Ledger.Core.Records.Schemas;
+using Ledger.Core.Records.Types.SharedCommunity.TimeBank;
 
 namespace Ledger.Core.Records.Types.SharedCommunity.VolunteerService;
 
@@ -15,5 +16,7 @@ public static class SharedCommunityVolunteerService
         SubjectField = "volunteerRef",
         SubmittedBy = ["community-worker"],
         Versions = [new(1, PayloadSchema.Embedded(typeof(SharedCommunityVolunteerService), "volunteer-service.v1.schema.json"))],
+        // Its hours are credited to the volunteer's time-bank balance, which hours-redemption spends.
+        Projections = [TimebankBalance.Projection],
     };
 }
