@@ -3,6 +3,8 @@ using Ledger.Api.Problems;
 using Ledger.Api.Records;
 using Ledger.Api.Verification;
 using Ledger.Core.Proofs;
+using Ledger.Core.Records;
+using Ledger.Core.Records.Projections;
 using Ledger.Data;
 using Ledger.Data.Records;
 
@@ -19,9 +21,10 @@ internal sealed class CorrectionTargets(LedgerDbContext db, IRecordFactsReader f
     public const string NotFoundDetail = "No record with the hash in 'supersedes' is known here.";
 
     /// <summary>The record <paramref name="submission"/> corrects, or null when it corrects nothing.</summary>
+    /// <remarks>A submission of a type nobody submits corrects nothing here: preparing it reports the unknown type.</remarks>
     public async Task<StoredRecord?> ResolveAsync(SubmitRecordRequest submission, Caller caller, HttpRequest request, CancellationToken ct)
     {
-        if (submission.Supersedes is not { } hash)
+        if (submission.Supersedes is not { } hash || !RecordTypeCatalog.Default.TryGetSubmittable(submission.Domain, submission.Type, out _))
         {
             return null;
         }
@@ -31,27 +34,32 @@ internal sealed class CorrectionTargets(LedgerDbContext db, IRecordFactsReader f
             throw LedgerProblem.Invalid("supersedes",
                 $"A correction is a record of the same type as the one it corrects; that record is {target.Domain}/{target.Type}.");
         }
-        EnsureStanding(await RecordStanding.OfAsync(target, db, ct));
+        if (RefusalFor(await RecordStanding.OfAsync(target, db, ct)) is { } refusal)
+        {
+            throw LedgerProblem.Refused(refusal);
+        }
         return target;
     }
 
-    /// <summary>409 unless the record still stands: a record is corrected once, and a revoked or erased one not at all.</summary>
-    public static void EnsureStanding(RecordStanding standing)
+    /// <summary>
+    /// Why <paramref name="standing"/>'s record can no longer be corrected (409), or null while it stands: a record is
+    /// corrected once, and a revoked or erased one not at all. The same words before and inside the commit.
+    /// </summary>
+    public static RuleRefusal? RefusalFor(RecordStanding standing)
     {
         if (standing.Supersession is { } supersession)
         {
-            throw new LedgerProblem(StatusCodes.Status409Conflict, "Already corrected",
+            return new RuleRefusal(SupersessionEffects.AlreadyCorrected, RefusalKind.Conflict, "Already corrected",
                 $"This record was corrected at {supersession.SupersededAt:O} by the record {supersession.SupersededBy}; correct that record instead.");
         }
         if (standing.Revocation is { } revocation)
         {
-            throw new LedgerProblem(StatusCodes.Status409Conflict, "Revoked record",
-                $"This record was revoked at {revocation.RevokedAt:O} by the revocation record {revocation.RevokedBy}; a revoked record cannot be corrected.");
+            return new RuleRefusal(SupersessionEffects.NotStanding, RefusalKind.Conflict, "Revoked record",
+                $"This record was revoked at {revocation.RevokedAt:O} by the revocation record {revocation.RevokedBy}; a revoked record is not corrected.");
         }
-        if (standing.Status == RecordStatus.Erased)
-        {
-            throw new LedgerProblem(StatusCodes.Status409Conflict, "Erased record",
-                "This record's content was erased; an erased record cannot be corrected.");
-        }
+        return standing.Status == RecordStatus.Erased
+            ? new RuleRefusal(SupersessionEffects.NotStanding, RefusalKind.Conflict, "Erased record",
+                "This record's content was erased; an erased record is not corrected.")
+            : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ledger.Api.Access;
+using Ledger.Api.Corrections;
 using Ledger.Api.Problems;
 using Ledger.Api.Records.Writing;
 using Ledger.Core.Canonical;
@@ -24,7 +25,13 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
     /// Parses and checks a submission once into the prepared record the writer takes; its row is still in plain text
     /// and unsigned (<see cref="RecordProtector"/> does that). Throws a 4xx <see cref="LedgerProblem"/> naming what is wrong.
     /// </summary>
-    internal PreparedRecord Prepare(SubmitRecordRequest request, Caller caller)
+    /// <param name="request">The submission.</param>
+    /// <param name="caller">Who submits it.</param>
+    /// <param name="corrects">
+    /// The record it corrects, already found and allowed by <see cref="Corrections.CorrectionTargets"/>; its hash goes into
+    /// the envelope's <c>supersedes</c> and the commit checks again that it still stands.
+    /// </param>
+    internal PreparedRecord Prepare(SubmitRecordRequest request, Caller caller, StoredRecord? corrects = null)
     {
         if (!RecordTypeCatalog.Default.TryGetSubmittable(request.Domain, request.Type, out var definition))
         {
@@ -49,7 +56,8 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
             Issuer = caller.Organisation,
             SubmittedBy = caller.KeyId,
             // Its own copy: the row's envelope is canonical text, and the rules must not see a later change to it.
-            Sealed = Create(definition, caller.Organisation, occurredAt, payload.DeepClone().AsObject(), caller.KeyId),
+            Sealed = Create(definition, caller.Organisation, occurredAt, payload.DeepClone().AsObject(), caller.KeyId, corrects?.RecordHash),
+            Effects = corrects is null ? null : new SupersessionEffects(corrects.Id, time.GetUtcNow().ToUnixTimeMilliseconds()),
         };
     }
 
@@ -66,10 +74,10 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
             throw new InvalidOperationException(
                 $"An internal {definition.Domain}/{definition.Type} record is invalid: {string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}"))}");
         }
-        return Create(definition, issuer, Timestamps.Format(time.GetUtcNow()), payload, submittedBy);
+        return Create(definition, issuer, Timestamps.Format(time.GetUtcNow()), payload, submittedBy, supersedes: null);
     }
 
-    private StoredRecord Create(RecordTypeDefinition definition, string issuer, string occurredAt, JsonObject payload, string submittedBy)
+    private StoredRecord Create(RecordTypeDefinition definition, string issuer, string occurredAt, JsonObject payload, string submittedBy, string? supersedes)
     {
         var now = time.GetUtcNow();
         var envelope = new RecordEnvelope
@@ -83,6 +91,7 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
             OccurredAt = occurredAt,
             Payload = payload,
             Salt = Hex.Encode(salts.NewSalt()),
+            Supersedes = supersedes,
         };
         return new StoredRecord
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ledger.Api.Access;
+using Ledger.Api.Corrections;
 using Ledger.Api.Problems;
 using Ledger.Api.Protection;
 using Ledger.Api.Records.Idempotency;
@@ -17,17 +18,26 @@ internal sealed record IngestReceipt(StoredRecord Record, string Salt, bool Repl
 /// is committed, so "accepted" means durable; a record its type's stateful rules refuse is a 409 or 422.
 /// </summary>
 internal sealed class RecordIngest(
-    EnvelopeBuilder envelopes, RecordPipeline pipeline, EnvelopeVault vault, IdempotencyLookup idempotency, TimeProvider time)
+    EnvelopeBuilder envelopes, CorrectionTargets corrections, RecordPipeline pipeline, EnvelopeVault vault, IdempotencyLookup idempotency,
+    TimeProvider time)
 {
     /// <summary>Stores the record (or finds the one this key already stored) and returns it.</summary>
-    public async Task<IngestReceipt> SubmitAsync(SubmitRecordRequest request, Caller caller, IdempotentRequest? idempotent, CancellationToken ct)
+    /// <param name="request">The submission.</param>
+    /// <param name="caller">Who submits it.</param>
+    /// <param name="idempotent">Its Idempotency-Key, if any.</param>
+    /// <param name="http">The HTTP request, for the policy's look-up of a corrected record.</param>
+    /// <param name="ct">Cancels the work before the record is queued.</param>
+    public async Task<IngestReceipt> SubmitAsync(
+        SubmitRecordRequest request, Caller caller, IdempotentRequest? idempotent, HttpRequest http, CancellationToken ct)
     {
+        // Before anything else, so that repeating a correction that was stored answers as it did, not "already corrected".
         if (idempotent is not null && await idempotency.FindAsync(caller.KeyId, idempotent.Key, ct) is { } earlier)
         {
             return await ReplayAsync(earlier.AnswerFor(idempotent.RequestHash), ct);
         }
 
-        var prepared = envelopes.Prepare(request, caller);
+        var corrects = await corrections.ResolveAsync(request, caller, http, ct);
+        var prepared = envelopes.Prepare(request, caller, corrects);
         var salt = JsonNode.Parse(prepared.Sealed!.EnvelopeJson)!["salt"]!.GetValue<string>();
         var entry = idempotent is null ? null : new IdempotentSubmission
         {

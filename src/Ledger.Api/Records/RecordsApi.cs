@@ -69,7 +69,7 @@ internal static class RecordsApi
         var body = await JsonBodyReader.ReadObjectAsync(request, new JsonBodyLimits("record", limits.MaxBodyBytes, limits.MaxJsonDepth,
             $"{IngestOptions.Section}:{nameof(IngestOptions.MaxBodyBytes)}", $"{IngestOptions.Section}:{nameof(IngestOptions.MaxJsonDepth)}"), ct);
         var submission = RecordRequestParser.Parse(body.Object);
-        var receipt = await ingest.SubmitAsync(submission, Caller.From(user), IdempotentRequest.For(key, body.Canonical), ct);
+        var receipt = await ingest.SubmitAsync(submission, Caller.From(user), IdempotentRequest.For(key, body.Canonical), request, ct);
         if (receipt.Replayed)
         {
             request.HttpContext.Response.Headers[IdempotencyKeyHeader.ReplayedName] = "true";

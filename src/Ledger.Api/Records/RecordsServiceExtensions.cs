@@ -26,6 +26,7 @@ internal static class RecordsServiceExtensions
         services.AddLedgerAccessTrail();
         services.AddScoped<IdempotencyLookup>();
         services.AddScoped<RecordIngest>();
+        services.AddScoped<Corrections.CorrectionTargets>();
 
         services.AddSingleton<IngestStatistics>();
         services.AddSingleton<StorageHealth>();
