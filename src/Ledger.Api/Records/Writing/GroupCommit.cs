@@ -93,18 +93,21 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
             }
             results[i] = await CommitOneAsync(commit, item);
         }
+        await commit.Db.SaveChangesAsync();
         await tx.CommitAsync();
         return results;
     }
 
-    // Each record is saved before the next one is looked at (still inside the one transaction, so still one fsync):
-    // the next record's rules then read the stored state including this record's effects.
+    // Effects read the tables, so the rows of the records before them are saved first (still inside the one
+    // transaction, so still one fsync) and they see the group's earlier records. Projections and stateful rules read
+    // and write projection rows straight through, so a group of plain submissions is saved once, at its end.
     private async Task<WriteResult> CommitOneAsync(CommitScope commit, PreparedRecord item)
     {
         var ct = CancellationToken.None;
         var payload = item.Payload;
         if (item.Effects is { } effects)
         {
+            await commit.Db.SaveChangesAsync(ct);
             await effects.AssignAsync(commit, payload, ct);
         }
         if (await RefusalAsync(commit, item, ct) is { } refusal)
@@ -118,7 +121,6 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
         {
             commit.Db.IdempotentSubmissions.Add(item.Idempotency);
         }
-        await commit.Db.SaveChangesAsync(ct);
         foreach (var projection in item.Definition.Projections)
         {
             await projection.Apply(item.Committing, commit.Projections, ct);
