@@ -85,13 +85,19 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
         for (var i = 0; i < group.Count; i++)
         {
             var item = group[i].Record;
-            // Add returns false for a key already stored or already claimed earlier in this group.
-            if (item.Idempotency is { } key && !taken.Add((key.ApiKeyId, key.Key)))
+            // A key already stored, or claimed by a record committed earlier in this group. A refused record claims
+            // nothing, so a repeat of it with the same key is judged by the rules again rather than sent to look for
+            // an answer that was never stored.
+            if (item.Idempotency is { } key && taken.Contains((key.ApiKeyId, key.Key)))
             {
                 results[i] = new WriteResult(WriteOutcome.KeyTaken);
                 continue;
             }
             results[i] = await CommitOneAsync(commit, item);
+            if (item.Idempotency is { } claimed && results[i].Outcome == WriteOutcome.Committed)
+            {
+                taken.Add((claimed.ApiKeyId, claimed.Key));
+            }
         }
         await commit.Db.SaveChangesAsync();
         await tx.CommitAsync();
