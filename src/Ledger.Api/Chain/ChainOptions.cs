@@ -14,6 +14,15 @@ public sealed class ChainOptions : IValidatableObject
     /// <summary>JSON-RPC endpoint of an external chain; empty for the embedded anvil.</summary>
     public string? RpcUrl { get; set; }
 
+    /// <summary>
+    /// Further JSON-RPC endpoints of the same chain, tried in order when <see cref="RpcUrl"/> (or the one before) cannot
+    /// be reached (<c>Chain:FallbackRpcUrls:0</c>, <c>:1</c>, …); each must report <see cref="ChainId"/>.
+    /// </summary>
+    public List<string> FallbackRpcUrls { get; set; } = [];
+
+    /// <summary><see cref="RpcUrl"/> and then <see cref="FallbackRpcUrls"/>, the order calls try them in.</summary>
+    public IReadOnlyList<Uri> RpcUrls => [.. new[] { RpcUrl }.Concat(FallbackRpcUrls).Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => new Uri(u!))];
+
     /// <summary>The chain id the RPC endpoint must report (guards against anchoring on the wrong network).</summary>
     public ulong? ChainId { get; set; }
 
@@ -96,11 +105,22 @@ public sealed class ChainOptions : IValidatableObject
         }
         if (IsEmbedded)
         {
+            if (FallbackRpcUrls.Count > 0)
+            {
+                yield return new ValidationResult("Chain:FallbackRpcUrls needs Chain:RpcUrl: fallbacks are for an external chain.", [nameof(FallbackRpcUrls)]);
+            }
             yield break;
         }
-        if (!Uri.TryCreate(RpcUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+        if (!IsHttpUrl(RpcUrl))
         {
             yield return new ValidationResult("Chain:RpcUrl must be an http(s) URL.", [nameof(RpcUrl)]);
+        }
+        for (var i = 0; i < FallbackRpcUrls.Count; i++)
+        {
+            if (!IsHttpUrl(FallbackRpcUrls[i]))
+            {
+                yield return new ValidationResult($"Chain:FallbackRpcUrls:{i} must be an http(s) URL.", [nameof(FallbackRpcUrls)]);
+            }
         }
         if (ChainId is null)
         {
@@ -124,4 +144,7 @@ public sealed class ChainOptions : IValidatableObject
                 [nameof(PrivateKey)]);
         }
     }
+
+    private static bool IsHttpUrl(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https");
 }

@@ -143,12 +143,8 @@ internal sealed class ChainStartup(
     private async Task<ConnectedChain> ConnectExternalAsync(ChainOptions options, CancellationToken ct)
     {
         var rpcUrl = new Uri(options.RpcUrl!);
-        var client = new JsonRpcChainClient(httpClients.CreateClient("chain"), rpcUrl);
-        var actual = await client.GetChainIdAsync(ct);
-        if (actual != options.ChainId)
-        {
-            throw new StartupRefusedException($"Chain:ChainId is {options.ChainId} but {RpcDisplay.Of(rpcUrl)} reports chain id {actual}; refusing to anchor on the wrong network.");
-        }
+        var client = await ConnectNodesAsync(options, ct);
+        var actual = options.ChainId!.Value;
         var contract = new LedgerAnchorContract(client, options.ContractAddress!);
         await contract.EnsureDeployedAsync(ct);
         var version = await contract.VersionAsync(ct);
@@ -168,8 +164,43 @@ internal sealed class ChainStartup(
             throw new StartupRefusedException($"The configured key's account {key.Address} lacks ISSUER_REGISTRAR_ROLE on {contract.Address}; grant it with grantRole (the service registers issuer keys as it anchors).");
         }
         var sender = new TransactionSender(client, key, actual, FeePolicyFrom(options), time);
-        log.LogInformation("Connected to chain {ChainId} at {RpcUrl}; LedgerAnchor at {Contract}; anchoring as {Account}.", actual, RpcDisplay.Of(rpcUrl), contract.Address, key.Address);
+        log.LogInformation("Connected to chain {ChainId} at {RpcUrl}{Fallbacks}; LedgerAnchor at {Contract}; anchoring as {Account}.", actual, RpcDisplay.Of(rpcUrl),
+            options.FallbackRpcUrls.Count == 0 ? "" : $" (with {options.FallbackRpcUrls.Count} fallback node(s))", contract.Address, key.Address);
         return new ConnectedChain(rpcUrl, actual, client, contract, sender, Embedded: false);
+    }
+
+    // Every configured node is asked its chain id: one that answers with another is a configuration error and refuses
+    // the start, naming it; one that does not answer is skipped now and tried again later by the failover client. With
+    // a single node the client is that node's own, as before fallbacks existed.
+    private async Task<IChainClient> ConnectNodesAsync(ChainOptions options, CancellationToken ct)
+    {
+        // One HttpClient per node: Nethereum's RpcClient sets its HttpClient's base address.
+        var nodes = options.RpcUrls.Select(url => (Url: url, Client: new JsonRpcChainClient(httpClients.CreateClient("chain"), url))).ToList();
+        foreach (var (url, node) in nodes)
+        {
+            try
+            {
+                var actual = await node.GetChainIdAsync(ct);
+                if (actual != options.ChainId)
+                {
+                    throw new StartupRefusedException($"Chain:ChainId is {options.ChainId} but {RpcDisplay.Of(url)} reports chain id {actual}; refusing to anchor on the wrong network.");
+                }
+            }
+            catch (ChainException e) when (e.Kind == ChainErrorKind.Unreachable && nodes.Count > 1)
+            {
+                log.LogWarning("RPC node {RpcUrl} does not answer at start ({Reason}); the other nodes are used until it does.", RpcDisplay.Of(url), e.Message);
+            }
+        }
+        if (nodes.Count == 1)
+        {
+            return nodes[0].Client;
+        }
+        var failover = new FailoverChainClient(
+            [.. nodes.Select(n => (RpcDisplay.Of(n.Url), (IChainClient)n.Client))], options.ChainId!.Value, time,
+            message => log.LogWarning("{Message}", message));
+        // Fails as Unreachable when no node answers, which the reconnect loop retries like a single node's outage.
+        await failover.GetChainIdAsync(ct);
+        return failover;
     }
 
     private async Task ReconnectAsync(ChainOptions options, CancellationToken ct)

@@ -25,6 +25,7 @@ internal sealed class RpcFaultProxy : IAsyncDisposable
     private readonly HttpClient _node = new();
     private readonly Uri _target;
     private readonly Task _serving;
+    private int _requests;
 
     private RpcFaultProxy(Uri target, int port)
     {
@@ -38,6 +39,9 @@ internal sealed class RpcFaultProxy : IAsyncDisposable
     public Uri Url { get; }
 
     public RpcFault Fault { get; set; }
+
+    /// <summary>How many requests reached the proxy, faulted or not.</summary>
+    public int Requests => Volatile.Read(ref _requests);
 
     public static RpcFaultProxy Start(Uri node)
     {
@@ -67,6 +71,7 @@ internal sealed class RpcFaultProxy : IAsyncDisposable
 
     private async Task AnswerAsync(HttpListenerContext context)
     {
+        Interlocked.Increment(ref _requests);
         using var reader = new StreamReader(context.Request.InputStream);
         var request = await reader.ReadToEndAsync();
         var (status, type, body) = Fault switch
