@@ -29,6 +29,46 @@ public sealed class ChainOptions : IValidatableObject
     /// <summary>Address of a deployed LedgerAnchor contract.</summary>
     public string? ContractAddress { get; set; }
 
+    /// <summary>
+    /// A deployment record written by <c>ledger chain deploy</c> (<c>deployments/&lt;chainId&gt;.json</c>): supplies
+    /// <see cref="ContractAddress"/> and <see cref="ChainId"/>, and must agree with either where they are also set.
+    /// </summary>
+    public string? Deployment { get; set; }
+
+    // Why Deployment could not be used; reported by Validate, so the start fails with one clear line.
+    private string? _deploymentProblem;
+
+    /// <summary>Fills <see cref="ContractAddress"/> and <see cref="ChainId"/> from <see cref="Deployment"/> (after binding).</summary>
+    public void ApplyDeployment()
+    {
+        if (string.IsNullOrWhiteSpace(Deployment))
+        {
+            return;
+        }
+        Ledger.Chain.DeploymentRecord record;
+        try
+        {
+            record = Ledger.Chain.DeploymentRecord.Parse(File.ReadAllText(Deployment));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            _deploymentProblem = $"Chain:Deployment '{Deployment}' cannot be used: {e.Message}";
+            return;
+        }
+        if (ChainId is { } chainId && chainId != record.ChainId)
+        {
+            _deploymentProblem = $"Chain:ChainId is {chainId} but Chain:Deployment '{Deployment}' records chain {record.ChainId}.";
+            return;
+        }
+        if (!string.IsNullOrWhiteSpace(ContractAddress) && !string.Equals(ContractAddress, record.Address, StringComparison.OrdinalIgnoreCase))
+        {
+            _deploymentProblem = $"Chain:ContractAddress is {ContractAddress} but Chain:Deployment '{Deployment}' records {record.Address}.";
+            return;
+        }
+        ChainId = record.ChainId;
+        ContractAddress = record.Address;
+    }
+
     /// <summary>Hex private key of an account holding ANCHORER_ROLE. Prefer an environment variable to a file in the repo.</summary>
     public string? PrivateKey { get; set; }
 
@@ -103,8 +143,16 @@ public sealed class ChainOptions : IValidatableObject
         {
             yield return new ValidationResult("Chain:PublicRpcUrl must be an absolute http(s) URL without user name, query or fragment: every visitor sees it.", [nameof(PublicRpcUrl)]);
         }
+        if (_deploymentProblem is not null)
+        {
+            yield return new ValidationResult(_deploymentProblem, [nameof(Deployment)]);
+        }
         if (IsEmbedded)
         {
+            if (!string.IsNullOrWhiteSpace(Deployment))
+            {
+                yield return new ValidationResult("Chain:Deployment needs Chain:RpcUrl: the embedded chain deploys its own contract.", [nameof(Deployment)]);
+            }
             if (FallbackRpcUrls.Count > 0)
             {
                 yield return new ValidationResult("Chain:FallbackRpcUrls needs Chain:RpcUrl: fallbacks are for an external chain.", [nameof(FallbackRpcUrls)]);
@@ -124,11 +172,11 @@ public sealed class ChainOptions : IValidatableObject
         }
         if (ChainId is null)
         {
-            yield return new ValidationResult("Chain:ChainId is required with Chain:RpcUrl.", [nameof(ChainId)]);
+            yield return new ValidationResult("Chain:ChainId (or Chain:Deployment) is required with Chain:RpcUrl.", [nameof(ChainId)]);
         }
         if (!Core.Encoding.Hex.IsFixed(ContractAddress, 20))
         {
-            yield return new ValidationResult("Chain:ContractAddress (0x + 40 hex digits) is required with Chain:RpcUrl.", [nameof(ContractAddress)]);
+            yield return new ValidationResult("Chain:ContractAddress (0x + 40 hex digits) or Chain:Deployment is required with Chain:RpcUrl.", [nameof(ContractAddress)]);
         }
         var hasKeystore = !string.IsNullOrWhiteSpace(KeystoreFile);
         if (hasKeystore && !string.IsNullOrEmpty(PrivateKey))

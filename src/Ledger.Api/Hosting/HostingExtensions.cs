@@ -28,7 +28,7 @@ internal static class HostingExtensions
             o.SerializerOptions.MaxDepth = 32;
         });
 
-        services.AddOptions<ChainOptions>().BindSettings(ChainOptions.Section);
+        services.AddOptions<ChainOptions>().BindSettings(ChainOptions.Section).PostConfigure(o => o.ApplyDeployment());
 
         services.AddLedgerAccess();
         services.AddLedgerRateLimiting();

@@ -59,6 +59,11 @@ public sealed class LedgerAnchorContract
     /// also receives the issuer registrar role: the service registers keys in the transactions that anchor batches.
     /// </summary>
     public static async Task<LedgerAnchorContract> DeployAsync(
+        IChainClient chain, TransactionSender sender, string admin, string anchorer, TimeSpan timeout, CancellationToken ct = default) =>
+        (await DeployWithReceiptAsync(chain, sender, admin, anchorer, timeout, ct)).Contract;
+
+    /// <summary>As <see cref="DeployAsync"/>, with the deployment's receipt (block, transaction) for a deployment record.</summary>
+    public static async Task<(LedgerAnchorContract Contract, TransactionReceipt Receipt)> DeployWithReceiptAsync(
         IChainClient chain, TransactionSender sender, string admin, string anchorer, TimeSpan timeout, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(sender);
@@ -69,7 +74,7 @@ public sealed class LedgerAnchorContract
         }
         var address = receipt.ContractAddress
             ?? throw new ChainException(ChainErrorKind.RpcError, $"The receipt of deployment {receipt.TransactionHash} has no contract address.");
-        return new LedgerAnchorContract(chain, address);
+        return (new LedgerAnchorContract(chain, address), receipt);
     }
 
     /// <summary>Sends anchor(root, leafCount) and returns the RootAnchored event it emitted.</summary>
