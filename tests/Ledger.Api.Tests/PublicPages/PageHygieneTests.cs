@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Deque.AxeCore.Playwright;
+using Ledger.Api.Access;
 using Ledger.Core.Hashing;
 using Ledger.Testing;
 
@@ -60,11 +63,18 @@ public sealed class PageHygieneTests(BrowserLedger ledger) : IClassFixture<Brows
     public async Task OnA360PixelPhoneNothingScrollsSideways()
     {
         var (hash, _) = await ledger.ConfirmedInspectionAsync("L-PHONE");
+        // A revoked record's sentence ends in a link showing the revocation's whole hash, which must wrap too.
+        var (revoked, _) = await ledger.ConfirmedInspectionAsync("L-PHONE-REVOKED");
+        (await ledger.Factory.ClientFor(Roles.Inspector).PostAsJsonAsync(
+            $"/api/v1/records/{revoked}/revocation", new JsonObject { ["reasonCode"] = "withdrawn" })).EnsureSuccessStatusCode();
         await using var context = await ledger.NewContextAsync(width: 360);
 
         var page = await BrowserLedger.OpenAsync(context, $"/v/{hash}");
+        var revokedPage = await BrowserLedger.OpenAsync(context, $"/v/{revoked}?lang=en");
 
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 360);
+        Assert.Equal("warn", await revokedPage.Locator("main").GetAttributeAsync("data-verdict"));
+        Assert.True(await revokedPage.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 360);
     }
 
     [Fact]
