@@ -63,18 +63,28 @@ public sealed class PageHygieneTests(BrowserLedger ledger) : IClassFixture<Brows
     public async Task OnA360PixelPhoneNothingScrollsSideways()
     {
         var (hash, _) = await ledger.ConfirmedInspectionAsync("L-PHONE");
-        // A revoked record's sentence ends in a link showing the revocation's whole hash, which must wrap too.
+        // Sentences that hold whole hashes must wrap too: a revoked record's links the revocation, a mismatch names roots.
         var (revoked, _) = await ledger.ConfirmedInspectionAsync("L-PHONE-REVOKED");
         (await ledger.Factory.ClientFor(Roles.Inspector).PostAsJsonAsync(
             $"/api/v1/records/{revoked}/revocation", new JsonObject { ["reasonCode"] = "withdrawn" })).EnsureSuccessStatusCode();
+        var (tampered, _) = await ledger.ConfirmedInspectionAsync("L-PHONE-TAMPERED");
+        var bundle = JsonNode.Parse(await ledger.Factory.CreateClient().GetStringAsync($"/api/v1/proofs/{tampered}"))!;
+        bundle["merkle"]!["root"] = "0x" + new string('3', 64);
         await using var context = await ledger.NewContextAsync(width: 360);
+        await context.RouteAsync($"**/api/v1/proofs/{tampered}", route => route.FulfillAsync(new() { Json = bundle }));
 
-        var page = await BrowserLedger.OpenAsync(context, $"/v/{hash}");
-        var revokedPage = await BrowserLedger.OpenAsync(context, $"/v/{revoked}?lang=en");
+        var pages = new[]
+        {
+            ("ok", await BrowserLedger.OpenAsync(context, $"/v/{hash}")),
+            ("warn", await BrowserLedger.OpenAsync(context, $"/v/{revoked}?lang=en")),
+            ("bad", await BrowserLedger.OpenAsync(context, $"/v/{tampered}?lang=en")),
+        };
 
-        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 360);
-        Assert.Equal("warn", await revokedPage.Locator("main").GetAttributeAsync("data-verdict"));
-        Assert.True(await revokedPage.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 360);
+        foreach (var (verdict, page) in pages)
+        {
+            Assert.Equal(verdict, await page.Locator("main").GetAttributeAsync("data-verdict"));
+            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 360, page.Url);
+        }
     }
 
     [Fact]
