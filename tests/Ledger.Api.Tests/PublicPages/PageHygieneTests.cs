@@ -1,7 +1,5 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Deque.AxeCore.Playwright;
-using Ledger.Api.Access;
 using Ledger.Core.Hashing;
 using Ledger.Testing;
 
@@ -64,9 +62,7 @@ public sealed class PageHygieneTests(BrowserLedger ledger) : IClassFixture<Brows
     {
         var (hash, _) = await ledger.ConfirmedInspectionAsync("L-PHONE");
         // Sentences that hold whole hashes must wrap too: a revoked record's links the revocation, a mismatch names roots.
-        var (revoked, _) = await ledger.ConfirmedInspectionAsync("L-PHONE-REVOKED");
-        (await ledger.Factory.ClientFor(Roles.Inspector).PostAsJsonAsync(
-            $"/api/v1/records/{revoked}/revocation", new JsonObject { ["reasonCode"] = "withdrawn" })).EnsureSuccessStatusCode();
+        var revoked = await ledger.RevokedInspectionAsync("L-PHONE-REVOKED", "withdrawn");
         var (tampered, _) = await ledger.ConfirmedInspectionAsync("L-PHONE-TAMPERED");
         var bundle = JsonNode.Parse(await ledger.Factory.CreateClient().GetStringAsync($"/api/v1/proofs/{tampered}"))!;
         bundle["merkle"]!["root"] = "0x" + new string('3', 64);

@@ -1,7 +1,5 @@
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Ledger.Api.Access;
 using Microsoft.Playwright;
 
 namespace Ledger.Api.Tests.PublicPages;
@@ -49,15 +47,9 @@ public sealed class VerifyPageScreenshots(BrowserLedger ledger) : IClassFixture<
     private async Task<Dictionary<string, (string Verdict, Opener Open)>> StatesAsync()
     {
         var (confirmed, _) = await ledger.ConfirmedInspectionAsync("L-SHOT-OK");
-        var (revoked, _) = await ledger.ConfirmedInspectionAsync("L-SHOT-REVOKED");
-        var inspector = ledger.Factory.ClientFor(Roles.Inspector);
-        (await inspector.PostAsJsonAsync($"/api/v1/records/{revoked}/revocation", new JsonObject { ["reasonCode"] = "issued-in-error" })).EnsureSuccessStatusCode();
-        var (superseded, _) = await ledger.ConfirmedInspectionAsync("L-SHOT-OLD");
-        var correction = Samples.Inspection("L-SHOT-NEW");
-        correction["supersedes"] = superseded;
-        var newer = (await Samples.SubmitAsync(inspector, correction)).GetProperty("recordHash").GetString()!;
-        await ledger.Factory.WaitForStatusAsync(newer, "confirmed");
-        var erased = await ErasedVolunteerServiceAsync();
+        var revoked = await ledger.RevokedInspectionAsync("L-SHOT-REVOKED", "issued-in-error");
+        var (superseded, _) = await ledger.CorrectedInspectionAsync("L-SHOT-OLD");
+        var erased = await ledger.ErasedVolunteerServiceAsync("V-SHOT-ERASE");
         var pendingView = JsonNode.Parse((await ledger.PublicViewAsync(confirmed)).GetRawText())!.AsObject();
         pendingView["status"] = "pending";
         pendingView["anchor"] = null;
@@ -90,20 +82,6 @@ public sealed class VerifyPageScreenshots(BrowserLedger ledger) : IClassFixture<
                 return page;
             }),
         };
-    }
-
-    private async Task<string> ErasedVolunteerServiceAsync()
-    {
-        var submission = Samples.VolunteerService();
-        submission["payload"]!["volunteerRef"] = "V-SHOT-ERASE";
-        var worker = ledger.Factory.ClientFor(Roles.CommunityWorker);
-        var hash = (await Samples.SubmitAsync(worker, submission)).GetProperty("recordHash").GetString()!;
-        await ledger.Factory.WaitForStatusAsync(hash, "confirmed");
-        (await worker.PostAsJsonAsync("/api/v1/erasures", new JsonObject
-        {
-            ["domain"] = "shared-community", ["subjectRef"] = "V-SHOT-ERASE", ["legalBasis"] = "pipl-47-deletion-request",
-        })).EnsureSuccessStatusCode();
-        return hash;
     }
 }
 

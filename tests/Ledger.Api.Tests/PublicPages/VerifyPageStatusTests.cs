@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Ledger.Api.Access;
 
 namespace Ledger.Api.Tests.PublicPages;
 
@@ -61,10 +59,7 @@ public sealed class VerifyPageStatusTests(BrowserLedger ledger) : IClassFixture<
     [InlineData("en", "Revoked by its issuer on", "(reason: issued in error)")]
     public async Task ARevokedRecordSaysWhenWhyAndLinksTheRevocation(string lang, string start, string reason)
     {
-        var (hash, _) = await ledger.ConfirmedInspectionAsync($"L-PAGE-REVOKE-{lang}");
-        var revoked = await ledger.Factory.ClientFor(Roles.Inspector)
-            .PostAsJsonAsync($"/api/v1/records/{hash}/revocation", new JsonObject { ["reasonCode"] = "issued-in-error" });
-        Assert.True(revoked.IsSuccessStatusCode, await revoked.Content.ReadAsStringAsync());
+        var hash = await ledger.RevokedInspectionAsync($"L-PAGE-REVOKE-{lang}", "issued-in-error");
         var revokedBy = (await ledger.PublicViewAsync(hash)).GetProperty("revocation").GetProperty("revokedBy").GetString();
         await using var context = await ledger.NewContextAsync();
 
@@ -82,17 +77,7 @@ public sealed class VerifyPageStatusTests(BrowserLedger ledger) : IClassFixture<
     [InlineData("en", "The content was erased as the law provides (for example at the data subject's request); this hash still proves the record existed and was not changed.")]
     public async Task AnErasedRecordSaysItsContentIsGoneAndItsHashStillProvesIt(string lang, string expected)
     {
-        var submission = Samples.VolunteerService();
-        var subject = $"V-ERASE-{lang.ToUpperInvariant()}";
-        submission["payload"]!["volunteerRef"] = subject;
-        var worker = ledger.Factory.ClientFor(Roles.CommunityWorker);
-        var hash = (await Samples.SubmitAsync(worker, submission)).GetProperty("recordHash").GetString()!;
-        await ledger.Factory.WaitForStatusAsync(hash, "confirmed");
-        var erased = await worker.PostAsJsonAsync("/api/v1/erasures", new JsonObject
-        {
-            ["domain"] = "shared-community", ["subjectRef"] = subject, ["legalBasis"] = "pipl-47-deletion-request",
-        });
-        Assert.True(erased.IsSuccessStatusCode, await erased.Content.ReadAsStringAsync());
+        var hash = await ledger.ErasedVolunteerServiceAsync($"V-ERASE-{lang.ToUpperInvariant()}");
         await using var context = await ledger.NewContextAsync();
 
         var page = await BrowserLedger.OpenAsync(context, $"/v/{hash}?lang={lang}");
@@ -126,11 +111,7 @@ public sealed class VerifyPageStatusTests(BrowserLedger ledger) : IClassFixture<
     [InlineData("en", "Replaced by a newer record on ", "This one was authentic when issued; rely on the newer record: ")]
     public async Task ACorrectedRecordSaysWhenItWasReplacedAndLinksTheNewerOne(string lang, string start, string middle)
     {
-        var (hash, _) = await ledger.ConfirmedInspectionAsync($"L-PAGE-OLD-{lang}");
-        var correction = Samples.Inspection($"L-PAGE-NEW-{lang}");
-        correction["supersedes"] = hash;
-        var newer = (await Samples.SubmitAsync(ledger.Factory.ClientFor(Roles.Inspector), correction)).GetProperty("recordHash").GetString()!;
-        await ledger.Factory.WaitForStatusAsync(newer, "confirmed");
+        var (hash, newer) = await ledger.CorrectedInspectionAsync($"L-PAGE-OLD-{lang}");
         var supersession = (await ledger.PublicViewAsync(hash)).GetProperty("supersession");
         Assert.Equal(newer, supersession.GetProperty("supersededBy").GetString());
         await using var context = await ledger.NewContextAsync();
