@@ -1,3 +1,5 @@
+using Ledger.Api.Paging;
+
 namespace Ledger.Api.Audit;
 
 /// <summary>One read of a non-public payload, as the access trail holds it.</summary>
@@ -31,8 +33,10 @@ public sealed record AccessTrailItem(
 
 /// <summary>A page of the trail, oldest first.</summary>
 /// <param name="Entries">The entries.</param>
-/// <param name="Next">Pass as <c>after</c> for the next page; null on the last page.</param>
-public sealed record AccessTrailPage(IReadOnlyList<AccessTrailItem> Entries, long? Next);
+/// <param name="Next">The last entry's sequence number, to pass as <c>after</c> for the next page (kept for clients written before
+/// <c>page</c>); null on the last page.</param>
+/// <param name="Page">The next page's cursor, as on every list; no total, which would need a walk of the trail.</param>
+public sealed record AccessTrailPage(IReadOnlyList<AccessTrailItem> Entries, long? Next, PageInfo Page);
 
 /// <summary>The result of walking the whole trail.</summary>
 /// <param name="Intact">True when every check passed.</param>

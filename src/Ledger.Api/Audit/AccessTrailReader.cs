@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ledger.Api.Paging;
 using Ledger.Api.Protection;
 using Ledger.Data;
 using Ledger.Data.Audit;
@@ -43,7 +44,9 @@ internal sealed class AccessTrailReader(LedgerDbContext db, EnvelopeVault vault)
         {
             items.Add(await ItemAsync(entry, record, ct));
         }
-        return new AccessTrailPage(items, rows.Count > limit ? items[^1].Sequence : null);
+        long? next = rows.Count > limit ? items[^1].Sequence : null;
+        // Counting would walk the trail (through the records it names, for a jurisdiction), so there is no total.
+        return new AccessTrailPage(items, next, new PageInfo(limit, next is { } n ? AccessTrailApi.CursorAfter(n) : null, Total: null));
     }
 
     private async Task<AccessTrailItem> ItemAsync(AccessTrailEntry entry, StoredRecord record, CancellationToken ct)

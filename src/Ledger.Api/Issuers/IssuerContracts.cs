@@ -1,3 +1,5 @@
+using Ledger.Api.Paging;
+
 namespace Ledger.Api.Issuers;
 
 /// <summary>
@@ -7,8 +9,9 @@ namespace Ledger.Api.Issuers;
 /// </summary>
 /// <param name="ChainId">The chain of the registry; null while the chain is not connected.</param>
 /// <param name="Contract">The LedgerAnchor contract that holds the registry; null while the chain is not connected.</param>
-/// <param name="Organisations">Every organisation, with its keys, current first.</param>
-public sealed record IssuerRegistryView(ulong? ChainId, string? Contract, IReadOnlyList<IssuerView> Organisations);
+/// <param name="Organisations">The organisations on this page, in order of id, each with its keys, current first.</param>
+/// <param name="Page">The next page's cursor and how many organisations there are.</param>
+public sealed record IssuerRegistryView(ulong? ChainId, string? Contract, IReadOnlyList<IssuerView> Organisations, PageInfo Page);
 
 /// <summary>An organisation and the keys it signs records with.</summary>
 /// <param name="Organisation">The organisation id, as in records and proof bundles.</param>

@@ -1,5 +1,6 @@
 using Ledger.Api.Chain;
 using Ledger.Api.Hosting;
+using Ledger.Api.Paging;
 using Ledger.Chain;
 using Ledger.Core.Encoding;
 using Ledger.Data;
@@ -22,15 +23,24 @@ internal static class IssuersApi
 
         group.MapGet("", ListAsync)
             .WithName("ListIssuers")
-            .WithSummary("List the issuing organisations, their signing keys and the blocks in which each key is registered on chain");
+            .WithSummary("List the issuing organisations, their signing keys and the blocks in which each key is registered on chain")
+            .WithDescription(PageRequest.Description + " Organisations are in order of id.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithETag();
 
         return group;
     }
 
-    private static async Task<Ok<IssuerRegistryView>> ListAsync(LedgerDbContext db, ChainRuntime chain, CancellationToken ct)
+    private static async Task<Ok<IssuerRegistryView>> ListAsync(LedgerDbContext db, ChainRuntime chain, string? cursor, string? limit, CancellationToken ct)
     {
-        var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);
-        var keys = await db.IssuerKeys.AsNoTracking().ToListAsync(ct);
+        var request = PageRequest.Parse(cursor, limit);
+        var after = request.After;
+        var fetched = await db.Organisations.AsNoTracking()
+            .Where(o => after == null || string.Compare(o.Id, after) > 0)
+            .OrderBy(o => o.Id).Take(request.Limit + 1).ToListAsync(ct);
+        var (organisations, page) = Pages.Of(fetched, o => o.Id, request, await db.Organisations.LongCountAsync(ct));
+        var ids = organisations.Select(o => o.Id).ToList();
+        var keys = await db.IssuerKeys.AsNoTracking().Where(k => ids.Contains(k.OrganisationId)).ToListAsync(ct);
         var batchIds = keys.SelectMany(k => new[] { k.RegisteredInBatch, k.RetiredInBatch }).OfType<long>().Distinct().ToList();
         var batches = await db.Batches.AsNoTracking().Where(b => batchIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
         AnchorBatch? OnChain(long? id) =>
@@ -61,6 +71,6 @@ internal static class IssuersApi
                         k.RetiredAtMs is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null);
                 })]));
         var current = chain.Current;
-        return TypedResults.Ok(new IssuerRegistryView(current?.ChainId, current?.Contract.Address, [.. views]));
+        return TypedResults.Ok(new IssuerRegistryView(current?.ChainId, current?.Contract.Address, [.. views], page));
     }
 }

@@ -1,8 +1,11 @@
+using Ledger.Api.Paging;
+
 namespace Ledger.Api.RecordTypes;
 
 /// <summary>The record types staff submit, each with its versions and their JSON Schemas: what a client needs to build a submission.</summary>
-/// <param name="RecordTypes">Every submittable type, in a stable order.</param>
-public sealed record RecordTypeCatalogView(IReadOnlyList<RecordTypeView> RecordTypes);
+/// <param name="RecordTypes">The submittable types on this page, in ordinal order of "domain/type".</param>
+/// <param name="Page">The next page's cursor and how many types there are.</param>
+public sealed record RecordTypeCatalogView(IReadOnlyList<RecordTypeView> RecordTypes, PageInfo Page);
 
 /// <summary>One record type.</summary>
 /// <param name="Domain">The submission's and envelope's <c>domain</c>.</param>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Ledger.Api.Hosting;
 using Ledger.Api.Problems;
 using Ledger.Api.Access;
+using Ledger.Api.Paging;
 using Ledger.Core.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,7 +28,10 @@ internal static class RecordTypesApi
 
         group.MapGet("", List)
             .WithName("ListRecordTypes")
-            .WithSummary("List the record types staff submit: domain, type, versions, data level, summary, who submits them and where their JSON Schemas are");
+            .WithSummary("List the record types staff submit: domain, type, versions, data level, summary, who submits them and where their JSON Schemas are")
+            .WithDescription(PageRequest.Description)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithETag();
 
         group.MapGet("/{domain}/{type}/schema", Schema)
             .WithName("GetRecordTypeSchema")
@@ -40,10 +44,16 @@ internal static class RecordTypesApi
         return group;
     }
 
-    private static Ok<RecordTypeCatalogView> List() => TypedResults.Ok(new RecordTypeCatalogView(
-        [.. RecordTypeCatalog.Default.Submittable.Select(t => new RecordTypeView(
-            t.Domain, t.Type, t.Current.Number, (int)t.Level, t.Summary, PermissionTable.Default.SubmittersOf(t), SchemaPath(t, null),
-            [.. t.Versions.Select(v => new RecordTypeVersionView(v.Number, SchemaPath(t, v.Number)))]))]));
+    // The catalog is in memory; "domain/type" orders it and is the cursor's key.
+    private static Ok<RecordTypeCatalogView> List(string? cursor, string? limit)
+    {
+        var (types, page) = Pages.Cut(RecordTypeCatalog.Default.Submittable, t => t.Name, PageRequest.Parse(cursor, limit));
+        return TypedResults.Ok(new RecordTypeCatalogView(
+            [.. types.Select(t => new RecordTypeView(
+                t.Domain, t.Type, t.Current.Number, (int)t.Level, t.Summary, PermissionTable.Default.SubmittersOf(t), SchemaPath(t, null),
+                [.. t.Versions.Select(v => new RecordTypeVersionView(v.Number, SchemaPath(t, v.Number)))]))],
+            page));
+    }
 
     private static ContentHttpResult Schema(string domain, string type, string? version)
     {

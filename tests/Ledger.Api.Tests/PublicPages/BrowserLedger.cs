@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Ledger.Api.Access;
 using Microsoft.Playwright;
 
@@ -85,6 +87,43 @@ public sealed class BrowserLedger : IAsyncLifetime
         var hash = accepted.GetProperty("recordHash").GetString()!;
         await Factory.WaitForStatusAsync(hash, "confirmed");
         return (hash, accepted.GetProperty("id").GetString()!);
+    }
+
+    /// <summary>A confirmed inspection revoked by its inspector for the reason given; returns its hash.</summary>
+    public async Task<string> RevokedInspectionAsync(string lot, string reasonCode)
+    {
+        var (hash, _) = await ConfirmedInspectionAsync(lot);
+        using var revoked = await Factory.ClientFor(Roles.Inspector)
+            .PostAsJsonAsync($"/api/v1/records/{hash}/revocation", new JsonObject { ["reasonCode"] = reasonCode });
+        Assert.True(revoked.IsSuccessStatusCode, await revoked.Content.ReadAsStringAsync());
+        return hash;
+    }
+
+    /// <summary>A confirmed inspection corrected by a newer one (a submission with supersedes), both confirmed.</summary>
+    public async Task<(string Old, string Newer)> CorrectedInspectionAsync(string lot)
+    {
+        var (hash, _) = await ConfirmedInspectionAsync(lot);
+        var correction = Samples.Inspection($"{lot}-CORRECTED");
+        correction["supersedes"] = hash;
+        var newer = (await Samples.SubmitAsync(Factory.ClientFor(Roles.Inspector), correction)).GetProperty("recordHash").GetString()!;
+        await Factory.WaitForStatusAsync(newer, "confirmed");
+        return (hash, newer);
+    }
+
+    /// <summary>A confirmed volunteer-service record whose subject's payloads were then erased; returns its hash.</summary>
+    public async Task<string> ErasedVolunteerServiceAsync(string subject)
+    {
+        var submission = Samples.VolunteerService();
+        submission["payload"]!["volunteerRef"] = subject;
+        var worker = Factory.ClientFor(Roles.CommunityWorker);
+        var hash = (await Samples.SubmitAsync(worker, submission)).GetProperty("recordHash").GetString()!;
+        await Factory.WaitForStatusAsync(hash, "confirmed");
+        using var erased = await worker.PostAsJsonAsync("/api/v1/erasures", new JsonObject
+        {
+            ["domain"] = "shared-community", ["subjectRef"] = subject, ["legalBasis"] = "pipl-47-deletion-request",
+        });
+        Assert.True(erased.IsSuccessStatusCode, await erased.Content.ReadAsStringAsync());
+        return hash;
     }
 
     /// <summary>The service's public view of a record, as the page fetches it.</summary>

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Ledger.Api.Access;
+using Ledger.Api.Tests.Issuers;
+using Ledger.Cli;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -8,7 +10,8 @@ namespace Ledger.Api.Tests.PublicPages;
 
 /// <summary>
 /// The browser, not the service, has the last word on a proof: a proof that does not fold or does not match the chain
-/// fails in the page even while the service says the record is confirmed; files dropped in are checked the same way.
+/// fails in the page even while the service says the record is confirmed; files dropped in are checked the same way,
+/// and the proof file the page offers for download is one both the page and <c>ledger verify</c> accept.
 /// </summary>
 public sealed class BrowserProofCheckTests(BrowserLedger ledger) : IClassFixture<BrowserLedger>
 {
@@ -100,6 +103,31 @@ public sealed class BrowserProofCheckTests(BrowserLedger ledger) : IClassFixture
         await DropAsync(page, ("record.json", envelope.ToJsonString()), ("proof.json", proof));
         Assert.StartsWith($"Does not match. Your record file hashes to 0x", await BrowserLedger.SentenceAsync(page));
         Assert.Contains($"but the hash being verified is {hash}", await BrowserLedger.SentenceAsync(page));
+    }
+
+    [Theory]
+    [InlineData("zh", "下载证明文件")]
+    [InlineData("en", "Download the proof")]
+    public async Task TheProofDownloadedFromThePageVerifiesWithLedgerVerifyAndInThePage(string lang, string button)
+    {
+        var (hash, _) = await ledger.ConfirmedInspectionAsync($"L-DOWNLOAD-{lang}");
+        await using var context = await ledger.NewContextAsync();
+        var page = await BrowserLedger.OpenAsync(context, $"/v/{hash}?lang={lang}");
+        var link = page.Locator("#download");
+        Assert.Equal(button, await link.InnerTextAsync());
+        Assert.True(await link.IsVisibleAsync());
+
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        var file = Path.Combine(ledger.Factory.DataDirectory, download.SuggestedFilename);
+        await download.SaveAsAsync(file);
+
+        Assert.Equal($"proof-{hash[..10]}.json", download.SuggestedFilename);
+        Assert.Equal("ledger-proof/v1", JsonNode.Parse(await File.ReadAllTextAsync(file))!["format"]!.GetValue<string>());
+        var (code, output) = await LedgerVerify.RunFileAsync(ledger.Factory, file);
+        Assert.True(code == CliApp.Valid, output);
+        var fresh = await BrowserLedger.OpenAsync(context, $"/verify?lang={lang}");
+        await DropAsync(fresh, (download.SuggestedFilename, await File.ReadAllTextAsync(file)));
+        Assert.Equal("ok", await fresh.Locator("main").GetAttributeAsync("data-verdict"));
     }
 
     // Through the file input, as a drop hands the same files to the same code; then waits for the new verdict.

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Deque.AxeCore.Playwright;
 using Ledger.Core.Hashing;
 using Ledger.Testing;
@@ -60,11 +61,26 @@ public sealed class PageHygieneTests(BrowserLedger ledger) : IClassFixture<Brows
     public async Task OnA360PixelPhoneNothingScrollsSideways()
     {
         var (hash, _) = await ledger.ConfirmedInspectionAsync("L-PHONE");
+        // Sentences that hold whole hashes must wrap too: a revoked record's links the revocation, a mismatch names roots.
+        var revoked = await ledger.RevokedInspectionAsync("L-PHONE-REVOKED", "withdrawn");
+        var (tampered, _) = await ledger.ConfirmedInspectionAsync("L-PHONE-TAMPERED");
+        var bundle = JsonNode.Parse(await ledger.Factory.CreateClient().GetStringAsync($"/api/v1/proofs/{tampered}"))!;
+        bundle["merkle"]!["root"] = "0x" + new string('3', 64);
         await using var context = await ledger.NewContextAsync(width: 360);
+        await context.RouteAsync($"**/api/v1/proofs/{tampered}", route => route.FulfillAsync(new() { Json = bundle }));
 
-        var page = await BrowserLedger.OpenAsync(context, $"/v/{hash}");
+        var pages = new[]
+        {
+            ("ok", await BrowserLedger.OpenAsync(context, $"/v/{hash}")),
+            ("warn", await BrowserLedger.OpenAsync(context, $"/v/{revoked}?lang=en")),
+            ("bad", await BrowserLedger.OpenAsync(context, $"/v/{tampered}?lang=en")),
+        };
 
-        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 360);
+        foreach (var (verdict, page) in pages)
+        {
+            Assert.Equal(verdict, await page.Locator("main").GetAttributeAsync("data-verdict"));
+            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 360, page.Url);
+        }
     }
 
     [Fact]

@@ -1,13 +1,12 @@
-using System.Net.Http.Json;
+using System.Globalization;
 using System.Text.Json.Nodes;
-using Ledger.Api.Access;
 
 namespace Ledger.Api.Tests.PublicPages;
 
 /// <summary>
 /// Each state a record can be in reads as one plain sentence, in Chinese by default and in English when asked — read
-/// by a real Chromium from the real service. States the service cannot be brought into here (pending lasts a moment;
-/// superseded is being built elsewhere) are the service's real answer with the status changed on the way to the browser.
+/// by a real Chromium from the real service. Pending lasts only a moment here, so that one state is the service's real
+/// answer with the status changed on the way to the browser; every other state is brought about for real.
 /// </summary>
 public sealed class VerifyPageStatusTests(BrowserLedger ledger) : IClassFixture<BrowserLedger>
 {
@@ -60,10 +59,7 @@ public sealed class VerifyPageStatusTests(BrowserLedger ledger) : IClassFixture<
     [InlineData("en", "Revoked by its issuer on", "(reason: issued in error)")]
     public async Task ARevokedRecordSaysWhenWhyAndLinksTheRevocation(string lang, string start, string reason)
     {
-        var (hash, _) = await ledger.ConfirmedInspectionAsync($"L-PAGE-REVOKE-{lang}");
-        var revoked = await ledger.Factory.ClientFor(Roles.Inspector)
-            .PostAsJsonAsync($"/api/v1/records/{hash}/revocation", new JsonObject { ["reasonCode"] = "issued-in-error" });
-        Assert.True(revoked.IsSuccessStatusCode, await revoked.Content.ReadAsStringAsync());
+        var hash = await ledger.RevokedInspectionAsync($"L-PAGE-REVOKE-{lang}", "issued-in-error");
         var revokedBy = (await ledger.PublicViewAsync(hash)).GetProperty("revocation").GetProperty("revokedBy").GetString();
         await using var context = await ledger.NewContextAsync();
 
@@ -81,17 +77,7 @@ public sealed class VerifyPageStatusTests(BrowserLedger ledger) : IClassFixture<
     [InlineData("en", "The content was erased as the law provides (for example at the data subject's request); this hash still proves the record existed and was not changed.")]
     public async Task AnErasedRecordSaysItsContentIsGoneAndItsHashStillProvesIt(string lang, string expected)
     {
-        var submission = Samples.VolunteerService();
-        var subject = $"V-ERASE-{lang.ToUpperInvariant()}";
-        submission["payload"]!["volunteerRef"] = subject;
-        var worker = ledger.Factory.ClientFor(Roles.CommunityWorker);
-        var hash = (await Samples.SubmitAsync(worker, submission)).GetProperty("recordHash").GetString()!;
-        await ledger.Factory.WaitForStatusAsync(hash, "confirmed");
-        var erased = await worker.PostAsJsonAsync("/api/v1/erasures", new JsonObject
-        {
-            ["domain"] = "shared-community", ["subjectRef"] = subject, ["legalBasis"] = "pipl-47-deletion-request",
-        });
-        Assert.True(erased.IsSuccessStatusCode, await erased.Content.ReadAsStringAsync());
+        var hash = await ledger.ErasedVolunteerServiceAsync($"V-ERASE-{lang.ToUpperInvariant()}");
         await using var context = await ledger.NewContextAsync();
 
         var page = await BrowserLedger.OpenAsync(context, $"/v/{hash}?lang={lang}");
@@ -123,23 +109,23 @@ public sealed class VerifyPageStatusTests(BrowserLedger ledger) : IClassFixture<
     [Theory]
     [InlineData("zh", "这条记录已于", "被一条新记录取代。它签发时是真实的；请以新记录为准：")]
     [InlineData("en", "Replaced by a newer record on ", "This one was authentic when issued; rely on the newer record: ")]
-    public async Task ASupersededRecordLinksTheNewerOne(string lang, string start, string middle)
+    public async Task ACorrectedRecordSaysWhenItWasReplacedAndLinksTheNewerOne(string lang, string start, string middle)
     {
-        var (hash, _) = await ledger.ConfirmedInspectionAsync($"L-PAGE-OLD-{lang}");
-        var (newer, _) = await ledger.ConfirmedInspectionAsync($"L-PAGE-NEW-{lang}");
-        // The shape the correction work adds to the public view: status superseded and supersession { supersededAt, supersededBy }.
-        var view = JsonNode.Parse((await ledger.PublicViewAsync(hash)).GetRawText())!.AsObject();
-        view["status"] = "superseded";
-        view["supersession"] = new JsonObject { ["supersededAt"] = "2026-11-25T02:00:00+00:00", ["supersededBy"] = newer };
+        var (hash, newer) = await ledger.CorrectedInspectionAsync($"L-PAGE-OLD-{lang}");
+        var supersession = (await ledger.PublicViewAsync(hash)).GetProperty("supersession");
+        Assert.Equal(newer, supersession.GetProperty("supersededBy").GetString());
         await using var context = await ledger.NewContextAsync();
-        await context.RouteAsync($"**/api/v1/verify/{hash}", route => route.FulfillAsync(new() { Json = view }));
 
         var page = await BrowserLedger.OpenAsync(context, $"/v/{hash}?lang={lang}");
 
         var sentence = await BrowserLedger.SentenceAsync(page);
         Assert.StartsWith(start, sentence);
-        Assert.Contains(middle, sentence);
-        Assert.Contains(lang == "zh" ? "2026年11月25日" : "25 November 2026", sentence);
+        Assert.Contains(middle + newer, sentence);
+        var day = supersession.GetProperty("supersededAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8));
+        Assert.Contains(lang == "zh" ? $"{day.Year}年{day.Month}月{day.Day}日" : day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), sentence);
+        Assert.Equal("warn", await page.Locator("main").GetAttributeAsync("data-verdict"));
+        Assert.Equal("pass", await page.Locator("#checks tr[data-check=anchoredAt]").GetAttributeAsync("data-outcome"));
+        Assert.Equal($"/v/{newer}?lang={lang}", await page.Locator("#verdict .sentence a").GetAttributeAsync("href"));
         await page.ClickAsync("#verdict .sentence a");
         await BrowserLedger.WaitUntilCheckedAsync(page);
         Assert.EndsWith($"/v/{newer}?lang={lang}", page.Url);
