@@ -18,7 +18,7 @@ public sealed class RecordTypesApiTests(SharedLedger ledger) : IClassFixture<Sha
         var body = await _factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/record-types");
 
         var types = body.GetProperty("recordTypes").EnumerateArray().ToList();
-        Assert.Equal(["community-correction/check-in", "food-safety/inspection", "shared-community/hours-redemption", "shared-community/volunteer-service"],
+        Assert.Equal(["community-correction/check-in", "food-safety/inspection", "food-safety/rapid-test", "shared-community/hours-redemption", "shared-community/volunteer-service"],
             types.Select(t => $"{t.GetProperty("domain").GetString()}/{t.GetProperty("type").GetString()}"));
         var inspection = types[1];
         Assert.Equal(2, inspection.GetProperty("version").GetInt32());

@@ -5,6 +5,7 @@ using Ledger.Data;
 using Ledger.Data.Projections;
 using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Ledger.Api.Records.Writing;
 
@@ -91,10 +92,35 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
                 results[i] = new WriteResult(WriteOutcome.KeyTaken);
                 continue;
             }
-            results[i] = await CommitOneAsync(commit, item);
+            results[i] = group[i].Together is { } together
+                ? await CommitTogetherAsync(commit, tx, together)
+                : await CommitOneAsync(commit, item);
         }
         await tx.CommitAsync();
         return results;
+    }
+
+    // All or none, inside the group's transaction: a savepoint lets a refused member undo its companions without
+    // touching the neighbours committed before it in the group.
+    private async Task<WriteResult> CommitTogetherAsync(CommitScope commit, IDbContextTransaction tx, IReadOnlyList<PreparedRecord> together)
+    {
+        const string Savepoint = "together";
+        await tx.CreateSavepointAsync(Savepoint);
+        var rows = new List<StoredRecord>(together.Count);
+        foreach (var item in together)
+        {
+            var result = await CommitOneAsync(commit, item);
+            if (result.Outcome != WriteOutcome.Committed)
+            {
+                await tx.RollbackToSavepointAsync(Savepoint);
+                // The companions' rows are gone from the database; the context must not keep them either.
+                commit.Db.ChangeTracker.Clear();
+                return result;
+            }
+            rows.Add(result.Record!);
+        }
+        await tx.ReleaseSavepointAsync(Savepoint);
+        return new WriteResult(WriteOutcome.Committed, rows[0]) { Together = rows };
     }
 
     // Each record is saved before the next one is looked at (still inside the one transaction, so still one fsync):
