@@ -1,6 +1,5 @@
 using Ledger.Api.Records.Writing;
 using Ledger.Core.Epcis;
-using Ledger.Core.Records.Projections;
 using Ledger.Data;
 using Ledger.Data.Epcis;
 using Ledger.Data.Records;
@@ -9,26 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Api.Epcis;
 
 /// <summary>
-/// A captured event's work in the commit: an error declaration must find the event it corrects (captured by the same
-/// organisation, not yet revoked), which it then revokes; every event writes its index rows. Checked inside the
-/// write transaction, so an event captured earlier in the same document is seen, and two declarations racing for one
-/// event cannot both revoke it (the unique revoked_record_id stands behind the rule).
+/// A captured event's work in the commit: every event writes its index rows, and an error declaration revokes the
+/// standing event it corrects (same hash ID) when the same organisation captured it. A declaration about an event the
+/// ledger does not hold, or holds from another organisation, is stored and revokes nothing: EPCIS repositories accept
+/// such declarations (the conformance examples hold several), and only the issuer may withdraw its own record. Looked
+/// up inside the write transaction, so an event captured earlier in the same document is found, and two declarations
+/// racing for one event cannot both revoke it (the unique revoked_record_id).
 /// </summary>
 internal sealed class EpcisEventEffects(EpcisEvent captured, string captureId, string organisation, string requestedBy, long capturedAtMs) : CommitEffects
 {
-    /// <summary>The rule refusing an error declaration that corrects no event the organisation captured.</summary>
-    public const string DeclarationTarget = "error-declaration-target";
-
-    public override async Task<RuleRefusal?> CheckAsync(CommitScope scope, CancellationToken ct)
-    {
-        if (!captured.IsErrorDeclaration || await TargetAsync(scope.Db, ct) is not null)
-        {
-            return null;
-        }
-        return new RuleRefusal(DeclarationTarget, RefusalKind.Unprocessable, "Nothing to correct",
-            $"Event {captured.Index} declares an error in the event {captured.HashId}, but the ledger holds no standing event with that hash ID captured by this organisation.");
-    }
-
     public override async Task ApplyAsync(CommitScope scope, StoredRecord record, CancellationToken ct)
     {
         // Found before this event's own rows are added, so a declaration never finds itself.

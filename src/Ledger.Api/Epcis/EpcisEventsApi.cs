@@ -94,6 +94,8 @@ internal static class EpcisEventsApi
     private static async Task<Ok<JsonObject>> GetAsync(string eventId, HttpRequest request, ClaimsPrincipal user, LedgerDbContext db,
         IAccessPolicy policy, IRecordFactsReader facts, EnvelopeVault vault, AccessTrail trail, CancellationToken ct)
     {
+        // Routing leaves %2F escaped in a segment, and a hash ID is full of slashes.
+        eventId = Uri.UnescapeDataString(eventId);
         var candidates = await db.EpcisEvents.AsNoTracking()
             .Where(e => e.EventId == eventId || e.EventHashId == eventId)
             .OrderBy(e => e.DeclaresError).ThenBy(e => e.RecordId)

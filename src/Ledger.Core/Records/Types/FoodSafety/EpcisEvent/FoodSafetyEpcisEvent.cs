@@ -27,11 +27,7 @@ public static class FoodSafetyEpcisEvent
         DataLevel.Internal,
         "One GS1 EPCIS 2.0 traceability event with its CBV 2.0 event hash ID, captured through /epcis/capture.")
     {
-        Grants =
-        [
-            new("inspector", RecordAction.Read, AccessScope.Jurisdiction),
-            new("inspector", RecordAction.ReadAccessTrail, AccessScope.Jurisdiction),
-        ],
+        Grants = [new("inspector", RecordAction.Read, AccessScope.Jurisdiction)],
         Versions = [new(1, PayloadSchema.Embedded(typeof(FoodSafetyEpcisEvent), "epcis-event.v1.schema.json")) { Rules = [TypeMatchesEvent] }],
     };
 

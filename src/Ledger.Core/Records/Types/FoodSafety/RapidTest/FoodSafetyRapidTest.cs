@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Ledger.Core.Access;
 using Ledger.Core.Epcis;
 using Ledger.Core.Records.Schemas;
 
@@ -15,7 +14,7 @@ public static class FoodSafetyRapidTest
     /// <summary>
     /// The record type; L1 because buyers see every field (nothing in it names a private person: the stall is a
     /// business, the tester a staff number). Inspectors submit it, and so do markets' own rapid-test stations, which
-    /// hold food-enterprise keys; a market may correct or withdraw only its own results.
+    /// hold food-enterprise keys, each with the standard rows of a type's own staff.
     /// </summary>
     public static RecordTypeDefinition Definition { get; } = new(
         RecordDomains.FoodSafety,
@@ -23,14 +22,7 @@ public static class FoodSafetyRapidTest
         DataLevel.Public,
         "A market's on-site rapid test of one stall's product lot, published to buyers.")
     {
-        SubmittedBy = ["inspector"],
-        Grants =
-        [
-            new("food-enterprise", RecordAction.Submit, AccessScope.IssuingOrganisation),
-            new("food-enterprise", RecordAction.Read, AccessScope.Anywhere, DataLevel.Public),
-            new("food-enterprise", RecordAction.Revoke, AccessScope.IssuingOrganisation),
-            new("food-enterprise", RecordAction.Supersede, AccessScope.IssuingOrganisation),
-        ],
+        SubmittedBy = ["inspector", "food-enterprise"],
         Versions = [new(1, PayloadSchema.Embedded(typeof(FoodSafetyRapidTest), "rapid-test.v1.schema.json")) { Rules = [DisposalFollowsResult, LotEpcIsAGs1Lot] }],
     };
 
