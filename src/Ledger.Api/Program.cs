@@ -3,6 +3,7 @@ using Ledger.Api.Audit;
 using Ledger.Api.Chain;
 using Ledger.Api.Epcis;
 using Ledger.Api.Erasure;
+using Ledger.Api.Food;
 using Ledger.Api.Hosting;
 using Ledger.Api.Issuers;
 using Ledger.Api.Operations;
@@ -39,6 +40,7 @@ try
     app.MapErasureApi();
     app.MapRevocationApi();
     app.MapEpcisApi();
+    app.MapFoodTraceApi();
     app.MapAccessTrailApi();
     app.MapVerifyApi();
     app.MapPublicPages();

@@ -23,7 +23,7 @@ internal sealed class EpcisCaptureQueue(IServiceScopeFactory scopes, ILogger<Epc
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await SettleInterruptedAsync(stoppingToken);
+        await SettleAsync(null, stoppingToken);
         await foreach (var work in _queue.Reader.ReadAllAsync(stoppingToken))
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -33,17 +33,20 @@ internal sealed class EpcisCaptureQueue(IServiceScopeFactory scopes, ILogger<Epc
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Message only: it never holds document content. The job stays running and is settled at the next start.
+                // Message only: it never holds document content. The commit is all or none, so if it did not happen the
+                // job failed; if it did, the next start settles the job as a success.
                 log.LogError("Capture job {JobId} broke off: {Reason}", work.JobId, e.Message);
+                await SettleAsync(work.JobId, stoppingToken);
             }
         }
     }
 
-    private async Task SettleInterruptedAsync(CancellationToken ct)
+    // Settles one job that broke off, or at start (null) every job a stopped service left running.
+    private async Task SettleAsync(string? jobId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
-        var running = await db.EpcisCaptureJobs.Where(j => j.Status == CaptureStatus.Running).ToListAsync(ct);
+        var running = await db.EpcisCaptureJobs.Where(j => j.Status == CaptureStatus.Running && (jobId == null || j.Id == jobId)).ToListAsync(ct);
         foreach (var job in running)
         {
             // All or none: any stored event means the commit happened before the stop.
