@@ -41,6 +41,7 @@ try
     app.MapRevocationApi();
     app.MapEpcisApi();
     app.MapFoodTraceApi();
+    app.MapFoodPages();
     app.MapAccessTrailApi();
     app.MapVerifyApi();
     app.MapPublicPages();
