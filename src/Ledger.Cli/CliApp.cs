@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Ledger.Cli.CommandLine;
 using Ledger.Cli.Commands;
+using Ledger.Cli.Commands.Demo;
 using Ledger.Cli.Commands.Keys;
 using Ledger.Cli.Commands.Orgs;
 using Ledger.Cli.Commands.Projections;
@@ -97,6 +98,10 @@ public static class CliApp
                 new RotateMasterCommand(),
                 new KeysNewKeystoreCommand(),
                 new KeysShowKeystoreCommand(),
+            },
+            new Command("demo", "Demo data for a running embedded instance.")
+            {
+                new DemoFoodCommand(),
             },
             new Command("projections", "Operator commands for projections (state derived from records), run on the service's host against its data folder.")
             {
