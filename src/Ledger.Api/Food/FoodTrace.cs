@@ -54,15 +54,13 @@ internal sealed class FoodTrace(LedgerDbContext db)
         var limited = false;
         for (var level = 0; frontier.Count > 0; level++)
         {
-            var rows = await RowsOfEventsNamingAsync(frontier, events.Keys, ct);
-            foreach (var group in rows.GroupBy(r => r.RecordId))
-            {
-                events[group.Key] = [.. group.Select(r => (r.Role, r.Identifier))];
-            }
+            var naming = await EventsNamingAsync(frontier, events, ct);
             var next = new List<string>();
-            foreach (var (recordId, identifiers) in rows.GroupBy(r => r.RecordId).Select(g => (g.Key, events[g.Key])))
+            // An event seen at an earlier level is looked at again: a newly reached identifier may link through it
+            // (a pallet reached from one of its contents leads to the others).
+            foreach (var recordId in naming)
             {
-                foreach (var linked in Linked(identifiers, frontier, direction))
+                foreach (var linked in Linked(events[recordId], frontier, direction))
                 {
                     if (!reached.Contains(linked))
                     {
@@ -83,11 +81,11 @@ internal sealed class FoodTrace(LedgerDbContext db)
         return new TraceGraph(root, [.. reached.Order(StringComparer.Ordinal)], locations, traced, limited);
     }
 
-    // Rows (all roles) of the standing events that name any frontier identifier and were not seen yet.
-    private async Task<List<EpcisEventIdentifier>> RowsOfEventsNamingAsync(List<string> frontier, IEnumerable<string> seen, CancellationToken ct)
+    // The standing events that name any frontier identifier; the identifier rows of those not seen before are added
+    // to <paramref name="events"/>.
+    private async Task<List<string>> EventsNamingAsync(List<string> frontier, Dictionary<string, List<(string Role, string Identifier)>> events, CancellationToken ct)
     {
-        var result = new List<EpcisEventIdentifier>();
-        var seenSet = seen.ToHashSet(StringComparer.Ordinal);
+        var naming = new List<string>();
         foreach (var chunk in frontier.Chunk(500))
         {
             var ids = chunk.ToList();
@@ -97,15 +95,18 @@ internal sealed class FoodTrace(LedgerDbContext db)
                 .Where(r => !db.Revocations.Any(v => v.RevokedRecordId == r))
                 .Where(r => !db.EpcisEvents.Any(e => e.RecordId == r && e.DeclaresError))
                 .ToListAsync(ct);
-            recordIds.RemoveAll(seenSet.Contains);
-            foreach (var records in recordIds.Chunk(500))
+            naming.AddRange(recordIds);
+            foreach (var unseen in recordIds.Where(r => !events.ContainsKey(r)).Chunk(500))
             {
-                var list = records.ToList();
-                result.AddRange(await db.EpcisEventIdentifiers.AsNoTracking().Where(i => list.Contains(i.RecordId)).ToListAsync(ct));
-                seenSet.UnionWith(list);
+                var list = unseen.ToList();
+                var rows = await db.EpcisEventIdentifiers.AsNoTracking().Where(i => list.Contains(i.RecordId)).ToListAsync(ct);
+                foreach (var group in rows.GroupBy(r => r.RecordId))
+                {
+                    events[group.Key] = [.. group.Select(r => (r.Role, r.Identifier))];
+                }
             }
         }
-        return result;
+        return [.. naming.Distinct(StringComparer.Ordinal)];
     }
 
     // The identifiers an event links to those of the frontier it names, in the trace's direction.
