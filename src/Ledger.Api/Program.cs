@@ -1,7 +1,9 @@
 using Ledger.Api.Access;
 using Ledger.Api.Audit;
 using Ledger.Api.Chain;
+using Ledger.Api.Epcis;
 using Ledger.Api.Erasure;
+using Ledger.Api.Food;
 using Ledger.Api.Hosting;
 using Ledger.Api.Issuers;
 using Ledger.Api.Operations;
@@ -37,6 +39,9 @@ try
     app.MapRecordTypesApi();
     app.MapErasureApi();
     app.MapRevocationApi();
+    app.MapEpcisApi();
+    app.MapFoodTraceApi();
+    app.MapFoodPages();
     app.MapAccessTrailApi();
     app.MapVerifyApi();
     app.MapPublicPages();

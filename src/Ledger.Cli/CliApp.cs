@@ -4,6 +4,7 @@ using System.CommandLine.Invocation;
 using Ledger.Cli.CommandLine;
 using Ledger.Cli.Commands;
 using Ledger.Cli.Commands.Chain;
+using Ledger.Cli.Commands.Demo;
 using Ledger.Cli.Commands.Keys;
 using Ledger.Cli.Commands.Orgs;
 using Ledger.Cli.Commands.Projections;
@@ -102,6 +103,10 @@ public static class CliApp
             new Command("chain", "Operator commands for the chain the service anchors on.")
             {
                 new ChainDeployCommand(),
+            },
+            new Command("demo", "Demo data for a running embedded instance.")
+            {
+                new DemoFoodCommand(),
             },
             new Command("projections", "Operator commands for projections (state derived from records), run on the service's host against its data folder.")
             {

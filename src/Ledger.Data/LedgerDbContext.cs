@@ -1,6 +1,7 @@
 using Ledger.Data.Access;
 using Ledger.Data.Anchoring;
 using Ledger.Data.Audit;
+using Ledger.Data.Epcis;
 using Ledger.Data.Issuers;
 using Ledger.Data.Leasing;
 using Ledger.Data.Organisations;
@@ -31,6 +32,9 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<RecordSupersession> Supersessions => Set<RecordSupersession>();
     public DbSet<AccessTrailEntry> AccessTrail => Set<AccessTrailEntry>();
     public DbSet<ProjectionRow> Projections => Set<ProjectionRow>();
+    public DbSet<EpcisEventEntry> EpcisEvents => Set<EpcisEventEntry>();
+    public DbSet<EpcisEventIdentifier> EpcisEventIdentifiers => Set<EpcisEventIdentifier>();
+    public DbSet<EpcisCaptureJob> EpcisCaptureJobs => Set<EpcisCaptureJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);

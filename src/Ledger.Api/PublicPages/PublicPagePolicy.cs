@@ -6,8 +6,9 @@ namespace Ledger.Api.PublicPages;
 /// </summary>
 internal static class PublicPagePolicy
 {
-    /// <summary>True for the verify page, a record's page, receipt and QR codes, and their assets.</summary>
-    public static bool AppliesTo(PathString path) => path.StartsWithSegments("/verify") || path.StartsWithSegments("/v");
+    /// <summary>True for the verify page, a record's page, receipt and QR codes, their assets, and the food-safety certificate and stall pages.</summary>
+    public static bool AppliesTo(PathString path) => path.StartsWithSegments("/verify") || path.StartsWithSegments("/v")
+        || path.StartsWithSegments("/food/certificates") || path.StartsWithSegments("/food/stalls");
 
     public static string For(HttpContext context)
     {

@@ -77,6 +77,21 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
         return Create(definition, issuer, Timestamps.Format(time.GetUtcNow()), payload, submittedBy, supersedes: null);
     }
 
+    /// <summary>
+    /// A record built from a captured document (an EPCIS event) on behalf of <paramref name="caller"/>, whose right to
+    /// capture was already decided and whose payload was already checked against its type; <paramref name="occurredAt"/>
+    /// is already normalized. Its row is in plain text and unsigned, as <see cref="Prepare"/>'s.
+    /// </summary>
+    internal PreparedRecord PrepareCaptured(RecordTypeDefinition definition, Caller caller, string occurredAt, JsonObject payload, CommitEffects effects) => new()
+    {
+        Definition = definition,
+        Payload = payload,
+        Issuer = caller.Organisation,
+        SubmittedBy = caller.KeyId,
+        Sealed = Create(definition, caller.Organisation, occurredAt, payload.DeepClone().AsObject(), caller.KeyId, supersedes: null),
+        Effects = effects,
+    };
+
     private StoredRecord Create(RecordTypeDefinition definition, string issuer, string occurredAt, JsonObject payload, string submittedBy, string? supersedes)
     {
         var now = time.GetUtcNow();

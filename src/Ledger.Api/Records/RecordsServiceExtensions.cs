@@ -1,3 +1,4 @@
+using Ledger.Api.Epcis;
 using Ledger.Api.Audit;
 using Ledger.Api.Erasure;
 using Ledger.Api.Hosting;
@@ -23,6 +24,7 @@ internal static class RecordsServiceExtensions
         services.AddScoped<RecordPipeline>();
         services.AddLedgerErasure();
         services.AddLedgerRevocation();
+        services.AddLedgerEpcis();
         services.AddLedgerAccessTrail();
         services.AddScoped<IdempotencyLookup>();
         services.AddScoped<RecordIngest>();

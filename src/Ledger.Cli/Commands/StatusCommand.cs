@@ -64,7 +64,7 @@ internal sealed class StatusCommand : LedgerCommand
         return 0;
     }
 
-    private static Uri? ServiceUrl(ArgumentResult result)
+    internal static Uri? ServiceUrl(ArgumentResult result)
     {
         if (Uri.TryCreate(result.Tokens[0].Value, UriKind.Absolute, out var uri))
         {

@@ -12,7 +12,7 @@ public sealed class AccessPolicyTests
     private static readonly AccessPolicy Policy = new();
 
     private static readonly RecordFacts CheckIn = new("community-correction", DataLevel.HighlySensitive, "demo-judicial-bureau", Xihu);
-    private static readonly RecordFacts Inspection = new("food-safety", DataLevel.Public, "demo-market-supervision-bureau", Xihu);
+    private static readonly RecordFacts Inspection = new("food-safety", DataLevel.Public, "demo-market-supervision-bureau", Xihu) { Type = "inspection" };
 
     private static Caller As(string role, string organisation, string? jurisdiction, string? kind = null) =>
         new($"ldg_{role}", role, organisation) { Jurisdiction = jurisdiction, OrganisationKind = kind };

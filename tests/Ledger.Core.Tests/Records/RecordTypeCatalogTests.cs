@@ -24,7 +24,7 @@ public sealed class RecordTypeCatalogTests
     [Fact]
     public void TheLedgersModulesAreFoundByWhatTheyAreWithoutAList() =>
         Assert.Equal(
-            ["community-correction/check-in", "food-safety/inspection", "shared-community/hours-redemption", "shared-community/volunteer-service", "ledger/access", "ledger/erasure", "ledger/revocation"],
+            ["community-correction/check-in", "food-safety/inspection", "food-safety/rapid-test", "shared-community/hours-redemption", "shared-community/volunteer-service", "food-safety/epcis-event", "ledger/access", "ledger/erasure", "ledger/revocation"],
             RecordTypeCatalog.Default.All.Select(t => t.Name));
 
     [Fact]

@@ -1,3 +1,4 @@
+using Ledger.Core.Records.Types.FoodSafety.EpcisEvent;
 using System.Text.Json.Nodes;
 using Ledger.Core.Records;
 using Ledger.Core.Records.Schemas;
@@ -73,7 +74,8 @@ public sealed class RecordTypesTests
     public void EverySubmittableTypeNamesItsSubmittingRolesAndEverySchemaItsOwnTypeAndVersion() =>
         Assert.All(RecordTypeCatalog.Default.All, d =>
         {
-            Assert.Equal(d.Domain != RecordDomains.Ledger, d.SubmittedBy.Count > 0);
+            // EPCIS events come only through /epcis/capture, which computes their hash ID and index rows.
+            Assert.Equal(d.Domain != RecordDomains.Ledger && d != FoodSafetyEpcisEvent.Definition, d.SubmittedBy.Count > 0);
             Assert.All(d.Versions, v => Assert.Equal(RecordTypeCatalog.SchemaId(d.Domain, d.Type, v.Number), v.Schema.Id));
         });
 

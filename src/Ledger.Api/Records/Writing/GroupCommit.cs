@@ -5,6 +5,7 @@ using Ledger.Data;
 using Ledger.Data.Projections;
 using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Ledger.Api.Records.Writing;
 
@@ -93,7 +94,9 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
                 results[i] = new WriteResult(WriteOutcome.KeyTaken);
                 continue;
             }
-            results[i] = await CommitOneAsync(commit, item);
+            results[i] = group[i].Together is { } together
+                ? await CommitTogetherAsync(commit, tx, together)
+                : await CommitOneAsync(commit, item);
             if (item.Idempotency is { } claimed && results[i].Outcome == WriteOutcome.Committed)
             {
                 taken.Add((claimed.ApiKeyId, claimed.Key));
@@ -102,6 +105,32 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
         await commit.Db.SaveChangesAsync();
         await tx.CommitAsync();
         return results;
+    }
+
+    // All or none, inside the group's transaction: a savepoint lets a refused member undo its companions without
+    // touching the neighbours committed before it in the group.
+    private async Task<WriteResult> CommitTogetherAsync(CommitScope commit, IDbContextTransaction tx, IReadOnlyList<PreparedRecord> together)
+    {
+        const string Savepoint = "together";
+        // The group's earlier records are saved first: a rollback to the savepoint must not take them with it.
+        await commit.Db.SaveChangesAsync();
+        await tx.CreateSavepointAsync(Savepoint);
+        var rows = new List<StoredRecord>(together.Count);
+        foreach (var item in together)
+        {
+            var result = await CommitOneAsync(commit, item);
+            if (result.Outcome != WriteOutcome.Committed)
+            {
+                await tx.RollbackToSavepointAsync(Savepoint);
+                // The companions' rows are gone from the database; the context must not keep them either.
+                commit.Db.ChangeTracker.Clear();
+                return result;
+            }
+            rows.Add(result.Record!);
+        }
+        await commit.Db.SaveChangesAsync();
+        await tx.ReleaseSavepointAsync(Savepoint);
+        return new WriteResult(WriteOutcome.Committed, rows[0]) { Together = rows };
     }
 
     // Effects read the tables, so the rows of the records before them are saved first (still inside the one

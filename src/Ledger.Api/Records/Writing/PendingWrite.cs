@@ -20,16 +20,29 @@ internal enum WriteOutcome
     ShuttingDown,
 }
 
-/// <summary>The outcome, the row as committed (built in the commit for some records), or the rule that refused it.</summary>
-internal sealed record WriteResult(WriteOutcome Outcome, StoredRecord? Record = null, RuleRefusal? Refusal = null);
+/// <summary>
+/// The outcome, the row as committed (built in the commit for some records), or the rule that refused it; for records
+/// written together, every committed row in order (<see cref="Together"/>).
+/// </summary>
+internal sealed record WriteResult(WriteOutcome Outcome, StoredRecord? Record = null, RuleRefusal? Refusal = null)
+{
+    /// <summary>For records written together and committed: their rows, in the order they were queued.</summary>
+    public IReadOnlyList<StoredRecord>? Together { get; init; }
+}
 
-/// <summary>A prepared record waiting for the writer, and the request waiting to learn its outcome.</summary>
-internal sealed class PendingWrite(PreparedRecord record)
+/// <summary>
+/// A prepared record waiting for the writer, and the request waiting to learn its outcome; or several records that are
+/// committed all or none (<see cref="Together"/>, e.g. the events of one EPCIS capture document).
+/// </summary>
+internal sealed class PendingWrite(PreparedRecord record, IReadOnlyList<PreparedRecord>? together = null)
 {
     // Continuations run on the thread pool, never inline on the writer loop, so a slow response cannot stall commits.
     private readonly TaskCompletionSource<WriteResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public PreparedRecord Record { get; } = record;
+
+    /// <summary>Records committed all or none, <see cref="Record"/> first; null for a single record.</summary>
+    public IReadOnlyList<PreparedRecord>? Together { get; } = together;
     public Task<WriteResult> Result => _result.Task;
 
     /// <summary>Reports the result; the writer calls this only once the transaction's fate is known.</summary>

@@ -26,6 +26,24 @@ internal sealed class RecordPipeline(RecordProtector protector, RecordWriter wri
     }
 
     /// <summary>
+    /// Seals and signs prepared records, then commits them all or none in one transaction (an EPCIS capture document's
+    /// events); the caller reads the outcome, whose <see cref="WriteResult.Together"/> lists the committed rows.
+    /// </summary>
+    public async Task<WriteResult> WriteSubmittedTogetherAsync(IReadOnlyList<PreparedRecord> prepared, CancellationToken ct)
+    {
+        var ready = new List<PreparedRecord>(prepared.Count);
+        foreach (var record in prepared)
+        {
+            ready.Add(record with
+            {
+                Sealed = await protector.ProtectAsync(record.Sealed!, ct),
+                SubjectDigest = RecordSubjects.SubjectOf(keys, record.Issuer, record.Definition, record.Payload),
+            });
+        }
+        return await writer.WriteTogetherAsync(ready, ct);
+    }
+
+    /// <summary>
     /// Writes a record of the service's own: its envelope is built and sealed inside the commit, after
     /// <paramref name="effects"/> assigned the fields that depend on stored state, and its rows are written in the same
     /// transaction. Returns the committed row.

@@ -32,9 +32,17 @@ internal sealed class RecordWriter : BackgroundService
     }
 
     /// <summary>Queues a prepared record and returns once its transaction committed or failed, or its rules refused it.</summary>
-    public async Task<WriteResult> WriteAsync(PreparedRecord record, CancellationToken ct)
+    public Task<WriteResult> WriteAsync(PreparedRecord record, CancellationToken ct) => QueueAsync(new PendingWrite(record), ct);
+
+    /// <summary>
+    /// Queues records that are committed all or none, in one transaction: the first refusal or failure stores none of
+    /// them. Returns once that is decided; a committed result lists every row.
+    /// </summary>
+    public Task<WriteResult> WriteTogetherAsync(IReadOnlyList<PreparedRecord> records, CancellationToken ct) =>
+        QueueAsync(new PendingWrite(records[0], records), ct);
+
+    private async Task<WriteResult> QueueAsync(PendingWrite pending, CancellationToken ct)
     {
-        var pending = new PendingWrite(record);
         try
         {
             // Cancelled only while waiting for room in a full queue: then nothing was queued and nothing is written.

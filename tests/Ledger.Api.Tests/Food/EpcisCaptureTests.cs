@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text;
+using Ledger.Api.Access;
+using Ledger.Testing;
+
+namespace Ledger.Api.Tests.Food;
+
+/// <summary>
+/// POST /epcis/capture and its jobs end to end: the conformance examples are captured and every event verifies by its
+/// record hash; a malformed document is refused naming event and field and stores nothing; error declarations revoke.
+/// </summary>
+public sealed class EpcisCaptureTests(SharedLedger ledger) : IClassFixture<SharedLedger>
+{
+    private static readonly string Examples = Path.Combine(RepositoryPaths.Conformance, "epcis", "examples");
+
+    // Refused on purpose, as docs/food-safety.md explains: a repeated eventID name, and a query document.
+    private static readonly string[] NotCapturable = ["AssociationEvent-h.jsonld", "EPCISQueryDocument.jsonld"];
+
+    private readonly LedgerApiFactory _factory = ledger.Factory;
+
+    public static TheoryData<string> ExampleFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(Examples, "*.json*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (!NotCapturable.Contains(Path.GetFileName(file)))
+            {
+                data.Add(Path.GetRelativePath(Examples, file));
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleFiles))]
+    public async Task EveryEventOfAConformanceExampleIsStoredAndVerifiesByItsRecordHash(string example)
+    {
+        var job = await EpcisCapturing.CaptureAsync(_factory.ClientFor(Roles.FoodEnterprise), File.ReadAllText(Path.Combine(Examples, example)));
+
+        Assert.True(job.GetProperty("success").GetBoolean(), job.ToString());
+        var events = job.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(job.GetProperty("eventCount").GetInt32(), events.Count);
+        Assert.NotEmpty(events);
+        var client = _factory.CreateClient();
+        foreach (var e in events)
+        {
+            Assert.Matches("^ni:///sha-256;[0-9a-f]{64}\\?ver=CBV2\\.0$", e.GetProperty("eventHashId").GetString());
+            var verified = await client.GetAsync(e.GetProperty("verify").GetString());
+            Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        }
+        await _factory.WaitForStatusAsync(events[^1].GetProperty("recordHash").GetString()!, "anchored", "confirmed");
+    }
+
+    [Fact]
+    public async Task AMalformedDocumentIsRefusedNamingTheEventAndFieldAndStoresNothing()
+    {
+        var before = await CountAsync();
+        var document = EpcisCapturing.ObjectEvent("shipping", "urn:epc:id:sgln:0614141.07346.1234", "2024-05-01T08:00:00+08:00", "urn:epc:id:sgtin:0614141.107346.2017")
+            .Replace("\"eventTime\": \"2024-05-01T08:00:00+08:00\", ", "", StringComparison.Ordinal);
+
+        var job = await EpcisCapturing.CaptureAsync(_factory.ClientFor(Roles.FoodEnterprise), document);
+
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        var error = Assert.Single(job.GetProperty("errors").EnumerateArray());
+        Assert.Equal(0, error.GetProperty("eventIndex").GetInt32());
+        Assert.Equal("eventTime", error.GetProperty("field").GetString());
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task ADocumentWithOneBadEventStoresNoneOfItsGoodEvents()
+    {
+        var before = await CountAsync();
+        var good = EpcisCapturing.ObjectEvent("shipping", "urn:epc:id:sgln:0614141.07346.1234", "2024-05-01T08:00:00+08:00", "urn:epc:id:sgtin:0614141.107346.3001");
+        var twoEvents = good.Replace("] }\n}", ", { \"type\": \"ObjectEvent\", \"action\": \"OBSERVE\", \"eventTime\": \"yesterday\", \"eventTimeZoneOffset\": \"+08:00\" } ] }\n}", StringComparison.Ordinal);
+        Assert.NotEqual(good, twoEvents);
+
+        var job = await EpcisCapturing.CaptureAsync(_factory.ClientFor(Roles.FoodEnterprise), twoEvents);
+
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        Assert.All(job.GetProperty("errors").EnumerateArray(), e => Assert.Equal(1, e.GetProperty("eventIndex").GetInt32()));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task AnErrorDeclarationRevokesTheEventItCorrects()
+    {
+        var enterprise = _factory.ClientFor(Roles.FoodEnterprise);
+        var original = EpcisCapturing.ObjectEvent("shipping", "urn:epc:id:sgln:0614141.07346.1234", "2024-05-02T08:00:00+08:00", "urn:epc:id:sgtin:0614141.107346.4001");
+        var captured = await EpcisCapturing.CaptureAsync(enterprise, original);
+        var originalHash = captured.GetProperty("events")[0].GetProperty("recordHash").GetString()!;
+        var declaration = original.Replace("\"action\": \"OBSERVE\",", "\"action\": \"OBSERVE\", \"errorDeclaration\": { \"declarationTime\": \"2024-05-03T08:00:00+08:00\", \"reason\": \"incorrect_data\" },", StringComparison.Ordinal);
+
+        var declared = await EpcisCapturing.CaptureAsync(enterprise, declaration);
+
+        Assert.True(declared.GetProperty("success").GetBoolean(), declared.ToString());
+        var declarationEvent = declared.GetProperty("events")[0];
+        Assert.Equal(captured.GetProperty("events")[0].GetProperty("eventHashId").GetString(), declarationEvent.GetProperty("eventHashId").GetString());
+        await _factory.WaitForStatusAsync(originalHash, "revoked");
+        var revokedBy = await _factory.QueryAsync(db => Task.FromResult(
+            db.Revocations.Where(r => r.RevokedRecordId == db.Records.Single(x => x.RecordHash == originalHash).Id)
+                .Join(db.Records, r => r.Id, x => x.Id, (r, x) => x.RecordHash).Single()));
+        Assert.Equal(declarationEvent.GetProperty("recordHash").GetString(), revokedBy);
+    }
+
+    [Fact]
+    public async Task ACommunityWorkerMayNotCapture()
+    {
+        using var content = new StringContent("{}", Encoding.UTF8, "application/json");
+
+        var response = await _factory.ClientFor(Roles.CommunityWorker).PostAsync("/epcis/capture", content);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherOrganisationsCaptureJobIsNotFound()
+    {
+        var job = await EpcisCapturing.CaptureAsync(_factory.ClientFor(Roles.FoodEnterprise),
+            EpcisCapturing.ObjectEvent("receiving", "urn:epc:id:sgln:0614141.07346.1234", "2024-05-01T09:00:00+08:00", "urn:epc:id:sgtin:0614141.107346.5001"));
+
+        var response = await _factory.ClientFor(Roles.Inspector).GetAsync($"/epcis/capture/{job.GetProperty("captureId").GetString()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private Task<int> CountAsync() => _factory.QueryAsync(db => Task.FromResult(db.Records.Count(r => r.Type == "epcis-event")));
+}

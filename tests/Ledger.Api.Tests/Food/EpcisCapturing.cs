@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Ledger.Api.Tests.Food;
+
+/// <summary>Posts EPCIS documents and follows their capture jobs to the end.</summary>
+internal static class EpcisCapturing
+{
+    /// <summary>Posts <paramref name="document"/>; returns the 202's job once it is no longer running.</summary>
+    public static async Task<JsonElement> CaptureAsync(HttpClient client, string document)
+    {
+        using var content = new StringContent(document, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/ld+json");
+        var response = await client.PostAsync("/epcis/capture", content);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith("/epcis/capture/", location, StringComparison.Ordinal);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var job = await client.GetFromJsonAsync<JsonElement>(location);
+            if (job.GetProperty("status").GetString() != "running")
+            {
+                return job;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Capture job {location} still running after 60 s.");
+    }
+
+    /// <summary>A one-event document: an ObjectEvent observing <paramref name="epcs"/> at <paramref name="place"/>.</summary>
+    public static string ObjectEvent(string bizStep, string place, string eventTime, params string[] epcs) => $$"""
+        {
+          "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+          "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-01T08:00:00Z",
+          "epcisBody": { "eventList": [
+            { "type": "ObjectEvent", "eventTime": "{{eventTime}}", "eventTimeZoneOffset": "+08:00", "action": "OBSERVE",
+              "bizStep": "{{bizStep}}", "epcList": [{{string.Join(", ", epcs.Select(e => $"\"{e}\""))}}],
+              "bizLocation": { "id": "{{place}}" } }
+          ] }
+        }
+        """;
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Ledger.Api.Access;
+
+namespace Ledger.Api.Tests.Food;
+
+/// <summary>GET /api/v1/food/trace and /recall.csv on a small supply chain: exact lots and places, cycles, depth, flags, CSV shape.</summary>
+public sealed class FoodTraceTests(SharedLedger ledger) : IClassFixture<SharedLedger>
+{
+    private readonly LedgerApiFactory _factory = ledger.Factory;
+
+    private static readonly string[] AllPlaces = [SupplyChain.Farm, SupplyChain.Processor, SupplyChain.Distributor, SupplyChain.MarketOne, SupplyChain.MarketTwo];
+
+    [Fact]
+    public async Task ForwardFromAFarmLotReachesTheProcessedLotItsPalletAndBothMarkets()
+    {
+        var chain = await CaptureAsync(withRework: false);
+
+        var trace = await TraceAsync(_factory.ClientFor(Roles.Inspector), chain.LotA, "forward");
+
+        Assert.Equal(Canonical(chain.LotA, chain.LotC, chain.Pallet), Strings(trace, "lots"));
+        Assert.Equal(Canonical(AllPlaces), Strings(trace, "locations"));
+        Assert.False(trace.GetProperty("depthLimited").GetBoolean());
+    }
+
+    [Fact]
+    public async Task BackwardFromTheProcessedLotGivenAsADigitalLinkReachesBothFarmLots()
+    {
+        var chain = await CaptureAsync(withRework: false);
+
+        var trace = await TraceAsync(_factory.ClientFor(Roles.FoodEnterprise), SupplyChain.Canonical(chain.LotC), "backward");
+
+        Assert.Equal(Canonical(chain.LotA, chain.LotB, chain.LotC, chain.Pallet), Strings(trace, "lots"));
+        Assert.Equal(SupplyChain.Canonical(chain.LotC), trace.GetProperty("root").GetString());
+    }
+
+    [Fact]
+    public async Task ACycleEndsAndADepthLimitStopsTheWalkAndSaysSo()
+    {
+        var chain = await CaptureAsync(withRework: true);
+        var client = _factory.ClientFor(Roles.Inspector);
+
+        var all = await TraceAsync(client, chain.LotB, "forward");
+        var one = await TraceAsync(client, chain.LotB, "forward", "&depth=1");
+
+        Assert.Equal(Canonical(chain.LotA, chain.LotB, chain.LotC, chain.Pallet), Strings(all, "lots"));
+        Assert.Equal(Canonical(chain.LotB, chain.LotC), Strings(one, "lots"));
+        Assert.True(one.GetProperty("depthLimited").GetBoolean());
+    }
+
+    [Fact]
+    public async Task AFailedRapidTestOnALotInTheTraceIsFlagged()
+    {
+        var chain = await CaptureAsync(withRework: false);
+        var test = await SubmitFailedRapidTestAsync(chain.LotC);
+
+        var trace = await TraceAsync(_factory.ClientFor(Roles.Inspector), chain.LotA, "forward");
+
+        var flag = Assert.Single(trace.GetProperty("failedTests").EnumerateArray());
+        Assert.Equal(test, flag.GetProperty("recordHash").GetString());
+        Assert.Equal("destroyed", flag.GetProperty("disposal").GetString());
+    }
+
+    [Fact]
+    public async Task AnUnknownIdentifierIsNotFoundAndAMissingDirectionIsABadRequest()
+    {
+        var client = _factory.ClientFor(Roles.Inspector);
+
+        var unknown = await client.GetAsync("/api/v1/food/trace?epc=urn:epc:class:lgtin:4012345.012345.NOPE&direction=forward");
+        var noDirection = await client.GetAsync("/api/v1/food/trace?epc=urn:epc:class:lgtin:4012345.012345.NOPE");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noDirection.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheRecallCsvHasABomAHeaderAndOneRowPerEventOfBothTracesEachWithItsRecordHashAndVerifyUrl()
+    {
+        var chain = await CaptureAsync(withRework: false);
+        var client = _factory.ClientFor(Roles.Inspector);
+        var backward = await TraceAsync(client, chain.LotC, "backward");
+        var forward = await TraceAsync(client, chain.LotC, "forward");
+        var expected = Hashes(backward).Union(Hashes(forward)).Order(StringComparer.Ordinal).ToList();
+
+        var response = await client.GetAsync($"/api/v1/food/recall.csv?epc={Uri.EscapeDataString(chain.LotC)}");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Traceability Lot Code,", lines[0], StringComparison.Ordinal);
+        var rows = lines[1..].Select(l => l.Split(',')).ToList();
+        Assert.Equal(expected, rows.Select(r => r[^2]).Order(StringComparer.Ordinal));
+        Assert.All(rows, r => Assert.EndsWith($"/v/{r[^2]}", r[^1], StringComparison.Ordinal));
+        Assert.Contains(rows, r => r[0] == $"C{chain.LotC[^6..]}" && r[2] == "280" && r[3] == "KGM");
+    }
+
+    private async Task<SupplyChain> CaptureAsync(bool withRework)
+    {
+        var chain = new SupplyChain();
+        var job = await EpcisCapturing.CaptureAsync(_factory.ClientFor(Roles.FoodEnterprise), chain.Document(withRework));
+        Assert.True(job.GetProperty("success").GetBoolean(), job.ToString());
+        return chain;
+    }
+
+    private async Task<string> SubmitFailedRapidTestAsync(string lot)
+    {
+        var response = await _factory.ClientFor(Roles.Inspector).PostAsJsonAsync("/api/v1/records", new
+        {
+            domain = "food-safety",
+            type = "rapid-test",
+            occurredAt = "2024-05-03T09:00:00+08:00",
+            payload = new
+            {
+                market = new { name = "龙华农贸市场" },
+                stall = new { id = "LH-A017", name = "王记蔬菜" },
+                product = "小白菜",
+                lot = lot[^7..],
+                lotEpc = lot,
+                testItem = "有机磷和氨基甲酸酯类农药残留",
+                method = "GB/T 5009.199 酶抑制率法",
+                reading = "62.5",
+                unit = "%",
+                limit = "< 50",
+                result = "unqualified",
+                disposal = "destroyed",
+                tester = "LH-QC-02",
+            },
+        });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recordHash").GetString()!;
+    }
+
+    private static async Task<JsonElement> TraceAsync(HttpClient client, string epc, string direction, string extra = "")
+    {
+        var response = await client.GetAsync($"/api/v1/food/trace?epc={Uri.EscapeDataString(epc)}&direction={direction}{extra}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static List<string> Canonical(params string[] ids) => [.. ids.Select(SupplyChain.Canonical).Order(StringComparer.Ordinal)];
+
+    private static List<string> Strings(JsonElement trace, string name) =>
+        [.. trace.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal)];
+
+    private static IEnumerable<string> Hashes(JsonElement trace) =>
+        trace.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("recordHash").GetString()!);
+}
