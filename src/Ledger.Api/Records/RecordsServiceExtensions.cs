@@ -1,4 +1,5 @@
 using Ledger.Api.Audit;
+using Ledger.Api.Community;
 using Ledger.Api.Erasure;
 using Ledger.Api.Hosting;
 using Ledger.Api.Issuers;
@@ -23,6 +24,7 @@ internal static class RecordsServiceExtensions
         services.AddScoped<RecordPipeline>();
         services.AddLedgerErasure();
         services.AddLedgerRevocation();
+        services.AddLedgerCommunity();
         services.AddLedgerAccessTrail();
         services.AddScoped<IdempotencyLookup>();
         services.AddScoped<RecordIngest>();

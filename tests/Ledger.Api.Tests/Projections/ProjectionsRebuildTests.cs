@@ -15,12 +15,13 @@ public sealed class ProjectionsRebuildTests(SharedLedger ledger) : IClassFixture
     public async Task ARebuiltProjectionEqualsTheLiveOneEvenAfterItsRowsWereDamaged()
     {
         var client = _factory.ClientFor(Roles.CommunityWorker);
+        var confirmer = await TimeBank.SecondWorkerAsync(_factory, EmbeddedCommunity);
         var (spender, saver, erased) = (new TimeBank(EmbeddedCommunity), new TimeBank(EmbeddedCommunity), new TimeBank(EmbeddedCommunity));
-        await spender.CreditAsync(client, 6m);
+        await spender.CreditAsync(client, confirmer, 6m);
         await Samples.SubmitAsync(client, spender.Redemption("1.25"));
         await Samples.SubmitAsync(client, spender.Redemption("2.50"));
-        await saver.CreditAsync(client, 4.75m);
-        await erased.CreditAsync(client, 3m);
+        await saver.CreditAsync(client, confirmer, 4.75m);
+        await erased.CreditAsync(client, confirmer, 3m);
         await Erase.SendAsync(client, "shared-community", erased.VolunteerRef);
         var live = await RowsAsync();
         await _factory.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE projections SET value = '{{\"hours\":\"999\"}}'"));
