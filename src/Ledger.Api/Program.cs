@@ -39,6 +39,7 @@ try
     app.MapErasureApi();
     app.MapRevocationApi();
     app.MapTimebankApi();
+    app.MapFundApi();
     app.MapAccessTrailApi();
     app.MapVerifyApi();
     app.MapPublicPages();

@@ -1,10 +1,18 @@
+using Ledger.Api.Settings;
+
 namespace Ledger.Api.Community;
 
-/// <summary>Registers the shared-community services: the time bank.</summary>
+/// <summary>Registers the shared-community services: the time bank and the fund.</summary>
 internal static class CommunityServiceExtensions
 {
-    public static IServiceCollection AddLedgerCommunity(this IServiceCollection services) => services
-        .AddScoped<ServiceConfirmations>()
-        .AddScoped<HoursTransfers>()
-        .AddScoped<TimebankAccounts>();
+    public static IServiceCollection AddLedgerCommunity(this IServiceCollection services)
+    {
+        services.AddOptions<CommunityOptions>().BindSettings(CommunityOptions.Section);
+        return services
+            .AddScoped<ServiceConfirmations>()
+            .AddScoped<HoursTransfers>()
+            .AddScoped<TimebankAccounts>()
+            .AddScoped<FundExpenses>()
+            .AddScoped<FundLedger>();
+    }
 }

@@ -27,7 +27,7 @@ internal sealed class ServiceConfirmations(RecordPipeline pipeline, EnvelopeVaul
     /// <exception cref="LedgerProblem">403 for the recorder, 409 when revoked or already confirmed, 410 when erased.</exception>
     public async Task<ServiceConfirmationResult> ConfirmAsync(StoredRecord service, Caller caller, string? note, CancellationToken ct)
     {
-        if (await IsRecorderAsync(service, caller, ct))
+        if (await CommunityAccess.IsSameStaffAsync(caller, service.SubmittedBy, db, ct))
         {
             throw new LedgerProblem(StatusCodes.Status403Forbidden, "Self-confirmation",
                 "Hours are confirmed by a second person: the activity's organiser or another community worker, never the one who recorded them.")
@@ -56,20 +56,5 @@ internal sealed class ServiceConfirmations(RecordPipeline pipeline, EnvelopeVaul
             SharedCommunityServiceConfirmation.Definition, service.Issuer, payload, caller.KeyId, effects: null, "the confirmation", ct);
         return new ServiceConfirmationResult(confirmation.Id, confirmation.RecordHash, service.RecordHash,
             payload["hours"]!.GetValue<string>(), RecordsApi.LinksFor(confirmation));
-    }
-
-    // The same credential, or another credential of the same staff account: a person does not confirm themselves.
-    private async Task<bool> IsRecorderAsync(StoredRecord service, Caller caller, CancellationToken ct)
-    {
-        if (service.SubmittedBy == caller.KeyId)
-        {
-            return true;
-        }
-        if (caller.StaffId is null)
-        {
-            return false;
-        }
-        var recorderStaff = await db.ApiKeys.AsNoTracking().Where(k => k.Id == service.SubmittedBy).Select(k => k.StaffId).SingleOrDefaultAsync(ct);
-        return recorderStaff == caller.StaffId;
     }
 }

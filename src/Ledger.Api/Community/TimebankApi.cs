@@ -6,7 +6,6 @@ using Ledger.Core.Encoding;
 using Ledger.Core.Records.Schemas.Formats;
 using Ledger.Core.Records.Types.SharedCommunity.VolunteerService;
 using Ledger.Data;
-using Ledger.Data.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.Api.Community;
@@ -110,25 +109,12 @@ internal static class TimebankApi
         return TypedResults.Created(result.Links.Verify, result);
     }
 
-    // Asked as of a volunteer-service record of the community: who may read (or record) those may read (or act on) the account.
-    private static async Task<Caller> AllowedAsync(
+    private static Task<Caller> AllowedAsync(
         string communityId, string volunteerRef, LedgerAction action, ClaimsPrincipal user, IRecordFactsReader facts, IAccessPolicy policy,
-        CancellationToken ct)
-    {
-        if (PseudonymousRef.Problem(volunteerRef) is { } problem)
-        {
-            throw LedgerProblem.Invalid("volunteerRef", $"The volunteer reference {problem}.");
-        }
-        var caller = Caller.From(user);
-        var standIn = new StoredRecord
-        {
-            Id = "", Domain = SharedCommunityVolunteerService.Definition.Domain, Type = SharedCommunityVolunteerService.Definition.Type,
-            Level = (int)SharedCommunityVolunteerService.Definition.Level, Issuer = communityId, OccurredAt = "", ReceivedAtMs = 0,
-            EnvelopeJson = "", RecordHash = "", SubmittedBy = "", Status = "",
-        };
-        policy.Decide(caller, action, await facts.ForAsync(standIn, ct), null).EnsureAllowed(NoAccount);
-        return caller;
-    }
+        CancellationToken ct) =>
+        PseudonymousRef.Problem(volunteerRef) is { } problem
+            ? throw LedgerProblem.Invalid("volunteerRef", $"The volunteer reference {problem}.")
+            : CommunityAccess.EnsureAsync(Caller.From(user), communityId, SharedCommunityVolunteerService.Definition, action, facts, policy, NoAccount, ct);
 
     private static string? ConfirmationNote(JsonBody body)
     {

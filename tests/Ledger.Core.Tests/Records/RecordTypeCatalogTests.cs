@@ -24,8 +24,10 @@ public sealed class RecordTypeCatalogTests
     [Fact]
     public void TheLedgersModulesAreFoundByWhatTheyAreWithoutAList() =>
         Assert.Equal(
-            ["community-correction/check-in", "food-safety/inspection", "shared-community/hours-redemption", "shared-community/volunteer-service", "ledger/access", "ledger/erasure", "ledger/revocation",
-             "shared-community/hours-received", "shared-community/hours-transfer", "shared-community/service-confirmation", "shared-community/timebank-statement"],
+            ["community-correction/check-in", "food-safety/inspection", "shared-community/fund-income", "shared-community/hours-redemption", "shared-community/volunteer-service",
+             "ledger/access", "ledger/erasure", "ledger/revocation", "shared-community/expense-approval", "shared-community/fund-expense",
+             "shared-community/fund-statement", "shared-community/hours-received", "shared-community/hours-transfer", "shared-community/service-confirmation",
+             "shared-community/timebank-statement"],
             RecordTypeCatalog.Default.All.Select(t => t.Name));
 
     [Fact]
