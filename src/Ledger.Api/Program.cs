@@ -40,6 +40,7 @@ try
     app.MapRevocationApi();
     app.MapTimebankApi();
     app.MapFundApi();
+    app.MapDecisionsApi();
     app.MapAccessTrailApi();
     app.MapVerifyApi();
     app.MapPublicPages();

@@ -2,7 +2,7 @@ using Ledger.Api.Settings;
 
 namespace Ledger.Api.Community;
 
-/// <summary>Registers the shared-community services: the time bank and the fund.</summary>
+/// <summary>Registers the shared-community services: the time bank, the fund, resident decisions and objections.</summary>
 internal static class CommunityServiceExtensions
 {
     public static IServiceCollection AddLedgerCommunity(this IServiceCollection services)
@@ -13,6 +13,8 @@ internal static class CommunityServiceExtensions
             .AddScoped<HoursTransfers>()
             .AddScoped<TimebankAccounts>()
             .AddScoped<FundExpenses>()
-            .AddScoped<FundLedger>();
+            .AddScoped<FundLedger>()
+            .AddScoped<ResidentVoting>()
+            .AddScoped<Objections>();
     }
 }
