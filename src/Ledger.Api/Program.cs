@@ -41,6 +41,7 @@ try
     app.MapTimebankApi();
     app.MapFundApi();
     app.MapDecisionsApi();
+    app.MapCommunityPage();
     app.MapAccessTrailApi();
     app.MapVerifyApi();
     app.MapPublicPages();

@@ -15,6 +15,7 @@ internal static class CommunityServiceExtensions
             .AddScoped<FundExpenses>()
             .AddScoped<FundLedger>()
             .AddScoped<ResidentVoting>()
-            .AddScoped<Objections>();
+            .AddScoped<Objections>()
+            .AddScoped<CommunityBoard>();
     }
 }
