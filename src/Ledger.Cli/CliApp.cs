@@ -98,6 +98,10 @@ public static class CliApp
                 new KeysNewKeystoreCommand(),
                 new KeysShowKeystoreCommand(),
             },
+            new Command("demo", "Fill a running demo instance with example data, run on the service's host against its data folder.")
+            {
+                new Commands.Demo.DemoCommunityCommand(),
+            },
             new Command("projections", "Operator commands for projections (state derived from records), run on the service's host against its data folder.")
             {
                 new ProjectionsRebuildCommand(),
