@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Ledger.Api.Access;
 using Ledger.Api.Tests.Erasure;
 using Ledger.Cli;
@@ -21,6 +22,10 @@ public sealed class ProjectionsRebuildTests(SharedLedger ledger) : IClassFixture
         await Samples.SubmitAsync(client, spender.Redemption("1.25"));
         await Samples.SubmitAsync(client, spender.Redemption("2.50"));
         await saver.CreditAsync(client, confirmer, 4.75m);
+        var receiver = new TimeBank("demo-binjiang-community-committee");
+        var transfer = await client.PostAsJsonAsync($"/api/v1/community/{EmbeddedCommunity}/timebank/{saver.VolunteerRef}/transfers",
+            new { hours = "0.75", toCommunity = receiver.Organisation, toVolunteerRef = receiver.VolunteerRef, transferredOn = "2026-11-23" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, transfer.StatusCode);
         await erased.CreditAsync(client, confirmer, 3m);
         await Erase.SendAsync(client, "shared-community", erased.VolunteerRef);
         var live = await RowsAsync();
@@ -34,7 +39,8 @@ public sealed class ProjectionsRebuildTests(SharedLedger ledger) : IClassFixture
         Assert.Contains("replayed", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(live, await RowsAsync());
         Assert.Equal(2.25m, await spender.BalanceAsync(_factory));
-        Assert.Equal(4.75m, await saver.BalanceAsync(_factory));
+        Assert.Equal(4m, await saver.BalanceAsync(_factory));
+        Assert.Equal(0.75m, await receiver.BalanceAsync(_factory));
     }
 
     private Task<List<(string, string, string, string?)>> RowsAsync() => _factory.QueryAsync(async db =>
