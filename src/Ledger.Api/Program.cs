@@ -2,6 +2,7 @@ using Ledger.Api.Access;
 using Ledger.Api.Audit;
 using Ledger.Api.Chain;
 using Ledger.Api.Epcis;
+using Ledger.Api.Community;
 using Ledger.Api.Erasure;
 using Ledger.Api.Food;
 using Ledger.Api.Hosting;
@@ -42,6 +43,10 @@ try
     app.MapEpcisApi();
     app.MapFoodTraceApi();
     app.MapFoodPages();
+    app.MapTimebankApi();
+    app.MapFundApi();
+    app.MapDecisionsApi();
+    app.MapCommunityPage();
     app.MapAccessTrailApi();
     app.MapVerifyApi();
     app.MapPublicPages();

@@ -104,9 +104,10 @@ public static class CliApp
             {
                 new ChainDeployCommand(),
             },
-            new Command("demo", "Demo data for a running embedded instance.")
+            new Command("demo", "Fill a running embedded instance with example data, run on the service's host against its data folder.")
             {
                 new DemoFoodCommand(),
+                new DemoCommunityCommand(),
             },
             new Command("projections", "Operator commands for projections (state derived from records), run on the service's host against its data folder.")
             {

@@ -35,6 +35,7 @@ internal static class SecurityHeaders
         headers["Referrer-Policy"] = "no-referrer";
         headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? SwaggerPolicy
             : PublicPages.PublicPagePolicy.AppliesTo(context.Request.Path) ? PublicPages.PublicPagePolicy.For(context)
+            : context.Request.Path.StartsWithSegments("/community") ? Community.CommunityPageApi.Policy
             : ApiPolicy;
         if (context.Request.IsHttps)
         {

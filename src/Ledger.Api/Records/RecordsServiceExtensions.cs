@@ -1,5 +1,6 @@
 using Ledger.Api.Epcis;
 using Ledger.Api.Audit;
+using Ledger.Api.Community;
 using Ledger.Api.Erasure;
 using Ledger.Api.Hosting;
 using Ledger.Api.Issuers;
@@ -25,6 +26,7 @@ internal static class RecordsServiceExtensions
         services.AddLedgerErasure();
         services.AddLedgerRevocation();
         services.AddLedgerEpcis();
+        services.AddLedgerCommunity();
         services.AddLedgerAccessTrail();
         services.AddScoped<IdempotencyLookup>();
         services.AddScoped<RecordIngest>();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Ledger.Api.Access;
 using Ledger.Api.Tests.Erasure;
 using Ledger.Cli;
@@ -15,12 +16,17 @@ public sealed class ProjectionsRebuildTests(SharedLedger ledger) : IClassFixture
     public async Task ARebuiltProjectionEqualsTheLiveOneEvenAfterItsRowsWereDamaged()
     {
         var client = _factory.ClientFor(Roles.CommunityWorker);
+        var confirmer = await TimeBank.SecondWorkerAsync(_factory, EmbeddedCommunity);
         var (spender, saver, erased) = (new TimeBank(EmbeddedCommunity), new TimeBank(EmbeddedCommunity), new TimeBank(EmbeddedCommunity));
-        await spender.CreditAsync(client, 6m);
+        await spender.CreditAsync(client, confirmer, 6m);
         await Samples.SubmitAsync(client, spender.Redemption("1.25"));
         await Samples.SubmitAsync(client, spender.Redemption("2.50"));
-        await saver.CreditAsync(client, 4.75m);
-        await erased.CreditAsync(client, 3m);
+        await saver.CreditAsync(client, confirmer, 4.75m);
+        var receiver = new TimeBank("demo-binjiang-community-committee");
+        var transfer = await client.PostAsJsonAsync($"/api/v1/community/{EmbeddedCommunity}/timebank/{saver.VolunteerRef}/transfers",
+            new { hours = "0.75", toCommunity = receiver.Organisation, toVolunteerRef = receiver.VolunteerRef, transferredOn = "2026-11-23" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, transfer.StatusCode);
+        await erased.CreditAsync(client, confirmer, 3m);
         await Erase.SendAsync(client, "shared-community", erased.VolunteerRef);
         var live = await RowsAsync();
         await _factory.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE projections SET value = '{{\"hours\":\"999\"}}'"));
@@ -33,7 +39,8 @@ public sealed class ProjectionsRebuildTests(SharedLedger ledger) : IClassFixture
         Assert.Contains("replayed", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(live, await RowsAsync());
         Assert.Equal(2.25m, await spender.BalanceAsync(_factory));
-        Assert.Equal(4.75m, await saver.BalanceAsync(_factory));
+        Assert.Equal(4m, await saver.BalanceAsync(_factory));
+        Assert.Equal(0.75m, await receiver.BalanceAsync(_factory));
     }
 
     private Task<List<(string, string, string, string?)>> RowsAsync() => _factory.QueryAsync(async db =>

@@ -12,6 +12,9 @@ namespace Ledger.Api.Tests.Projections;
 /// <summary>Time-bank submissions for one volunteer of a test's own, and that volunteer's balance as the projection holds it.</summary>
 internal sealed class TimeBank(string organisation)
 {
+    /// <summary>The community whose time bank this is.</summary>
+    public string Organisation => organisation;
+
     /// <summary>A volunteer reference no other test uses, so each test owns its balance; letters only, as a run of digits could look like a phone number.</summary>
     public string VolunteerRef { get; } = "V-" + string.Concat(Guid.NewGuid().ToString("N")[..16].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))));
 
@@ -43,13 +46,30 @@ internal sealed class TimeBank(string organisation)
         },
     };
 
-    /// <summary>Credits the volunteer with service records adding up to <paramref name="hours"/>, at most 2.5 each.</summary>
-    public async Task CreditAsync(HttpClient client, decimal hours)
+    /// <summary>
+    /// Credits the volunteer with service records adding up to <paramref name="hours"/>, at most 2.5 each, each recorded
+    /// by <paramref name="client"/> and confirmed by <paramref name="confirmer"/> (hours count only once confirmed).
+    /// </summary>
+    public async Task CreditAsync(HttpClient client, HttpClient confirmer, decimal hours)
     {
         for (var left = hours; left > 0; left -= Math.Min(left, 2.5m))
         {
-            await Samples.SubmitAsync(client, Service(Math.Min(left, 2.5m)));
+            var service = await Samples.SubmitAsync(client, Service(Math.Min(left, 2.5m)));
+            var confirmed = await ConfirmAsync(confirmer, service.GetProperty("recordHash").GetString()!);
+            Assert.True(confirmed.StatusCode == System.Net.HttpStatusCode.Created, await confirmed.Content.ReadAsStringAsync());
         }
+    }
+
+    /// <summary>Asks for the confirmation of a volunteer-service record.</summary>
+    public static Task<HttpResponseMessage> ConfirmAsync(HttpClient confirmer, string serviceRecordHash) =>
+        confirmer.PostAsync($"/api/v1/community/service/{serviceRecordHash}/confirmation", content: null);
+
+    /// <summary>A client with a fresh community-worker key of <paramref name="organisation"/>: the second person who confirms.</summary>
+    public static async Task<HttpClient> SecondWorkerAsync(LedgerApiFactory factory, string organisation)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", await factory.CreateKeyAsync(Ledger.Api.Access.Roles.CommunityWorker, organisation));
+        return client;
     }
 
     /// <summary>The balance in the projection, read as the commit reads it.</summary>

@@ -19,8 +19,9 @@ public sealed class TimebankBalanceTests(SharedLedger ledger) : IClassFixture<Sh
     public async Task OfFiftyParallelRedemptionsOfOneHourAgainstSevenHoursExactlySevenCommitAndTheBalanceEndsAtZero()
     {
         var client = _factory.ClientFor(Roles.CommunityWorker);
+        var confirmer = await TimeBank.SecondWorkerAsync(_factory, EmbeddedCommunity);
         var bank = new TimeBank(EmbeddedCommunity);
-        await bank.CreditAsync(client, 7m);
+        await bank.CreditAsync(client, confirmer, 7m);
         Assert.Equal(7m, await bank.BalanceAsync(_factory));
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => TimeBank.PostAsync(client, bank.Redemption("1.00"))));
@@ -43,8 +44,9 @@ public sealed class TimebankBalanceTests(SharedLedger ledger) : IClassFixture<Sh
     public async Task ARedemptionBeyondTheBalanceIsRefusedWithTheBalanceAndStoresNothing()
     {
         var client = _factory.ClientFor(Roles.CommunityWorker);
+        var confirmer = await TimeBank.SecondWorkerAsync(_factory, EmbeddedCommunity);
         var bank = new TimeBank(EmbeddedCommunity);
-        await bank.CreditAsync(client, 2.5m);
+        await bank.CreditAsync(client, confirmer, 2.5m);
         var recordsBefore = await _factory.QueryAsync(db => db.Records.CountAsync());
 
         var answer = await TimeBank.PostAsync(client, bank.Redemption("2.51"));
@@ -64,8 +66,9 @@ public sealed class TimebankBalanceTests(SharedLedger ledger) : IClassFixture<Sh
     public async Task RedeemingTheWholeBalanceExactlyIsAllowedAndLeavesZero()
     {
         var client = _factory.ClientFor(Roles.CommunityWorker);
+        var confirmer = await TimeBank.SecondWorkerAsync(_factory, EmbeddedCommunity);
         var bank = new TimeBank(EmbeddedCommunity);
-        await bank.CreditAsync(client, 3.75m);
+        await bank.CreditAsync(client, confirmer, 3.75m);
 
         await Samples.SubmitAsync(client, bank.Redemption("3.75"));
 
@@ -76,11 +79,13 @@ public sealed class TimebankBalanceTests(SharedLedger ledger) : IClassFixture<Sh
     public async Task ErasingTheVolunteerDeletesTheBalanceWithTheRecords()
     {
         var client = _factory.ClientFor(Roles.CommunityWorker);
+        var confirmer = await TimeBank.SecondWorkerAsync(_factory, EmbeddedCommunity);
         var bank = new TimeBank(EmbeddedCommunity);
-        await bank.CreditAsync(client, 2m);
+        await bank.CreditAsync(client, confirmer, 2m);
 
         var digest = bank.SubjectDigest(_factory);
-        Assert.Equal(1, await _factory.QueryAsync(db => db.Projections.CountAsync(p => p.SubjectDigest == digest)));
+        // The balance row and the row saying its one service record is confirmed.
+        Assert.Equal(2, await _factory.QueryAsync(db => db.Projections.CountAsync(p => p.SubjectDigest == digest)));
 
         var (status, _) = await Erase.SendAsync(client, "shared-community", bank.VolunteerRef);
 
@@ -112,8 +117,9 @@ public sealed class TimebankBalanceAcrossInstancesTests
             });
             var key = await first.CreateKeyAsync(Roles.CommunityWorker, Community);
             var clients = new[] { first, second }.Select(f => Client(f, key)).ToArray();
+            var confirmer = Client(first, await first.CreateKeyAsync(Roles.CommunityWorker, Community));
             var bank = new TimeBank(Community);
-            await bank.CreditAsync(clients[0], 7m);
+            await bank.CreditAsync(clients[0], confirmer, 7m);
 
             var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => TimeBank.PostAsync(clients[i % 2], bank.Redemption("1.00"))));
 

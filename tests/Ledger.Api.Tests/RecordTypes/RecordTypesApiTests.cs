@@ -18,7 +18,8 @@ public sealed class RecordTypesApiTests(SharedLedger ledger) : IClassFixture<Sha
         var body = await _factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/record-types");
 
         var types = body.GetProperty("recordTypes").EnumerateArray().ToList();
-        Assert.Equal(["community-correction/check-in", "food-safety/inspection", "food-safety/rapid-test", "shared-community/hours-redemption", "shared-community/volunteer-service"],
+        Assert.Equal(["community-correction/check-in", "food-safety/inspection", "food-safety/rapid-test", "shared-community/fund-income", "shared-community/hours-redemption",
+            "shared-community/household", "shared-community/proposal", "shared-community/volunteer-service"],
             types.Select(t => $"{t.GetProperty("domain").GetString()}/{t.GetProperty("type").GetString()}"));
         var inspection = types[1];
         Assert.Equal(2, inspection.GetProperty("version").GetInt32());
@@ -29,7 +30,7 @@ public sealed class RecordTypesApiTests(SharedLedger ledger) : IClassFixture<Sha
             ["/api/v1/record-types/food-safety/inspection/schema?version=1", "/api/v1/record-types/food-safety/inspection/schema?version=2"],
             inspection.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("schema").GetString()));
         Assert.All(types, t => Assert.False(string.IsNullOrWhiteSpace(t.GetProperty("summary").GetString())));
-        Assert.Equal([4, 1, 1, 2, 2], types.Select(t => t.GetProperty("level").GetInt32()));
+        Assert.Equal([4, 1, 1, 1, 2, 2, 1, 2], types.Select(t => t.GetProperty("level").GetInt32()));
     }
 
     [Fact]

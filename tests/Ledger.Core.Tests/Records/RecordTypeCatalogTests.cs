@@ -24,7 +24,12 @@ public sealed class RecordTypeCatalogTests
     [Fact]
     public void TheLedgersModulesAreFoundByWhatTheyAreWithoutAList() =>
         Assert.Equal(
-            ["community-correction/check-in", "food-safety/inspection", "food-safety/rapid-test", "shared-community/hours-redemption", "shared-community/volunteer-service", "food-safety/epcis-event", "ledger/access", "ledger/erasure", "ledger/revocation"],
+            ["community-correction/check-in", "food-safety/inspection", "food-safety/rapid-test", "shared-community/fund-income",
+             "shared-community/hours-redemption", "shared-community/household", "shared-community/proposal", "shared-community/volunteer-service",
+             "food-safety/epcis-event", "ledger/access", "ledger/erasure", "ledger/revocation", "shared-community/decision", "shared-community/expense-approval",
+             "shared-community/fund-expense", "shared-community/fund-statement", "shared-community/hours-received", "shared-community/hours-transfer",
+             "shared-community/objection", "shared-community/objection-resolution", "shared-community/service-confirmation",
+             "shared-community/timebank-statement", "shared-community/vote"],
             RecordTypeCatalog.Default.All.Select(t => t.Name));
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Ledger.Core.Canonical;
 using Ledger.Core.Records.Schemas;
 using Ledger.Core.Records.Types.SharedCommunity.TimeBank;
 
@@ -20,14 +18,8 @@ public static class SharedCommunityHoursRedemption
     {
         SubjectField = "volunteerRef",
         SubmittedBy = ["community-worker"],
-        Versions = [new(1, PayloadSchema.Embedded(typeof(SharedCommunityHoursRedemption), "hours-redemption.v1.schema.json")) { Rules = [MoreThanZero] }],
+        Versions = [new(1, PayloadSchema.Embedded(typeof(SharedCommunityHoursRedemption), "hours-redemption.v1.schema.json")) { Rules = [TimebankHours.MoreThanZero] }],
         StatefulRules = [TimebankBalance.NotNegative],
         Projections = [TimebankBalance.Projection],
     };
-
-    // The schema's pattern allows "0" and "0.00"; spending nothing is not a redemption.
-    private static PayloadError? MoreThanZero(JsonObject payload) =>
-        payload["hours"]?.GetValue<string>() is { } hours && ExactDecimals.Parse(hours) <= 0
-            ? new PayloadError("hours", "must be greater than 0")
-            : null;
 }

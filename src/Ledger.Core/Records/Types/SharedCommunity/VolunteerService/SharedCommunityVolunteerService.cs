@@ -11,12 +11,12 @@ public static class SharedCommunityVolunteerService
         RecordDomains.SharedCommunity,
         "volunteer-service",
         DataLevel.Internal,
-        "Volunteer service hours given on one day, credited to the community time bank.")
+        "Volunteer service hours given on one day; credited to the community time bank once a second person confirms them.")
     {
         SubjectField = "volunteerRef",
         SubmittedBy = ["community-worker"],
         Versions = [new(1, PayloadSchema.Embedded(typeof(SharedCommunityVolunteerService), "volunteer-service.v1.schema.json"))],
-        // Its hours are credited to the volunteer's time-bank balance, which hours-redemption spends.
+        // Its hours are pending until a second person confirms them (service-confirmation); only then can they be spent.
         Projections = [TimebankBalance.Projection],
     };
 }
