@@ -1,6 +1,7 @@
 using Ledger.Api.Access;
 using Ledger.Api.Audit;
 using Ledger.Api.Chain;
+using Ledger.Api.Correction;
 using Ledger.Api.Erasure;
 using Ledger.Api.Hosting;
 using Ledger.Api.Issuers;
@@ -37,6 +38,7 @@ try
     app.MapRecordTypesApi();
     app.MapErasureApi();
     app.MapRevocationApi();
+    app.MapCorrectionApi();
     app.MapAccessTrailApi();
     app.MapVerifyApi();
     app.MapPublicPages();

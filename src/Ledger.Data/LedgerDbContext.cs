@@ -1,6 +1,7 @@
 using Ledger.Data.Access;
 using Ledger.Data.Anchoring;
 using Ledger.Data.Audit;
+using Ledger.Data.Correction;
 using Ledger.Data.Issuers;
 using Ledger.Data.Leasing;
 using Ledger.Data.Organisations;
@@ -31,6 +32,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<RecordSupersession> Supersessions => Set<RecordSupersession>();
     public DbSet<AccessTrailEntry> AccessTrail => Set<AccessTrailEntry>();
     public DbSet<ProjectionRow> Projections => Set<ProjectionRow>();
+    public DbSet<CorrectionCase> CorrectionCases => Set<CorrectionCase>();
+    public DbSet<CaseChainEntry> CaseChain => Set<CaseChainEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);

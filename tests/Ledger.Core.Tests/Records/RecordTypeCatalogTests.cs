@@ -24,7 +24,9 @@ public sealed class RecordTypeCatalogTests
     [Fact]
     public void TheLedgersModulesAreFoundByWhatTheyAreWithoutAList() =>
         Assert.Equal(
-            ["community-correction/check-in", "food-safety/inspection", "shared-community/hours-redemption", "shared-community/volunteer-service", "ledger/access", "ledger/erasure", "ledger/revocation"],
+            ["community-correction/case-closed", "community-correction/case-opened", "community-correction/check-in", "community-correction/leave-approval",
+                "community-correction/plan-changed", "community-correction/positioning-approval", "community-correction/report", "community-correction/visit",
+                "community-correction/warning", "food-safety/inspection", "shared-community/hours-redemption", "shared-community/volunteer-service", "ledger/access", "ledger/erasure", "ledger/revocation"],
             RecordTypeCatalog.Default.All.Select(t => t.Name));
 
     [Fact]
