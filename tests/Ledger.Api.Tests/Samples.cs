@@ -54,7 +54,10 @@ public static class Samples
     /// </summary>
     public static async Task EnsureCaseAsync(HttpClient client, string caseRef)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/correction/cases", new JsonObject { ["payload"] = CasePayload(caseRef) });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/correction/cases") { Content = JsonContent.Create(new JsonObject { ["payload"] = CasePayload(caseRef) }) };
+        // A key of its own, so that a client sending one Idempotency-Key for its records does not spend it here.
+        request.Headers.Add("Idempotency-Key", $"case-{Guid.NewGuid():N}");
+        using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode is System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.Conflict,
             $"Expected the case to be opened (201) or to exist (409), got {(int)response.StatusCode}: {body}");

@@ -12,7 +12,16 @@ namespace Ledger.Core.Records.Types.CommunityCorrection.Compliance;
 /// <param name="SlotTo">For a scheduled duty, the slot's last day; else null.</param>
 /// <param name="Detail">Why, in one sentence a person can act on.</param>
 /// <param name="Records">The record hashes that prove it, most telling first.</param>
-public sealed record ComplianceAlert(string Kind, DateOnly Date, DateOnly? SlotFrom, DateOnly? SlotTo, string Detail, IReadOnlyList<string> Records);
+public sealed record ComplianceAlert(string Kind, DateOnly Date, DateOnly? SlotFrom, DateOnly? SlotTo, string Detail, IReadOnlyList<string> Records)
+{
+    /// <summary>Equal alerts, the records compared by value and in order.</summary>
+    public bool Equals(ComplianceAlert? other) =>
+        other is not null && Kind == other.Kind && Date == other.Date && SlotFrom == other.SlotFrom && SlotTo == other.SlotTo
+        && Detail == other.Detail && Records.SequenceEqual(other.Records);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Kind, Date, SlotFrom, SlotTo, Detail, Records.Count);
+}
 
 /// <summary>The kinds of alert the engine raises, and what each means.</summary>
 public static class AlertKinds
