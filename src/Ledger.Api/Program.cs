@@ -3,6 +3,7 @@ using Ledger.Api.Audit;
 using Ledger.Api.Chain;
 using Ledger.Api.Epcis;
 using Ledger.Api.Community;
+using Ledger.Api.Correction;
 using Ledger.Api.Erasure;
 using Ledger.Api.Food;
 using Ledger.Api.Hosting;
@@ -47,6 +48,7 @@ try
     app.MapFundApi();
     app.MapDecisionsApi();
     app.MapCommunityPage();
+    app.MapCorrectionApi();
     app.MapAccessTrailApi();
     app.MapVerifyApi();
     app.MapPublicPages();

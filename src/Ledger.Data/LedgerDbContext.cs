@@ -2,6 +2,7 @@ using Ledger.Data.Access;
 using Ledger.Data.Anchoring;
 using Ledger.Data.Audit;
 using Ledger.Data.Epcis;
+using Ledger.Data.Correction;
 using Ledger.Data.Issuers;
 using Ledger.Data.Leasing;
 using Ledger.Data.Organisations;
@@ -35,6 +36,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<EpcisEventEntry> EpcisEvents => Set<EpcisEventEntry>();
     public DbSet<EpcisEventIdentifier> EpcisEventIdentifiers => Set<EpcisEventIdentifier>();
     public DbSet<EpcisCaptureJob> EpcisCaptureJobs => Set<EpcisCaptureJob>();
+    public DbSet<CorrectionCase> CorrectionCases => Set<CorrectionCase>();
+    public DbSet<CaseChainEntry> CaseChain => Set<CaseChainEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);

@@ -74,7 +74,7 @@ public sealed class AccessPolicy(PermissionTable table) : IAccessPolicy
         }
         if (!Rows(caller, RecordAction.Submit, record).Any())
         {
-            return Forbid($"The role '{caller.Role}' may not submit {record.Domain} records.");
+            return Forbid($"The role '{caller.Role}' may not submit {(record.Type is { } type ? $"{record.Domain}/{type}" : record.Domain)} records.");
         }
         return Permits(caller, RecordAction.Submit, record)
             ? Allow("A submitting role, in its own organisation's name.")

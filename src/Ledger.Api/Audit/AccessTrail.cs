@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ledger.Api.Access;
+using Ledger.Api.Problems;
 using Ledger.Api.Records.Writing;
 using Ledger.Core.Records.Types.Internal.Access;
 using Ledger.Data.Records;
@@ -12,8 +13,26 @@ namespace Ledger.Api.Audit;
 /// (SQLite's write lock, across instances too), so the chain is strictly linear even when many reads are committed in
 /// one group; a unique index still refuses a fork.
 /// </summary>
-internal sealed class AccessTrail(RecordPipeline pipeline, TimeProvider time)
+internal sealed class AccessTrail(RecordPipeline pipeline, TimeProvider time, ILogger<AccessTrail> log)
 {
+    /// <summary>
+    /// Records the read before the answer is sent — evidence first: a read that cannot be recorded is not answered
+    /// (503), and the log says why without naming anything read.
+    /// </summary>
+    public async Task AppendBeforeAnsweringAsync(Caller caller, StoredRecord read, string? purpose, CancellationToken ct)
+    {
+        try
+        {
+            await AppendAsync(caller, read, purpose, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError("The access trail could not record a read of record {RecordId}: {Reason}", read.Id, e.InnerException?.Message ?? e.Message);
+            throw new LedgerProblem(StatusCodes.Status503ServiceUnavailable, "Access trail unavailable",
+                "The read could not be written to the access trail, so nothing is shown; retry shortly.");
+        }
+    }
+
     /// <summary>Records that <paramref name="caller"/> read <paramref name="read"/>; returns only once it is committed.</summary>
     public async Task AppendAsync(Caller caller, StoredRecord read, string? purpose, CancellationToken ct)
     {

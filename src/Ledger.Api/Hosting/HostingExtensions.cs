@@ -2,6 +2,7 @@ using System.Text.Json;
 using Ledger.Api.Access;
 using Ledger.Api.Anchoring;
 using Ledger.Api.Chain;
+using Ledger.Api.Correction;
 using Ledger.Api.Problems;
 using Ledger.Api.PublicPages;
 using Ledger.Api.Records;
@@ -40,6 +41,7 @@ internal static class HostingExtensions
         });
 
         services.AddLedgerRecords();
+        services.AddLedgerCorrection();
         services.AddLedgerPublicPages();
 
         services.AddHttpClient("chain", c => c.Timeout = TimeSpan.FromSeconds(30));
@@ -56,6 +58,9 @@ internal static class HostingExtensions
             .AddCheck<ChainHealthCheck>("chain", tags: ["ready"]);
 
         services.AddLedgerOpenApi();
+        // Request lines carry paths, and a case's path carries its reference: they are never logged, whatever the level
+        // configured (docs/security.md). The endpoint lines ("Executing endpoint …") name the route template only.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         return builder;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Ledger.Api.Access;
 using Ledger.Core.Records;
+using Ledger.Core.Records.Chains;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -13,7 +14,8 @@ namespace Ledger.Api.RecordTypes;
 /// a <c>oneOf</c> over the types, each alternative fixing its <c>domain</c> and <c>type</c>: Swagger UI then shows a
 /// type's real fields instead of an opaque payload object. The schemas are the very files the service validates with,
 /// less what OpenAPI has no place for (<c>$id</c>, <c>$schema</c>, <c>$comment</c>, <c>errorMessage</c>) and with
-/// local <c>$ref</c>s inlined, since they would point into the OpenAPI document instead of the schema.
+/// local <c>$ref</c>s inlined, since they would point into the OpenAPI document instead of the schema; a chained
+/// type's chain link is marked read-only and not required, since the ledger writes it.
 /// </summary>
 internal sealed class RecordTypeSchemasFilter : IDocumentFilter
 {
@@ -50,6 +52,12 @@ internal sealed class RecordTypeSchemasFilter : IDocumentFilter
     private static OpenApiSchema PayloadSchema(RecordTypeDefinition type, OpenApiDocument document)
     {
         var json = type.Current.Schema.Copy();
+        if (type.Current.Chained)
+        {
+            // The ledger writes the chain link in the commit: shown, but read-only and never required of a submitter.
+            json["required"] = new JsonArray([.. json["required"]!.AsArray().Where(r => r!.GetValue<string>() != ChainLink.Field).Select(r => r!.DeepClone())]);
+            json["properties"]![ChainLink.Field]!["readOnly"] = true;
+        }
         var defs = json["$defs"] as JsonObject;
         var schema = new OpenApiJsonReader().ReadFragment<OpenApiSchema>(
             ForOpenApi(json, defs), OpenApiSpecVersion.OpenApi3_1, document, out var diagnostic);

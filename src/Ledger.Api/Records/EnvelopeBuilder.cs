@@ -18,12 +18,12 @@ namespace Ledger.Api.Records;
 /// </summary>
 public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptions<IngestOptions> options, IAccessPolicy policy)
 {
-    /// <summary>Returns the row to store, or throws a 4xx <see cref="LedgerProblem"/> naming what is wrong.</summary>
-    public StoredRecord Build(SubmitRecordRequest request, Caller caller) => Prepare(request, caller).Sealed!;
-
     /// <summary>
     /// Parses and checks a submission once into the prepared record the writer takes; its row is still in plain text
-    /// and unsigned (<see cref="RecordProtector"/> does that). Throws a 4xx <see cref="LedgerProblem"/> naming what is wrong.
+    /// and unsigned (<see cref="RecordProtector"/> does that). A record of a chained version is not built yet: its
+    /// <see cref="PreparedRecord.Draft"/> is completed in the commit, once its chain link is known. Throws a 4xx
+    /// <see cref="LedgerProblem"/> naming what is wrong: 400 for the payload, 403 for a role that may not submit what it
+    /// says, 422 for a limit it breaks.
     /// </summary>
     /// <param name="request">The submission.</param>
     /// <param name="caller">Who submits it.</param>
@@ -40,41 +40,36 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
         }
         policy.Decide(caller, LedgerAction.SubmitRecord, IRecordFactsReader.ForSubmission(definition, caller), null).EnsureAllowed();
         var occurredAt = NormalizeOccurredAt(request.OccurredAt);
-        var payloadErrors = definition.Validate(request.Payload);
+        var version = definition.Current;
+        var payloadErrors = version.ValidateSubmission(request.Payload);
         if (payloadErrors.Count > 0)
         {
             throw LedgerProblem.Invalid(payloadErrors
                 .GroupBy(e => e.Field.Length == 0 ? "payload" : $"payload.{e.Field}")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
+        if (version.RoleProblem(request.Payload, caller.Role) is { } notYours)
+        {
+            throw LedgerProblem.Forbidden(notYours);
+        }
+        if (version.BrokenLimit(request.Payload) is { } limit)
+        {
+            throw LedgerProblem.Refused(limit);
+        }
 
         var payload = request.Payload.DeepClone().AsObject();
+        // Its own copy: the row's envelope is canonical text, and the rules must not see a later change to it.
+        var draft = Draft(definition, caller.Organisation, occurredAt, payload.DeepClone().AsObject(), corrects?.RecordHash);
         return new PreparedRecord
         {
             Definition = definition,
             Payload = payload,
             Issuer = caller.Organisation,
             SubmittedBy = caller.KeyId,
-            // Its own copy: the row's envelope is canonical text, and the rules must not see a later change to it.
-            Sealed = Create(definition, caller.Organisation, occurredAt, payload.DeepClone().AsObject(), caller.KeyId, corrects?.RecordHash),
+            Sealed = version.Chained ? null : Row(definition, draft, caller.KeyId),
+            Draft = version.Chained ? draft : null,
             Effects = corrects is null ? null : new SupersessionEffects(corrects.Id, time.GetUtcNow().ToUnixTimeMilliseconds()),
         };
-    }
-
-    /// <summary>
-    /// A record the service writes about itself (an erasure, an access-trail entry), issued by <paramref name="issuer"/>
-    /// at the current time. No policy: the caller already decided; the payload must fit its internal type.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The payload does not fit the type: a bug, not bad input.</exception>
-    public StoredRecord BuildInternal(RecordTypeDefinition definition, string issuer, JsonObject payload, string submittedBy)
-    {
-        var errors = definition.Validate(payload);
-        if (errors.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"An internal {definition.Domain}/{definition.Type} record is invalid: {string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}"))}");
-        }
-        return Create(definition, issuer, Timestamps.Format(time.GetUtcNow()), payload, submittedBy, supersedes: null);
     }
 
     /// <summary>
@@ -88,26 +83,56 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
         Payload = payload,
         Issuer = caller.Organisation,
         SubmittedBy = caller.KeyId,
-        Sealed = Create(definition, caller.Organisation, occurredAt, payload.DeepClone().AsObject(), caller.KeyId, supersedes: null),
+        Sealed = Row(definition, Draft(definition, caller.Organisation, occurredAt, payload.DeepClone().AsObject(), supersedes: null), caller.KeyId),
         Effects = effects,
     };
 
-    private StoredRecord Create(RecordTypeDefinition definition, string issuer, string occurredAt, JsonObject payload, string submittedBy, string? supersedes)
+    /// <summary>
+    /// The row of a record whose envelope was drafted before the commit and completed in it: the draft with the
+    /// payload as the commit's effects left it (its chain link written), checked again in full.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The completed payload does not fit the type: a bug, not bad input.</exception>
+    internal StoredRecord Complete(RecordTypeDefinition definition, RecordEnvelope draft, JsonObject payload, string submittedBy) =>
+        Row(definition, Checked(definition, draft with { Payload = payload.DeepClone().AsObject() }), submittedBy);
+
+    /// <summary>
+    /// A record the service writes about itself (an erasure, an access-trail entry), issued by <paramref name="issuer"/>
+    /// at the current time. No policy: the caller already decided; the payload must fit its internal type.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The payload does not fit the type: a bug, not bad input.</exception>
+    public StoredRecord BuildInternal(RecordTypeDefinition definition, string issuer, JsonObject payload, string submittedBy) =>
+        Row(definition, Checked(definition, Draft(definition, issuer, Timestamps.Format(time.GetUtcNow()), payload, supersedes: null)), submittedBy);
+
+    private static RecordEnvelope Checked(RecordTypeDefinition definition, RecordEnvelope envelope)
     {
-        var now = time.GetUtcNow();
-        var envelope = new RecordEnvelope
+        var errors = definition.Validate(envelope.Payload);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"A {definition.Domain}/{definition.Type} record completed by the service is invalid: {string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}"))}");
+        }
+        return envelope;
+    }
+
+    // Id and salt are fixed here, before the commit, so a record completed in the commit is answered with them.
+    private RecordEnvelope Draft(RecordTypeDefinition definition, string issuer, string occurredAt, JsonObject payload, string? supersedes) =>
+        new()
         {
             Version = RecordEnvelope.CurrentVersion,
             Domain = definition.Domain,
             Type = definition.Type,
             TypeVersion = definition.Current.Number,
-            Id = Guid.CreateVersion7(now).ToString(),
+            Id = Guid.CreateVersion7(time.GetUtcNow()).ToString(),
             Issuer = issuer,
             OccurredAt = occurredAt,
             Payload = payload,
             Salt = Hex.Encode(salts.NewSalt()),
             Supersedes = supersedes,
         };
+
+    private StoredRecord Row(RecordTypeDefinition definition, RecordEnvelope envelope, string submittedBy)
+    {
+        var now = time.GetUtcNow();
         return new StoredRecord
         {
             Id = envelope.Id,

@@ -18,8 +18,8 @@ internal sealed record IngestReceipt(StoredRecord Record, string Salt, bool Repl
 /// is committed, so "accepted" means durable; a record its type's stateful rules refuse is a 409 or 422.
 /// </summary>
 internal sealed class RecordIngest(
-    EnvelopeBuilder envelopes, CorrectionTargets corrections, RecordPipeline pipeline, EnvelopeVault vault, IdempotencyLookup idempotency,
-    TimeProvider time)
+    EnvelopeBuilder envelopes, CorrectionTargets corrections, IChainLinker chains, RecordPipeline pipeline, EnvelopeVault vault,
+    IdempotencyLookup idempotency, TimeProvider time)
 {
     /// <summary>Stores the record (or finds the one this key already stored) and returns it.</summary>
     /// <param name="request">The submission.</param>
@@ -38,13 +38,18 @@ internal sealed class RecordIngest(
 
         var corrects = await corrections.ResolveAsync(request, caller, http, ct);
         var prepared = envelopes.Prepare(request, caller, corrects);
-        var salt = JsonNode.Parse(prepared.Sealed!.EnvelopeJson)!["salt"]!.GetValue<string>();
+        if (prepared.Draft is not null)
+        {
+            // Its chain link first, then anything else it does (a correction's checks), in the one commit.
+            prepared = prepared with { Effects = CommitEffects.Both(await chains.LinkAsync(prepared, caller, ct), prepared.Effects) };
+        }
+        var salt = prepared.Draft?.Salt ?? JsonNode.Parse(prepared.Sealed!.EnvelopeJson)!["salt"]!.GetValue<string>();
         var entry = idempotent is null ? null : new IdempotentSubmission
         {
             ApiKeyId = caller.KeyId,
             Key = idempotent.Key,
             RequestHash = idempotent.RequestHash,
-            RecordId = prepared.Sealed.Id,
+            RecordId = prepared.Id!,
             CreatedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         var result = await pipeline.WriteSubmittedAsync(prepared with { Idempotency = entry }, ct);

@@ -4,7 +4,6 @@ using Ledger.Api.Access;
 using Ledger.Api.Audit;
 using Ledger.Api.Hosting;
 using Ledger.Api.Issuers;
-using Ledger.Api.Problems;
 using Ledger.Api.Protection;
 using Ledger.Api.Records.Idempotency;
 using Ledger.Api.Verification;
@@ -85,14 +84,14 @@ internal static class RecordsApi
 
     private static async Task<Ok<RecordView>> GetAsync(
         string id, HttpRequest request, ClaimsPrincipal user, LedgerDbContext db, IAccessPolicy policy, IRecordFactsReader facts,
-        EnvelopeVault vault, AccessTrail trail, ILogger<AccessTrail> log, CancellationToken ct)
+        EnvelopeVault vault, AccessTrail trail, CancellationToken ct)
     {
         var caller = Caller.FromOrNull(user);
         var (record, purpose) = await RecordLookup.LoadAllowedAsync(id, LedgerAction.ReadRecord, caller, request, db, facts, policy, NotFoundDetail, ct);
         var envelope = await vault.OpenAsync(record, ct) ?? throw RecordGone.Problem(record);
         if (record.Level > 1)
         {
-            await AppendToTrailAsync(trail, caller!, record, purpose, log, ct);
+            await trail.AppendBeforeAnsweringAsync(caller!, record, purpose, ct);
         }
         var json = JsonNode.Parse(envelope)!.AsObject();
         var standing = await RecordStanding.OfAsync(record, db, ct);
@@ -100,21 +99,6 @@ internal static class RecordsApi
             record.Id, record.Domain, record.Type, RecordEnvelope.TypeVersionOf(json), record.Level, record.Issuer, record.OccurredAt,
             DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), record.RecordHash, standing.Status,
             json, IssuerSections.Of(record), LinksFor(record), standing.Revocation, standing.Supersession));
-    }
-
-    // Evidence first: a read that cannot be recorded is not answered.
-    private static async Task AppendToTrailAsync(AccessTrail trail, Caller caller, StoredRecord record, string? purpose, ILogger log, CancellationToken ct)
-    {
-        try
-        {
-            await trail.AppendAsync(caller, record, purpose, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogError("The access trail could not record a read of record {RecordId}: {Reason}", record.Id, e.InnerException?.Message ?? e.Message);
-            throw new LedgerProblem(StatusCodes.Status503ServiceUnavailable, "Access trail unavailable",
-                "The read could not be written to the access trail, so the record is not shown; retry shortly.");
-        }
     }
 
     internal static RecordLinks LinksFor(StoredRecord record) => new(

@@ -35,8 +35,12 @@ internal sealed record RecordStanding(string Status, RevocationNotice? Revocatio
     }
 
     private static string Of(StoredRecord record, RevocationNotice? revocation, SupersessionNotice? supersession) =>
+        StatusOf(record, revocation is not null, supersession is not null);
+
+    /// <summary>The one status of a record whose revocation and correction are already known (e.g. read for many at once).</summary>
+    public static string StatusOf(StoredRecord record, bool revoked, bool superseded) =>
         record.ErasedAtMs is not null ? RecordStatus.Erased
-        : revocation is not null ? RecordStatus.Revoked
-        : supersession is not null ? RecordStatus.Superseded
+        : revoked ? RecordStatus.Revoked
+        : superseded ? RecordStatus.Superseded
         : record.PublicStatus;
 }

@@ -118,10 +118,16 @@ public sealed class RecordTypeCatalog
                 throw new InvalidOperationException(
                     $"{type.Name} v{version.Number}: the subject field '{subject}' must be a required property with format {PseudonymousRef.Name}; erasure finds records by it.");
             }
+            if (version.Chained && (type.SubjectField is null || !Requires(version.Schema.Copy(), Chains.ChainLink.Field)))
+            {
+                throw new InvalidOperationException(
+                    $"{type.Name} v{version.Number}: a chained version needs a subject field (its chain's key) and a schema that requires '{Chains.ChainLink.Field}'.");
+            }
         }
     }
 
     private static bool RequiresReference(JsonObject schema, string field) =>
-        (schema["required"] as JsonArray ?? []).Any(n => n?.GetValue<string>() == field)
-        && schema["properties"]?[field]?["format"]?.GetValue<string>() == PseudonymousRef.Name;
+        Requires(schema, field) && schema["properties"]?[field]?["format"]?.GetValue<string>() == PseudonymousRef.Name;
+
+    private static bool Requires(JsonObject schema, string field) => (schema["required"] as JsonArray ?? []).Any(n => n?.GetValue<string>() == field);
 }

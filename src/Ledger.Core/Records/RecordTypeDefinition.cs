@@ -73,4 +73,7 @@ public sealed record RecordTypeDefinition(string Domain, string Type, DataLevel 
 
     /// <summary>Every problem with <paramref name="payload"/> under the current version; empty when it is valid.</summary>
     public IReadOnlyList<PayloadError> Validate(JsonObject payload) => Current.Validate(payload);
+
+    /// <summary>Every problem with a submitted <paramref name="payload"/> under the current version (see <see cref="RecordTypeVersion.ValidateSubmission"/>).</summary>
+    public IReadOnlyList<PayloadError> ValidateSubmission(JsonObject payload) => Current.ValidateSubmission(payload);
 }

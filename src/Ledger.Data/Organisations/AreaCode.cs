@@ -31,19 +31,5 @@ public static class AreaCode
     /// any other a county or district that contains only itself. This is "the same jurisdiction" for organisations
     /// above others.
     /// </summary>
-    public static bool Contains(string outer, string inner)
-    {
-        ArgumentNullException.ThrowIfNull(outer);
-        ArgumentNullException.ThrowIfNull(inner);
-        if (outer == inner)
-        {
-            return true;
-        }
-        if (outer.Length != 6 || inner.Length != 6)
-        {
-            return false;
-        }
-        return outer.EndsWith("0000", StringComparison.Ordinal) ? inner.StartsWith(outer[..2], StringComparison.Ordinal)
-            : outer.EndsWith("00", StringComparison.Ordinal) && inner.StartsWith(outer[..4], StringComparison.Ordinal);
-    }
+    public static bool Contains(string outer, string inner) => Core.Records.Schemas.Formats.AreaCode.Contains(outer, inner);
 }

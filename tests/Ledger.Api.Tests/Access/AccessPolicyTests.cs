@@ -148,6 +148,6 @@ public sealed class AccessPolicyTests
     {
         var legacy = As(Roles.CorrectionOfficer, "legacy-bureau", null, kind: null);
 
-        Assert.True(Policy.Decide(legacy, LedgerAction.SubmitRecord, CheckIn with { IssuerOrganisation = "legacy-bureau", Jurisdiction = "" }, null).IsAllowed);
+        Assert.True(Policy.Decide(legacy, LedgerAction.SubmitRecord, CheckIn with { IssuerOrganisation = "legacy-bureau", Jurisdiction = "", Type = "check-in" }, null).IsAllowed);
     }
 }

@@ -110,6 +110,8 @@ public sealed class MatrixLedger : IAsyncLifetime
         {
             _records[level] = await Samples.SubmitAsync(Factory.ClientFor(role), SubmissionOf[level]());
         }
+        // Every check-in belongs to a case: the sample's case is open in both jurisdictions, so officers of each submit to it.
+        await Samples.EnsureCaseAsync(_clients["correction-officer@other"], Samples.CheckIn()["payload"]!["subjectRef"]!.GetValue<string>());
     }
 
     public async Task DisposeAsync()

@@ -54,13 +54,17 @@ public sealed class PermissionTableTests
         Assert.Equal(AccessOutcome.Forbidden, Policy.Decide(As(Roles.CorrectionOfficer, Bureau, Xihu, "judicial"), LedgerAction.EraseSubject, OfficeCheckIn, "court order").Outcome);
 
     [Fact]
-    public void ABureauApproverHoldsNoRowsYetAndLearnsNoL4RecordExists()
+    public void ABureauApproverReadsItsDistrictsCasesSubmitsApprovalsOnlyAndRevokesNoCheckIn()
     {
         var approver = As(Roles.BureauApprover, Bureau, Xihu, "judicial");
+        var positioning = OfficeCheckIn with { Type = "positioning-approval", IssuerOrganisation = Bureau, IssuerAncestors = [] };
 
-        Assert.Equal(AccessOutcome.NotFound, Policy.Decide(approver, LedgerAction.ReadRecord, OfficeCheckIn, "leave request 17").Outcome);
-        Assert.Equal(AccessOutcome.NotFound, Policy.Decide(approver, LedgerAction.RevokeRecord, OfficeCheckIn, null).Outcome);
-        Assert.Equal(AccessOutcome.Forbidden, Policy.Decide(approver, LedgerAction.SubmitRecord, null, null).Outcome);
+        Assert.Equal(AccessOutcome.Allowed, Policy.Decide(approver, LedgerAction.ReadRecord, OfficeCheckIn, "leave request 17").Outcome);
+        Assert.Equal(AccessOutcome.NotFound, Policy.Decide(As(Roles.BureauApprover, "demo-binjiang-judicial-bureau", Binjiang, "judicial"), LedgerAction.ReadRecord, OfficeCheckIn, "leave request 17").Outcome);
+        Assert.Equal(AccessOutcome.Forbidden, Policy.Decide(approver, LedgerAction.RevokeRecord, OfficeCheckIn, null).Outcome);
+        Assert.Equal(AccessOutcome.Forbidden, Policy.Decide(approver, LedgerAction.SubmitRecord, OfficeCheckIn with { IssuerOrganisation = Bureau }, null).Outcome);
+        Assert.Equal(AccessOutcome.Allowed, Policy.Decide(approver, LedgerAction.SubmitRecord, positioning, null).Outcome);
+        Assert.Equal(AccessOutcome.Forbidden, Policy.Decide(As(Roles.CorrectionOfficer, Bureau, Xihu, "judicial"), LedgerAction.SubmitRecord, positioning, null).Outcome);
     }
 
     [Fact]

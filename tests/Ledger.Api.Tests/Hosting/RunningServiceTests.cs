@@ -36,6 +36,7 @@ public sealed class RunningServiceTests
             Assert.NotEqual(service.BannerValue(Roles.CorrectionOfficer), neighbourKey);
             using var neighbour = new HttpClient { BaseAddress = service.BaseAddress };
             neighbour.DefaultRequestHeaders.Add("X-Api-Key", neighbourKey);
+            await Samples.EnsureCaseAsync(neighbour, Samples.CheckIn()["payload"]!["subjectRef"]!.GetValue<string>());
             var submitted = await neighbour.PostAsJsonAsync("/api/v1/records", Samples.CheckIn());
             Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
             var checkIn = await submitted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();

@@ -126,6 +126,7 @@ public sealed class EncryptionAtRestTests(SharedLedger ledger) : IClassFixture<S
         var client = _factory.ClientFor(Roles.CorrectionOfficer);
         var submission = SensitiveSamples.CheckIn(SensitiveSamples.NewRef("CC"));
         var key = "key-" + Guid.NewGuid().ToString("N");
+        await Samples.EnsureCaseAsync(client, submission["payload"]!["subjectRef"]!.GetValue<string>());
 
         var (_, first) = await Records.IdempotentPost.SendAsync(client, submission, key);
         var (retry, again) = await Records.IdempotentPost.SendAsync(client, submission, key);

@@ -18,10 +18,12 @@ public sealed class RecordTypesApiTests(SharedLedger ledger) : IClassFixture<Sha
         var body = await _factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/record-types");
 
         var types = body.GetProperty("recordTypes").EnumerateArray().ToList();
-        Assert.Equal(["community-correction/check-in", "food-safety/inspection", "food-safety/rapid-test", "shared-community/fund-income", "shared-community/hours-redemption",
-            "shared-community/household", "shared-community/proposal", "shared-community/volunteer-service"],
+        Assert.Equal(["community-correction/case-closed", "community-correction/case-opened", "community-correction/check-in", "community-correction/leave-approval",
+            "community-correction/plan-changed", "community-correction/positioning-approval", "community-correction/report", "community-correction/visit",
+            "community-correction/warning", "food-safety/inspection", "food-safety/rapid-test", "shared-community/fund-income",
+            "shared-community/hours-redemption", "shared-community/household", "shared-community/proposal", "shared-community/volunteer-service"],
             types.Select(t => $"{t.GetProperty("domain").GetString()}/{t.GetProperty("type").GetString()}"));
-        var inspection = types[1];
+        var inspection = types[9];
         Assert.Equal(2, inspection.GetProperty("version").GetInt32());
         Assert.Equal(1, inspection.GetProperty("level").GetInt32());
         Assert.Equal(["inspector"], inspection.GetProperty("submittedBy").EnumerateArray().Select(r => r.GetString()));
@@ -30,7 +32,7 @@ public sealed class RecordTypesApiTests(SharedLedger ledger) : IClassFixture<Sha
             ["/api/v1/record-types/food-safety/inspection/schema?version=1", "/api/v1/record-types/food-safety/inspection/schema?version=2"],
             inspection.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("schema").GetString()));
         Assert.All(types, t => Assert.False(string.IsNullOrWhiteSpace(t.GetProperty("summary").GetString())));
-        Assert.Equal([4, 1, 1, 1, 2, 2, 1, 2], types.Select(t => t.GetProperty("level").GetInt32()));
+        Assert.Equal([4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 1, 1, 2, 2, 1, 2], types.Select(t => t.GetProperty("level").GetInt32()));
     }
 
     [Fact]
@@ -118,12 +120,17 @@ public sealed class RecordTypesApiTests(SharedLedger ledger) : IClassFixture<Sha
     public async Task TheOpenApiPayloadSchemasKeepTheFieldRulesAndFormats()
     {
         var document = await _factory.CreateClient().GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
-        var checkIn = document.GetProperty("components").GetProperty("schemas").GetProperty("CommunityCorrectionCheckInPayloadV1");
+        var checkIn = document.GetProperty("components").GetProperty("schemas").GetProperty("CommunityCorrectionCheckInPayloadV2");
 
         var subject = checkIn.GetProperty("properties").GetProperty("subjectRef");
         Assert.Equal("pseudonymous-ref", subject.GetProperty("format").GetString());
         Assert.Equal(64, subject.GetProperty("maxLength").GetInt32());
         Assert.Contains("subjectRef", checkIn.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
         Assert.False(checkIn.GetProperty("additionalProperties").GetBoolean());
+        // The chain link is the ledger's to write: shown read-only, with its own fields inlined, and never required.
+        var chain = checkIn.GetProperty("properties").GetProperty("chain");
+        Assert.True(chain.GetProperty("readOnly").GetBoolean());
+        Assert.Equal("integer", chain.GetProperty("properties").GetProperty("seq").GetProperty("type").GetString());
+        Assert.DoesNotContain("chain", checkIn.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
     }
 }

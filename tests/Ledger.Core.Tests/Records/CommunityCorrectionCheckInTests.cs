@@ -6,7 +6,7 @@ namespace Ledger.Core.Tests.Records;
 public sealed class CommunityCorrectionCheckInTests
 {
     [Fact]
-    public void TheExamplePayloadIsValid() => Assert.Empty(CommunityCorrectionCheckIn.Definition.Validate(ExampleRecords.CheckInPayload()));
+    public void TheExamplePayloadIsValid() => Assert.Empty(CommunityCorrectionCheckIn.Definition.ValidateSubmission(ExampleRecords.CheckInPayload()));
 
     [Fact]
     public void AMultilineNoteIsValid()
@@ -14,7 +14,7 @@ public sealed class CommunityCorrectionCheckInTests
         var payload = ExampleRecords.CheckInPayload();
         payload["note"] = "迟到 20 分钟。\n已说明原因：公交延误。";
 
-        Assert.Empty(CommunityCorrectionCheckIn.Definition.Validate(payload));
+        Assert.Empty(CommunityCorrectionCheckIn.Definition.ValidateSubmission(payload));
     }
 
     [Theory]
@@ -60,7 +60,7 @@ public sealed class CommunityCorrectionCheckInTests
         var payload = ExampleRecords.CheckInPayload();
         spoil(payload);
 
-        var error = Assert.Single(CommunityCorrectionCheckIn.Definition.Validate(payload));
+        var error = Assert.Single(CommunityCorrectionCheckIn.Definition.ValidateSubmission(payload));
 
         Assert.Equal(field, error.Field);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);

@@ -68,6 +68,7 @@ internal static class ExampleRecords
         ["subjectRef"] = "SQJZ-2024-0187",
         ["method"] = "app-face",
         ["outcome"] = "on-time",
+        ["areaCode"] = "330106",
         ["officerRef"] = "XH-SFS-031",
     };
 

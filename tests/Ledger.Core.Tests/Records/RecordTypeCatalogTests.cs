@@ -24,12 +24,14 @@ public sealed class RecordTypeCatalogTests
     [Fact]
     public void TheLedgersModulesAreFoundByWhatTheyAreWithoutAList() =>
         Assert.Equal(
-            ["community-correction/check-in", "food-safety/inspection", "food-safety/rapid-test", "shared-community/fund-income",
+            ["community-correction/case-closed", "community-correction/case-opened", "community-correction/check-in", "community-correction/leave-approval",
+             "community-correction/plan-changed", "community-correction/positioning-approval", "community-correction/report", "community-correction/visit",
+             "community-correction/warning", "food-safety/inspection", "food-safety/rapid-test", "shared-community/fund-income",
              "shared-community/hours-redemption", "shared-community/household", "shared-community/proposal", "shared-community/volunteer-service",
-             "food-safety/epcis-event", "ledger/access", "ledger/erasure", "ledger/revocation", "shared-community/decision", "shared-community/expense-approval",
-             "shared-community/fund-expense", "shared-community/fund-statement", "shared-community/hours-received", "shared-community/hours-transfer",
-             "shared-community/objection", "shared-community/objection-resolution", "shared-community/service-confirmation",
-             "shared-community/timebank-statement", "shared-community/vote"],
+             "food-safety/epcis-event", "ledger/access", "ledger/erasure", "ledger/revocation",
+             "shared-community/decision", "shared-community/expense-approval", "shared-community/fund-expense", "shared-community/fund-statement",
+             "shared-community/hours-received", "shared-community/hours-transfer", "shared-community/objection", "shared-community/objection-resolution",
+             "shared-community/service-confirmation", "shared-community/timebank-statement", "shared-community/vote"],
             RecordTypeCatalog.Default.All.Select(t => t.Name));
 
     [Fact]

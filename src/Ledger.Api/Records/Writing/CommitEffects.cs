@@ -25,4 +25,26 @@ internal abstract class CommitEffects
 
     /// <summary>Writes the rows that go with the record, once it is inserted.</summary>
     public virtual Task ApplyAsync(CommitScope scope, StoredRecord record, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The effects of <paramref name="first"/> then <paramref name="second"/>, either of which may be null.</summary>
+    public static CommitEffects? Both(CommitEffects? first, CommitEffects? second) =>
+        first is null ? second : second is null ? first : new Combined(first, second);
+
+    private sealed class Combined(CommitEffects first, CommitEffects second) : CommitEffects
+    {
+        public override async Task AssignAsync(CommitScope scope, JsonObject payload, CancellationToken ct)
+        {
+            await first.AssignAsync(scope, payload, ct);
+            await second.AssignAsync(scope, payload, ct);
+        }
+
+        public override async Task<RuleRefusal?> CheckAsync(CommitScope scope, CancellationToken ct) =>
+            await first.CheckAsync(scope, ct) ?? await second.CheckAsync(scope, ct);
+
+        public override async Task ApplyAsync(CommitScope scope, StoredRecord record, CancellationToken ct)
+        {
+            await first.ApplyAsync(scope, record, ct);
+            await second.ApplyAsync(scope, record, ct);
+        }
+    }
 }

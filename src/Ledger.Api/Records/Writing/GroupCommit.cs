@@ -162,6 +162,8 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
         }
         if (item.Effects is { } withRows)
         {
+            // Effects may write with SQL of their own that refers to the record, so it is saved first.
+            await commit.Db.SaveChangesAsync(ct);
             await withRows.ApplyAsync(commit, record, ct);
             await commit.Db.SaveChangesAsync(ct);
         }
@@ -184,12 +186,15 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
         return null;
     }
 
-    // The envelope is built only now, from the payload as the effects completed it, and sealed with keys opened
-    // before queueing. Built afresh on every attempt, so a retried record never reuses a stale field.
+    // The envelope is built (or a submission's draft completed) only now, from the payload as the effects completed
+    // it, and sealed with keys opened before queueing. Built afresh on every attempt, so a retried record never reuses
+    // a stale field.
     private StoredRecord SealInCommit(PreparedRecord item)
     {
         var seal = item.SealInCommit ?? throw new InvalidOperationException($"A {item.Definition.Name} record reached the commit neither sealed nor with keys to seal it.");
-        return seal.Apply(envelopes.BuildInternal(item.Definition, item.Issuer, item.Payload, item.SubmittedBy));
+        return seal.Apply(item.Draft is { } draft
+            ? envelopes.Complete(item.Definition, draft, item.Payload, item.SubmittedBy)
+            : envelopes.BuildInternal(item.Definition, item.Issuer, item.Payload, item.SubmittedBy));
     }
 
     // Checked inside the write transaction, so no other commit can claim a key between this check and ours.

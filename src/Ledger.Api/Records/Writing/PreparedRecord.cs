@@ -8,8 +8,9 @@ namespace Ledger.Api.Records.Writing;
 /// <summary>
 /// A record parsed and checked once, ready for the group commit: its type, payload, issuer and subject, and either the
 /// row already sealed and signed (<see cref="Sealed"/>) or the keys to seal it with inside the commit
-/// (<see cref="SealInCommit"/>, for records whose envelope takes fields from stored state), plus its idempotency row
-/// and the work its type does in the commit's transaction.
+/// (<see cref="SealInCommit"/>, for records whose envelope takes fields from stored state — the service's own, and
+/// submissions of a chained type, drafted in <see cref="Draft"/>), plus its idempotency row and the work its type does
+/// in the commit's transaction.
 /// </summary>
 internal sealed record PreparedRecord
 {
@@ -25,6 +26,11 @@ internal sealed record PreparedRecord
     public StoredRecord? Sealed { get; init; }
     /// <summary>Keys opened before queueing, to build and seal the envelope in the commit once its fields are assigned.</summary>
     public RecordSeal? SealInCommit { get; init; }
+    /// <summary>
+    /// A submission's envelope, id and salt fixed, to complete in the commit with the payload its effects filled in
+    /// (a chain link); null for a record sealed before queueing, or one of the service's own (built in the commit).
+    /// </summary>
+    public RecordEnvelope? Draft { get; init; }
     public IdempotentSubmission? Idempotency { get; init; }
     /// <summary>Checks and rows of the service's own record types (index rows, a chain head, an erasure).</summary>
     public CommitEffects? Effects { get; init; }
@@ -33,5 +39,8 @@ internal sealed record PreparedRecord
     public CommittingRecord Committing => new(Definition, Definition.Current.Number, Issuer, Payload, SubjectDigest);
 
     /// <summary>The record's id for logs: the row's, or none yet when it is built in the commit.</summary>
-    public string LogId => Sealed?.Id ?? $"(a {Definition.Name} record)";
+    public string LogId => Sealed?.Id ?? Draft?.Id ?? $"(a {Definition.Name} record)";
+
+    /// <summary>The id the record will have: known before the commit for submissions, sealed or drafted.</summary>
+    public string? Id => Sealed?.Id ?? Draft?.Id;
 }

@@ -14,15 +14,19 @@ namespace Ledger.Api.Records.Writing;
 /// </summary>
 internal sealed class RecordPipeline(RecordProtector protector, RecordWriter writer, ProtectionKeys keys)
 {
-    /// <summary>Seals and signs a prepared submission, then waits for its commit; the caller reads the outcome.</summary>
+    /// <summary>
+    /// Seals and signs a prepared submission (or, for one drafted to be completed in the commit, opens the keys to
+    /// seal it there), then waits for its commit; the caller reads the outcome.
+    /// </summary>
     public async Task<WriteResult> WriteSubmittedAsync(PreparedRecord prepared, CancellationToken ct)
     {
-        var ready = prepared with
+        var subject = RecordSubjects.SubjectOf(keys, prepared.Issuer, prepared.Definition, prepared.Payload);
+        if (prepared.Sealed is { } plain)
         {
-            Sealed = await protector.ProtectAsync(prepared.Sealed!, ct),
-            SubjectDigest = RecordSubjects.SubjectOf(keys, prepared.Issuer, prepared.Definition, prepared.Payload),
-        };
-        return await writer.WriteAsync(ready, ct);
+            return await writer.WriteAsync(prepared with { Sealed = await protector.ProtectAsync(plain, ct), SubjectDigest = subject }, ct);
+        }
+        using var seal = await protector.OpenSealAsync(prepared.Definition, prepared.Issuer, prepared.Payload, ct);
+        return await writer.WriteAsync(prepared with { SealInCommit = seal, SubjectDigest = subject }, ct);
     }
 
     /// <summary>

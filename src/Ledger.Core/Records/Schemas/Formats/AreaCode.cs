@@ -28,4 +28,25 @@ public static class AreaCode
             ? null
             : $"starts with {code[..2]}, which is not a province-level code; an area code starts with one, e.g. 33 for Zhejiang";
     }
+
+    /// <summary>
+    /// Whether <paramref name="outer"/> is <paramref name="inner"/> or the city or province that contains it: a code
+    /// ending in 0000 is a province (330000 contains every 33xxxx), one ending in 00 a city (330100 contains 3301xx),
+    /// any other a county or district that contains only itself.
+    /// </summary>
+    public static bool Contains(string outer, string inner)
+    {
+        ArgumentNullException.ThrowIfNull(outer);
+        ArgumentNullException.ThrowIfNull(inner);
+        if (outer == inner)
+        {
+            return true;
+        }
+        if (outer.Length != 6 || inner.Length != 6)
+        {
+            return false;
+        }
+        return outer.EndsWith("0000", StringComparison.Ordinal) ? inner.StartsWith(outer[..2], StringComparison.Ordinal)
+            : outer.EndsWith("00", StringComparison.Ordinal) && inner.StartsWith(outer[..4], StringComparison.Ordinal);
+    }
 }

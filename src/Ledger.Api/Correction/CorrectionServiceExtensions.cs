@@ -1,0 +1,16 @@
+using Ledger.Api.Records.Writing;
+
+namespace Ledger.Api.Correction;
+
+/// <summary>Registers community correction: case chains in the commit pipeline, case reads, and their alerts.</summary>
+internal static class CorrectionServiceExtensions
+{
+    public static IServiceCollection AddLedgerCorrection(this IServiceCollection services)
+    {
+        services.AddScoped<IChainLinker, CaseChains>();
+        services.AddScoped<CaseDirectory>();
+        services.AddScoped<CaseFileReader>();
+        services.AddScoped<CaseIdentities>();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Ledger.Core.Records.Types.CommunityCorrection;
+
+/// <summary>
+/// The calendar community correction is kept in: days and deadlines are China Standard Time (UTC+8, no daylight
+/// saving), so a check-in at 07:30 on 2 March in Hangzhou counts for 2 March whatever the server's zone.
+/// </summary>
+public static class CorrectionCalendar
+{
+    /// <summary>China Standard Time's offset from UTC.</summary>
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    /// <summary>The local day an instant falls on.</summary>
+    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
+
+    /// <summary>The instant a local day begins.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Offset);
+
+    /// <summary>A payload's calendar date (yyyy-MM-dd, already checked by its schema).</summary>
+    public static DateOnly Parse(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A day as payloads and alerts write it.</summary>
+    public static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The days from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
+    public static int DaysIncluding(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber + 1;
+}

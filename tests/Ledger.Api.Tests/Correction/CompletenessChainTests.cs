@@ -1,0 +1,69 @@
+using Ledger.Api.Access;
+using Ledger.Core.Records.Chains;
+using Microsoft.EntityFrameworkCore;
+using static Ledger.Api.Tests.Correction.CaseRecords;
+
+namespace Ledger.Api.Tests.Correction;
+
+/// <summary>Every record of a case carries its number and its predecessor's hash, assigned in the commit: one chain, however they race.</summary>
+public sealed class CompletenessChainTests(SharedLedger ledger) : IClassFixture<SharedLedger>
+{
+    private static readonly DateOnly Start = new(2026, 9, 1);
+    private readonly LedgerApiFactory _factory = ledger.Factory;
+
+    [Fact]
+    public async Task ThirtyParallelSubmissionsForOneCaseMakeOneChainWithoutGaps()
+    {
+        var officer = _factory.ClientFor(Roles.CorrectionOfficer);
+        var office = _factory.ClientFor(EmbeddedKeys.OfficeOfficerKeyName);
+        var caseRef = FreshRef();
+        var opened = await OpenAsync(officer, Case(caseRef, Start, Start.AddDays(90)));
+
+        // From two organisations of the jurisdiction at once: the bureau's officer and the office's.
+        var accepted = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+            SubmitAsync(i % 2 == 0 ? officer : office, CheckIn(caseRef, Start.AddDays(i), hour: 8 + i % 10))));
+
+        var view = await ReadAsync(officer, $"/api/v1/correction/cases/{caseRef}");
+        var records = view.GetProperty("records").EnumerateArray().ToList();
+        Assert.Equal(31, records.Count);
+        Assert.Equal(Enumerable.Range(1, 31).Select(i => (long)i), records.Select(r => r.GetProperty("seq").GetInt64()));
+        var links = records.Select(r => new ChainedRecord(r.GetProperty("recordHash").GetString()!,
+            ChainLink.Read(System.Text.Json.Nodes.JsonNode.Parse(r.GetProperty("payload").GetRawText())!.AsObject(), out _))).ToList();
+        Assert.True(ChainCheck.Check(links).IsWhole, string.Join("; ", ChainCheck.Check(links).Problems));
+        Assert.Equal(opened.GetProperty("record").GetProperty("recordHash").GetString(), links[0].RecordHash);
+        Assert.Equal(accepted.Select(a => a.GetProperty("recordHash").GetString()).Order(), links.Skip(1).Select(l => l.RecordHash).Order());
+    }
+
+    [Fact]
+    public async Task TheChainIsSealedInsideEachRecordSoItsHashCoversTheLink()
+    {
+        var officer = _factory.ClientFor(Roles.CorrectionOfficer);
+        var caseRef = FreshRef();
+        await OpenAsync(officer, Case(caseRef, Start, Start.AddDays(90)));
+        var accepted = await SubmitAsync(officer, CheckIn(caseRef, Start));
+
+        var record = await ReadAsync(officer, $"/api/v1/records/{accepted.GetProperty("id").GetString()}");
+
+        var envelope = System.Text.Json.Nodes.JsonNode.Parse(record.GetProperty("envelope").GetRawText())!;
+        Assert.Equal(2, envelope["payload"]!["chain"]!["seq"]!.GetValue<long>());
+        Assert.Equal(2, envelope["typeVersion"]!.GetValue<int>());
+        var hash = Core.Records.RecordCommitment.ComputeHash(Core.Records.RecordEnvelope.FromJson(envelope));
+        Assert.Equal(accepted.GetProperty("recordHash").GetString(), hash);
+    }
+
+    [Fact]
+    public async Task AnIndexRowThatNoLongerMatchesItsRecordIsReported()
+    {
+        var officer = _factory.ClientFor(Roles.CorrectionOfficer);
+        var caseRef = FreshRef();
+        var opened = await OpenAsync(officer, Case(caseRef, Start, Start.AddDays(90)));
+        await SubmitAsync(officer, CheckIn(caseRef, Start));
+        var caseId = opened.GetProperty("caseId").GetString()!;
+        await _factory.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE correction_chain SET previous_hash = {"0x" + new string('1', 64)} WHERE case_id = {caseId} AND seq = 2"));
+
+        var chain = (await ReadAsync(officer, $"/api/v1/correction/cases/{caseRef}")).GetProperty("chain");
+
+        Assert.False(chain.GetProperty("whole").GetBoolean());
+        Assert.Contains(chain.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("the index", StringComparison.Ordinal));
+    }
+}
