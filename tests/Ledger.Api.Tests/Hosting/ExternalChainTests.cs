@@ -90,6 +90,6 @@ public sealed class ExternalChainTests : IAsyncLifetime
 
         var error = await LedgerApiFactory.StartupErrorAsync(settings);
 
-        Assert.Contains("Chain:ChainId is required", error);
+        Assert.Contains("Chain:ChainId (or Chain:Deployment) is required", error);
     }
 }

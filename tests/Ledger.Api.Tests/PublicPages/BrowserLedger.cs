@@ -56,8 +56,9 @@ public sealed class BrowserLedger : IAsyncLifetime
     }
 
     /// <summary>A fresh context (cookies, cache, routes) in the given browser language, Beijing time, a desktop or phone width.</summary>
-    public Task<IBrowserContext> NewContextAsync(string locale = "zh-CN", int width = 1024) =>
-        _browser!.NewContextAsync(new()
+    public async Task<IBrowserContext> NewContextAsync(string locale = "zh-CN", int width = 1024)
+    {
+        var context = await _browser!.NewContextAsync(new()
         {
             BaseURL = BaseUrl,
             Locale = locale,
@@ -65,6 +66,12 @@ public sealed class BrowserLedger : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = 900 },
             AcceptDownloads = true,
         });
+        // Bounds on waiting, not expectations of speed: a loaded CI machine can take longer than Playwright's 30 s
+        // default to load a page whose script checks a proof against the chain.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
 
     /// <summary>Opens a page and waits until its script has finished checking (main[data-state=done]).</summary>
     public static async Task<IPage> OpenAsync(IBrowserContext context, string path)
@@ -76,7 +83,7 @@ public sealed class BrowserLedger : IAsyncLifetime
     }
 
     public static Task WaitUntilCheckedAsync(IPage page) =>
-        page.WaitForSelectorAsync("main[data-state=done]", new() { Timeout = 20_000 });
+        page.WaitForSelectorAsync("main[data-state=done]", new() { Timeout = 90_000 });
 
     public static Task<string> SentenceAsync(IPage page) => page.Locator("#verdict .sentence").InnerTextAsync();
 
