@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Ledger.Cli.CommandLine;
 using Ledger.Cli.Commands;
+using Ledger.Cli.Commands.Demo;
 using Ledger.Cli.Commands.Keys;
 using Ledger.Cli.Commands.Orgs;
 using Ledger.Cli.Commands.Projections;
@@ -81,6 +82,7 @@ public static class CliApp
         var root = new Command("ledger", Description)
         {
             new VerifyCommand(),
+            new VerifyPackageCommand(),
             new HashCommand(),
             new StatusCommand(),
             new Command("orgs", "Operator commands for organisations, run on the service's host against its data folder.")
@@ -101,6 +103,10 @@ public static class CliApp
             new Command("projections", "Operator commands for projections (state derived from records), run on the service's host against its data folder.")
             {
                 new ProjectionsRebuildCommand(),
+            },
+            new Command("demo", "Create demo data on a running embedded instance, with the demo keys in its data folder.")
+            {
+                new DemoCorrectionCommand(),
             },
         };
         root.Options.Add(new HelpOption("--help", "-h") { Action = new LedgerHelpAction(RootEpilogue) });

@@ -2,7 +2,7 @@ using Ledger.Api.Records.Writing;
 
 namespace Ledger.Api.Correction;
 
-/// <summary>Registers community correction: case chains in the commit pipeline, case reads, and their alerts.</summary>
+/// <summary>Registers community correction: case chains in the commit pipeline, case reads, their alerts and evidence packages.</summary>
 internal static class CorrectionServiceExtensions
 {
     public static IServiceCollection AddLedgerCorrection(this IServiceCollection services)
@@ -11,6 +11,8 @@ internal static class CorrectionServiceExtensions
         services.AddScoped<CaseDirectory>();
         services.AddScoped<CaseFileReader>();
         services.AddScoped<CaseIdentities>();
+        services.AddScoped<EvidencePackage>();
+        services.AddScoped<AnchoringEvidence>();
         return services;
     }
 }
