@@ -19,7 +19,7 @@ internal static class EvidenceApi
         group.MapPost("/cases/{caseRef}/evidence", EvidenceAsync)
             .WithName("MakeCorrectionEvidencePackage")
             .WithSummary("Make a case's evidence package for a date range: a ZIP with every record, proof, anchoring transaction, the chain check, the alerts and a guide for the court")
-            .WithDescription("Body: { from, to } (yyyy-MM-dd, China Standard Time). The package holds the case's records from its opening to the last one dated " +
+            .WithDescription("Body: { from, to } (yyyy-MM-dd, China Standard Time, to no later than today). The package holds the case's records from its opening to the last one dated " +
                 "within the range, so its completeness chain is checked from the start. Needs X-Access-Purpose; making it is an anchored access-trail " +
                 "event that commits to the manifest's SHA-256. Check it with `ledger verify-package <zip> --rpc <url>`.")
             .Accepts<EvidenceRequest>("application/json")
@@ -34,17 +34,17 @@ internal static class EvidenceApi
     }
 
     private static async Task<FileContentHttpResult> EvidenceAsync(
-        string caseRef, HttpRequest request, ClaimsPrincipal user, CaseDirectory directory, EvidencePackage package, CancellationToken ct)
+        string caseRef, HttpRequest request, ClaimsPrincipal user, CaseDirectory directory, EvidencePackage package, TimeProvider time, CancellationToken ct)
     {
         var body = await JsonBodyReader.ReadObjectAsync(request, BodyLimits, ct);
-        var (from, to) = Range(body.Object);
+        var (from, to) = Range(body.Object, CorrectionCalendar.DayOf(time.GetUtcNow()));
         // The package event, written with the package, is this read's entry in the access trail.
         var access = await directory.ReadAsync(caseRef, user, request, ct, trailed: false);
         var zip = await package.BuildAsync(access, from, to, ct);
         return TypedResults.File(zip, "application/zip", $"evidence-{access.Case.Id}.zip");
     }
 
-    private static (DateOnly From, DateOnly To) Range(System.Text.Json.Nodes.JsonObject body)
+    private static (DateOnly From, DateOnly To) Range(System.Text.Json.Nodes.JsonObject body, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
         foreach (var (name, _) in body.Where(p => p.Key is not ("from" or "to")))
@@ -56,6 +56,10 @@ internal static class EvidenceApi
         if (from > to)
         {
             errors["to"] = ["Must not be before from."];
+        }
+        else if (to > today)
+        {
+            errors["to"] = [$"Must not be after today ({CorrectionCalendar.Format(today)}, China Standard Time): evidence is of what has happened."];
         }
         return errors.Count > 0 ? throw LedgerProblem.Invalid("The evidence request is invalid", errors) : (from!.Value, to!.Value);
     }

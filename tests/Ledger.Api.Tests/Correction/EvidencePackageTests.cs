@@ -174,6 +174,7 @@ public sealed class EvidencePackageTests(EvidenceLedger ledger) : IClassFixture<
     [Theory]
     [InlineData("2026-10-01", "2026-08-03", "to")]
     [InlineData("2026-8-3", "2026-10-01", "from")]
+    [InlineData("2026-08-03", "2099-01-01", "to")]
     public async Task ARangeThatIsNotOneIsA400NamingTheField(string from, string to, string field)
     {
         using var response = await EvidenceLedger.RequestAsync(ledger.Factory.ClientFor(Roles.CorrectionOfficer), ledger.CaseRef, from, to);
