@@ -78,7 +78,11 @@ internal sealed class CaseDirectory(LedgerDbContext db, ProtectionKeys keys, IRe
                 readable.Add((x.Case, x.Opened));
             }
         }
-        await Task.WhenAll(readable.Select(r => trail.AppendBeforeAnsweringAsync(caller, r.Item2, purpose, ct)));
+        // One after another: the appends share this request's context, which takes one operation at a time.
+        foreach (var (_, opened) in readable)
+        {
+            await trail.AppendBeforeAnsweringAsync(caller, opened, purpose, ct);
+        }
         return readable;
     }
 }
