@@ -83,6 +83,7 @@ public static class CliApp
         var root = new Command("ledger", Description)
         {
             new VerifyCommand(),
+            new VerifyPackageCommand(),
             new HashCommand(),
             new StatusCommand(),
             new Command("orgs", "Operator commands for organisations, run on the service's host against its data folder.")
@@ -108,6 +109,7 @@ public static class CliApp
             {
                 new DemoFoodCommand(),
                 new DemoCommunityCommand(),
+                new DemoCorrectionCommand(),
             },
             new Command("projections", "Operator commands for projections (state derived from records), run on the service's host against its data folder.")
             {

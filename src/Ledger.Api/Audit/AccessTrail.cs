@@ -19,11 +19,11 @@ internal sealed class AccessTrail(RecordPipeline pipeline, TimeProvider time, IL
     /// Records the read before the answer is sent — evidence first: a read that cannot be recorded is not answered
     /// (503), and the log says why without naming anything read.
     /// </summary>
-    public async Task AppendBeforeAnsweringAsync(Caller caller, StoredRecord read, string? purpose, CancellationToken ct)
+    public async Task<StoredRecord> AppendBeforeAnsweringAsync(Caller caller, StoredRecord read, string? purpose, CancellationToken ct, string? packageManifest = null)
     {
         try
         {
-            await AppendAsync(caller, read, purpose, ct);
+            return await AppendAsync(caller, read, purpose, ct, packageManifest);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -33,8 +33,11 @@ internal sealed class AccessTrail(RecordPipeline pipeline, TimeProvider time, IL
         }
     }
 
-    /// <summary>Records that <paramref name="caller"/> read <paramref name="read"/>; returns only once it is committed.</summary>
-    public async Task AppendAsync(Caller caller, StoredRecord read, string? purpose, CancellationToken ct)
+    /// <summary>
+    /// Records that <paramref name="caller"/> read <paramref name="read"/> — and, when the read made an evidence
+    /// package, the SHA-256 of its manifest; returns the entry's record once it is committed.
+    /// </summary>
+    public async Task<StoredRecord> AppendAsync(Caller caller, StoredRecord read, string? purpose, CancellationToken ct, string? packageManifest = null)
     {
         var payload = new JsonObject
         {
@@ -52,7 +55,11 @@ internal sealed class AccessTrail(RecordPipeline pipeline, TimeProvider time, IL
         {
             payload["purpose"] = purpose;
         }
+        if (packageManifest is not null)
+        {
+            payload["packageManifest"] = packageManifest;
+        }
         var effects = new AccessTrailEffects(read.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
-        await pipeline.WriteInternalAsync(LedgerAccessEntry.Definition, caller.Organisation, payload, caller.KeyId, effects, "the access-trail entry", ct);
+        return await pipeline.WriteInternalAsync(LedgerAccessEntry.Definition, caller.Organisation, payload, caller.KeyId, effects, "the access-trail entry", ct);
     }
 }

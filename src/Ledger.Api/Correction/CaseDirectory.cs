@@ -31,8 +31,11 @@ internal sealed class CaseDirectory(LedgerDbContext db, ProtectionKeys keys, IRe
     /// <summary>The detail of every 404 about a case, found or not.</summary>
     public const string NotFoundDetail = "No case with this reference is known here.";
 
-    /// <summary>The case <paramref name="caseRef"/> if the caller may read it, with the read already in the access trail.</summary>
-    public async Task<CaseAccess> ReadAsync(string caseRef, ClaimsPrincipal user, HttpRequest request, CancellationToken ct)
+    /// <summary>
+    /// The case <paramref name="caseRef"/> if the caller may read it, with the read already in the access trail — unless
+    /// <paramref name="trailed"/> is false because the caller writes a more telling entry itself (an evidence package's).
+    /// </summary>
+    public async Task<CaseAccess> ReadAsync(string caseRef, ClaimsPrincipal user, HttpRequest request, CancellationToken ct, bool trailed = true)
     {
         var caller = Caller.From(user);
         var purpose = AccessPurpose.Read(request);
@@ -46,7 +49,10 @@ internal sealed class CaseDirectory(LedgerDbContext db, ProtectionKeys keys, IRe
         }
         policy.Decide(caller, LedgerAction.ReadRecord, await facts.ForAsync(opened, ct), purpose).EnsureAllowed(NotFoundDetail);
         var access = new CaseAccess(caseRef, found!, opened, caller, purpose!);
-        await trail.AppendBeforeAnsweringAsync(caller, opened, purpose, ct);
+        if (trailed)
+        {
+            await trail.AppendBeforeAnsweringAsync(caller, opened, purpose, ct);
+        }
         return access;
     }
 
@@ -72,7 +78,11 @@ internal sealed class CaseDirectory(LedgerDbContext db, ProtectionKeys keys, IRe
                 readable.Add((x.Case, x.Opened));
             }
         }
-        await Task.WhenAll(readable.Select(r => trail.AppendBeforeAnsweringAsync(caller, r.Item2, purpose, ct)));
+        // One after another: the appends share this request's context, which takes one operation at a time.
+        foreach (var (_, opened) in readable)
+        {
+            await trail.AppendBeforeAnsweringAsync(caller, opened, purpose, ct);
+        }
         return readable;
     }
 }

@@ -73,7 +73,7 @@ internal sealed class VerifyCommand : LedgerCommand
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A verdict without an exit code."),
     };
 
-    private static Uri? RpcUrl(ArgumentResult result)
+    internal static Uri? RpcUrl(ArgumentResult result)
     {
         var text = result.Tokens[0].Value;
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
@@ -84,7 +84,7 @@ internal sealed class VerifyCommand : LedgerCommand
         return null;
     }
 
-    private static string? ContractAddress(ArgumentResult result)
+    internal static string? ContractAddress(ArgumentResult result)
     {
         try
         {

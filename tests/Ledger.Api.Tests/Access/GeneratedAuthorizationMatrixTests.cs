@@ -10,7 +10,8 @@ namespace Ledger.Api.Tests.Access;
 
 /// <summary>
 /// The authorization matrix generated from the permissions table: every endpoint × every role (new ones included) at
-/// home and in another jurisdiction × level, expected as <see cref="TableOracle"/> reads the table's rows. The
+/// home and in another jurisdiction × level (the community-correction case endpoints at L4, the level of every case),
+/// expected as <see cref="TableOracle"/> reads the table's rows. The
 /// hand-written <see cref="AuthorizationMatrixTests"/> stays as the independent check of the same endpoints.
 /// </summary>
 public sealed class GeneratedAuthorizationMatrixTests(MatrixLedger ledger) : IClassFixture<MatrixLedger>
@@ -29,7 +30,16 @@ public sealed class GeneratedAuthorizationMatrixTests(MatrixLedger ledger) : ICl
         "POST /records", "GET /records/{id}", "GET /records/{id} +purpose", "GET /verify/{hash}", "GET /proofs/{hash}",
         "GET /status", "GET /access-trail", "GET /access-trail/verification", "GET /records/{id}/access-trail",
         "POST /erasures", "POST /records/{hash}/revocation", "GET /record-types",
+        // Community correction: cases are L4, so these run against the home jurisdiction's case at L4 only.
+        "POST /correction/cases", "GET /correction/cases/{ref}", "GET /correction/cases/{ref} +purpose", "GET /correction/cases/{ref}/alerts +purpose",
+        "GET /correction/alerts +purpose", "POST /correction/cases/{ref}/evidence +purpose",
     ];
+
+    private static bool IsCaseEndpoint(string endpoint) => endpoint.Contains("/correction/", StringComparison.Ordinal);
+
+    // The home jurisdiction's case, opened by the Xihu bureau's correction officer (MatrixLedger.HomeCaseRef).
+    private static readonly What HomeCase = new("community-correction", "case-opened", DataLevel.HighlySensitive,
+        EmbeddedOrganisations.HomeOf(Roles.CorrectionOfficer), EmbeddedOrganisations.HomeArea, []);
 
     public static TheoryData<string, string, int, int> Cases()
     {
@@ -40,7 +50,7 @@ public sealed class GeneratedAuthorizationMatrixTests(MatrixLedger ledger) : ICl
             {
                 foreach (var place in new[] { "home", "other" })
                 {
-                    foreach (var level in RecordOf.Keys)
+                    foreach (var level in RecordOf.Keys.Where(level => !IsCaseEndpoint(endpoint) || level == 4))
                     {
                         cases.Add(endpoint, $"{role}@{place}", level, Expected(endpoint, CallerOf(role, place), level));
                     }
@@ -62,7 +72,7 @@ public sealed class GeneratedAuthorizationMatrixTests(MatrixLedger ledger) : ICl
 
     [Fact]
     public void TheGeneratedMatrixCoversEveryRoleOfTheTable() =>
-        Assert.Equal(RoleTable.Names.Count * 2 * RecordOf.Count * Endpoints.Length, Cases().Count);
+        Assert.Equal(RoleTable.Names.Count * 2 * Endpoints.Sum(e => IsCaseEndpoint(e) ? 1 : RecordOf.Count), Cases().Count);
 
     [Fact]
     public async Task TheBureauAboveAnOfficeRevokesTheOfficesRecord()
@@ -108,6 +118,14 @@ public sealed class GeneratedAuthorizationMatrixTests(MatrixLedger ledger) : ICl
             "GET /records/{id}/access-trail" => Allows(who, RecordAction.ReadAccessTrail, record) ? 200 : Refused(who, record),
             "POST /erasures" => Erasure(who, record),
             "POST /records/{hash}/revocation" => Allows(who, RecordAction.Revoke, record) ? 201 : Refused(who, record),
+            // Opening a case is submitting its case-opened record, in the caller's own name and jurisdiction.
+            "POST /correction/cases" => Allows(who, RecordAction.Submit, HomeCase with { Issuer = who.Organisation, Area = who.Area }) ? 201 : 403,
+            // A case is looked up in the caller's own jurisdiction: whoever may not read it learns nothing (404).
+            "GET /correction/cases/{ref}" => Allows(who, RecordAction.Read, HomeCase) ? 403 : 404,
+            "GET /correction/cases/{ref} +purpose" or "GET /correction/cases/{ref}/alerts +purpose" => Allows(who, RecordAction.Read, HomeCase) ? 200 : 404,
+            "POST /correction/cases/{ref}/evidence +purpose" => Allows(who, RecordAction.Read, HomeCase) ? 200 : 404,
+            // A jurisdiction's alerts: the caller's own, read as any case of it would be.
+            "GET /correction/alerts +purpose" => Allows(who, RecordAction.Read, HomeCase with { Issuer = "", Area = who.Area }) ? 200 : 404,
             _ => 200, // verify, proofs and record types are public
         };
     }
@@ -147,13 +165,21 @@ public sealed class GeneratedAuthorizationMatrixTests(MatrixLedger ledger) : ICl
             "POST /erasures" => ledger.EraseFreshSubjectAsync(client, level),
             "POST /records/{hash}/revocation" => ledger.RevokeFreshRecordAsync(client, level),
             "GET /record-types" => client.GetAsync("/api/v1/record-types"),
+            "POST /correction/cases" => client.PostAsJsonAsync("/api/v1/correction/cases",
+                new System.Text.Json.Nodes.JsonObject { ["payload"] = Samples.CasePayload($"MX-{Guid.NewGuid().ToString("N")[..10]}") }),
+            "GET /correction/cases/{ref}" => client.GetAsync($"/api/v1/correction/cases/{MatrixLedger.HomeCaseRef}"),
+            "GET /correction/cases/{ref} +purpose" => client.SendAsync(WithPurpose($"/api/v1/correction/cases/{MatrixLedger.HomeCaseRef}")),
+            "GET /correction/cases/{ref}/alerts +purpose" => client.SendAsync(WithPurpose($"/api/v1/correction/cases/{MatrixLedger.HomeCaseRef}/alerts")),
+            "GET /correction/alerts +purpose" => client.SendAsync(WithPurpose("/api/v1/correction/alerts")),
+            "POST /correction/cases/{ref}/evidence +purpose" => client.SendAsync(WithPurpose($"/api/v1/correction/cases/{MatrixLedger.HomeCaseRef}/evidence", HttpMethod.Post,
+                new System.Text.Json.Nodes.JsonObject { ["from"] = "1970-01-01", ["to"] = Core.Records.Types.CommunityCorrection.CorrectionCalendar.Format(Core.Records.Types.CommunityCorrection.CorrectionCalendar.DayOf(DateTimeOffset.UtcNow)) })),
             _ => throw new ArgumentException(endpoint, nameof(endpoint)),
         };
     }
 
-    private static HttpRequestMessage WithPurpose(string path)
+    private static HttpRequestMessage WithPurpose(string path, HttpMethod? method = null, System.Text.Json.Nodes.JsonObject? body = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        var request = new HttpRequestMessage(method ?? HttpMethod.Get, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Add("X-Access-Purpose", Purpose);
         return request;
     }

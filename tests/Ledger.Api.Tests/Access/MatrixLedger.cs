@@ -40,6 +40,9 @@ public sealed class MatrixLedger : IAsyncLifetime
         ("admin@audit", Roles.Admin, "demo-audit-office"),
     ];
 
+    /// <summary>A case opened in the home jurisdiction only, by its bureau's correction officer: what the case endpoints ask about.</summary>
+    public const string HomeCaseRef = "MX-HOME-CASE";
+
     private readonly Dictionary<string, HttpClient> _clients = [];
     private readonly Dictionary<int, JsonElement> _records = [];
 
@@ -112,6 +115,7 @@ public sealed class MatrixLedger : IAsyncLifetime
         }
         // Every check-in belongs to a case: the sample's case is open in both jurisdictions, so officers of each submit to it.
         await Samples.EnsureCaseAsync(_clients["correction-officer@other"], Samples.CheckIn()["payload"]!["subjectRef"]!.GetValue<string>());
+        await Samples.EnsureCaseAsync(_clients["correction-officer@home"], HomeCaseRef);
     }
 
     public async Task DisposeAsync()

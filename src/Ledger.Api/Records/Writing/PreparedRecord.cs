@@ -32,7 +32,7 @@ internal sealed record PreparedRecord
     /// </summary>
     public RecordEnvelope? Draft { get; init; }
     public IdempotentSubmission? Idempotency { get; init; }
-    /// <summary>Checks and rows of the service's own record types (index rows, a chain head, an erasure).</summary>
+    /// <summary>What goes with the record in the commit: a chain link, a correction's or a revocation's index row, an erasure.</summary>
     public CommitEffects? Effects { get; init; }
 
     /// <summary>The record as its type's stateful rules and projections see it.</summary>

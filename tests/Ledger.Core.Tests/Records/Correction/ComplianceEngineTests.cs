@@ -191,4 +191,16 @@ public sealed class ComplianceEngineTests
         Assert.Equal(first, second);
         Assert.Equal(first.OrderBy(a => a.Date).Select(a => a.Date), first.Select(a => a.Date));
     }
+
+    [Fact]
+    public void ACaseAtTheEndOfTheCalendarIsJudgedWithoutOverflowing()
+    {
+        var file = new CaseFiles(Plan(report: "monthly"));
+        file.Records[0].Payload["period"] = new System.Text.Json.Nodes.JsonObject { ["start"] = "9999-10-01", ["end"] = "9999-12-31" };
+        file.Positioning(approvedOn: 0, start: 0, end: "9999-12-31");
+
+        var alerts = ComplianceEngine.Evaluate(new CaseFile("SQJZ-T-1", file.Records), new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.FromHours(8)));
+
+        Assert.NotEmpty(alerts);
+    }
 }

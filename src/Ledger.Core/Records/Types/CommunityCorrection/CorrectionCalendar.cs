@@ -25,4 +25,12 @@ public static class CorrectionCalendar
 
     /// <summary>The days from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
     public static int DaysIncluding(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber + 1;
+
+    /// <summary><paramref name="day"/> plus <paramref name="days"/>, or the last day a date can name when that lies beyond it.</summary>
+    public static DateOnly AddDays(DateOnly day, int days) =>
+        day.DayNumber + (long)days > DateOnly.MaxValue.DayNumber ? DateOnly.MaxValue : day.AddDays(days);
+
+    /// <summary><paramref name="day"/> plus <paramref name="months"/>, or the last day a date can name when that lies beyond it.</summary>
+    public static DateOnly AddMonths(DateOnly day, int months) =>
+        (day.Year * 12L) + day.Month - 1 + months > (DateOnly.MaxValue.Year * 12L) + 11 ? DateOnly.MaxValue : day.AddMonths(months);
 }

@@ -25,6 +25,10 @@ internal static class ApprovalAlerts
                     [approval.RecordHash]);
                 continue;
             }
+            if (end == DateOnly.MaxValue)
+            {
+                continue;
+            }
             var dayAfter = end.AddDays(1);
             var renewed = positioning.Any(other => CaseTimeline.DateOf(other.Payload, "start") <= dayAfter && dayAfter <= CaseTimeline.DateOf(other.Payload, "end"));
             if (!renewed && dayAfter <= t.LastJudgedDay && t.InPeriod(dayAfter))

@@ -67,15 +67,15 @@ public readonly record struct Slot(DateOnly From, DateOnly To)
         {
             var (from, next) = cadence switch
             {
-                Cadence.Daily => (start.AddDays(k), start.AddDays(k + 1)),
-                Cadence.Weekly => (start.AddDays(7 * k), start.AddDays(7 * (k + 1))),
-                _ => (start.AddMonths(k), start.AddMonths(k + 1)),
+                Cadence.Daily => (CorrectionCalendar.AddDays(start, k), CorrectionCalendar.AddDays(start, k + 1)),
+                Cadence.Weekly => (CorrectionCalendar.AddDays(start, 7 * k), CorrectionCalendar.AddDays(start, 7 * (k + 1))),
+                _ => (CorrectionCalendar.AddMonths(start, k), CorrectionCalendar.AddMonths(start, k + 1)),
             };
-            if (from > end)
+            if (from > end || (k > 0 && from == DateOnly.MaxValue))
             {
                 yield break;
             }
-            var to = next.AddDays(-1);
+            var to = next == DateOnly.MaxValue ? next : next.AddDays(-1);
             yield return new Slot(from, to < end ? to : end);
         }
     }

@@ -40,7 +40,8 @@ public static class CommunityCorrectionPositioningApproval
     };
 
     /// <summary>The last day an approval starting on <paramref name="start"/> may cover: the day before the same date three months on.</summary>
-    public static DateOnly LatestEnd(DateOnly start) => start.AddMonths(MaxMonths).AddDays(-1);
+    public static DateOnly LatestEnd(DateOnly start) =>
+        CorrectionCalendar.AddMonths(start, MaxMonths) is var limit && limit == DateOnly.MaxValue ? limit : limit.AddDays(-1);
 
     /// <summary>Whether the payload's period is within the three months the law allows.</summary>
     public static bool IsWithinLimit(JsonObject payload) =>

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ledger.Chain;
+using Ledger.Core.Records;
+using Ledger.Core.Records.Chains;
+using Ledger.Core.Records.Types.CommunityCorrection;
+using Ledger.Core.Records.Types.CommunityCorrection.Evidence;
+
+namespace Ledger.Verification.Evidence;
+
+/// <summary>A record of the package as checked: its hash recomputed from its envelope (null when it could not be), its link and its anchor.</summary>
+/// <param name="Seq">Its number, as the manifest states it; 0 for a revocation.</param>
+/// <param name="StatedHash">The hash the manifest states.</param>
+/// <param name="Hash">The hash of its envelope, recomputed; null when there is no readable envelope.</param>
+/// <param name="Envelope">The envelope, when it read.</param>
+/// <param name="Link">Its chain link, as its payload carries it.</param>
+/// <param name="TxHash">The anchoring transaction its proof names.</param>
+/// <param name="Block">The block its proof names: number and hash.</param>
+internal sealed record CheckedRecord(long Seq, string StatedHash, string? Hash, JsonObject? Envelope, ChainLink? Link, string? TxHash, (ulong Number, string Hash)? Block);
+
+/// <summary>
+/// Checks each record and revocation of a package on its own: its files are where the manifest says, its envelope
+/// hashes to the stated hash and belongs to the stated case, and its proof checks out against the chain.
+/// </summary>
+internal static class PackageRecords
+{
+    public static async Task<(IReadOnlyList<CheckedRecord> Records, IReadOnlyList<CheckedRecord> Revocations)> CheckAsync(
+        PackageFiles files, EvidenceManifest manifest, IChainClient chain, VerifyOptions options, PackageReport report, CancellationToken ct)
+    {
+        var records = new List<CheckedRecord>();
+        foreach (var entry in manifest.Records)
+        {
+            var subject = $"record {entry.Seq} ({entry.Type}, {entry.OccurredAt}) {entry.RecordHash}";
+            if (entry.Directory != EvidenceLayout.RecordDirectory(entry.Seq))
+            {
+                report.Problem($"{subject}: its files are in {ValueText.Quote(entry.Directory)}, not in {EvidenceLayout.RecordDirectory(entry.Seq)} where number {entry.Seq} belongs.");
+            }
+            var checkedRecord = await CheckOneAsync(files, entry.Directory, entry.Seq, entry.RecordHash, subject, chain, options, report, ct);
+            if (checkedRecord.Envelope is { } envelope && !BelongsToCase(envelope, entry, manifest.Case.CaseRef))
+            {
+                report.Problem($"{subject}: its envelope is not the {entry.Type} of case {manifest.Case.CaseRef} dated {entry.OccurredAt} that the manifest lists.");
+            }
+            records.Add(checkedRecord);
+        }
+        var revocations = new List<CheckedRecord>();
+        foreach (var revocation in manifest.Revocations)
+        {
+            var subject = $"revocation {revocation.RecordHash}";
+            var checkedRecord = await CheckOneAsync(files, revocation.Directory, 0, revocation.RecordHash, subject, chain, options, report, ct);
+            var payload = checkedRecord.Envelope?[EnvelopeFields.Payload];
+            if (checkedRecord.Envelope is { } envelope && (envelope[EnvelopeFields.Type]?.GetValue<string>() != "revocation"
+                || payload?["revokedRecord"]?.GetValue<string>() != revocation.Revokes || manifest.Records.All(r => r.RecordHash != revocation.Revokes)))
+            {
+                report.Problem($"{subject}: it is not a ledger/revocation of a record of the package.");
+            }
+            revocations.Add(checkedRecord);
+        }
+        return (records, revocations);
+    }
+
+    private static bool BelongsToCase(JsonObject envelope, EvidenceRecord entry, string caseRef) =>
+        envelope[EnvelopeFields.Domain]?.GetValue<string>() == RecordDomains.CommunityCorrection
+        && envelope[EnvelopeFields.Type]?.GetValue<string>() == entry.Type
+        && envelope[EnvelopeFields.OccurredAt]?.GetValue<string>() == entry.OccurredAt
+        && envelope[EnvelopeFields.Payload]?[CorrectionPayloads.CaseRef]?.GetValue<string>() == caseRef;
+
+    private static async Task<CheckedRecord> CheckOneAsync(
+        PackageFiles files, string directory, long seq, string statedHash, string subject, IChainClient chain, VerifyOptions options, PackageReport report, CancellationToken ct)
+    {
+        var (hash, envelope) = Envelope(files[$"{directory}/{EvidenceLayout.Envelope}"]);
+        if (hash is null)
+        {
+            report.Problem($"{subject}: {directory}/{EvidenceLayout.Envelope} is missing or is not a record envelope.");
+        }
+        else if (hash != statedHash)
+        {
+            report.Problem($"{subject}: its envelope hashes to {hash}, not to the stated hash: the record was altered.");
+        }
+        // Read even from an altered envelope: the chain check then says where the altered record breaks the chain.
+        var link = seq > 0 && envelope?[EnvelopeFields.Payload] is JsonObject payload ? ChainLink.Read(payload, out _) : null;
+        var proofBytes = files[$"{directory}/{EvidenceLayout.Proof}"];
+        var proof = EvidencePackageVerifier.JsonOf(proofBytes);
+        var anchor = proof?["anchor"] as JsonObject;
+        var checkedRecord = new CheckedRecord(seq, statedHash, hash, envelope, link, Text(anchor?["txHash"]),
+            anchor?["blockNumber"] is JsonValue number && number.TryGetValue<ulong>(out var block) && Text(anchor["blockHash"]) is { } blockHash ? (block, blockHash) : null);
+        if (proofBytes is null || proof is null)
+        {
+            report.Problem($"{subject}: {directory}/{EvidenceLayout.Proof} is missing or is not JSON.");
+            return checkedRecord;
+        }
+        if (Text(proof["recordHash"])?.ToLowerInvariant() != statedHash)
+        {
+            report.Problem($"{subject}: its proof is for another record ({ValueText.Quote(Text(proof["recordHash"]) ?? "")}).");
+            return checkedRecord;
+        }
+        var outcome = await ProofVerifier.VerifyAsync(proofBytes, chain, options, ct);
+        report.Count(outcome.Kind);
+        if (outcome.Kind == VerificationKind.Invalid)
+        {
+            report.Problem($"{subject}: its proof {outcome.Message}");
+        }
+        else
+        {
+            report.Line($"{subject}: {(hash == statedHash ? "envelope ✓, " : "")}{outcome.Message}");
+        }
+        return checkedRecord;
+    }
+
+    private static (string? Hash, JsonObject? Envelope) Envelope(byte[]? bytes)
+    {
+        if (bytes is null)
+        {
+            return (null, null);
+        }
+        try
+        {
+            var json = JsonNode.Parse(bytes) as JsonObject;
+            return json is null ? (null, null) : (RecordCommitment.ComputeHash(RecordEnvelope.FromJson(json)), json);
+        }
+        catch (Exception e) when (e is JsonException or RecordFormatException or Core.Canonical.CanonicalJsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+}
