@@ -12,9 +12,9 @@ namespace Ledger.Api.Correction;
 /// A record of an existing case, in the commit: its chain link is the case's head (read inside the write transaction,
 /// after every earlier record of the group was saved, so concurrent submissions for one case still make one chain
 /// without gaps); a case that was closed or erased takes no more records; once inserted, the link's index row, and
-/// for a case-closed record the case's closing.
+/// for a case-closed record the case's closing, for a corrected case-opened record its minor flag.
 /// </summary>
-internal sealed class CaseChainEffects(string caseId, bool closes, long atMs) : CommitEffects
+internal sealed class CaseChainEffects(string caseId, bool closes, long atMs, bool? minor = null) : CommitEffects
 {
     /// <summary>The rule refusing a record for a case that is closed (or erased).</summary>
     public const string CaseClosedRule = "case-closed";
@@ -54,6 +54,10 @@ internal sealed class CaseChainEffects(string caseId, bool closes, long atMs) : 
         {
             await scope.Db.CorrectionCases.Where(c => c.Id == caseId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClosedAtMs, atMs).SetProperty(c => c.ClosedRecordId, record.Id), ct);
+        }
+        if (minor is { } isMinor)
+        {
+            await scope.Db.CorrectionCases.Where(c => c.Id == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Minor, isMinor), ct);
         }
     }
 

@@ -58,9 +58,12 @@ internal static class HostingExtensions
             .AddCheck<ChainHealthCheck>("chain", tags: ["ready"]);
 
         services.AddLedgerOpenApi();
-        // Request lines carry paths, and a case's path carries its reference: they are never logged, whatever the level
-        // configured (docs/security.md). The endpoint lines ("Executing endpoint …") name the route template only.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // Paths are never logged, whatever level is configured, because a case's path carries its reference
+        // (docs/security.md): off, the hosting diagnostics write no request lines and open no RequestPath scope around
+        // every other line (the trace and span ids stay); the router's path matching is not traced. The endpoint lines
+        // ("Executing endpoint …") name the route template only.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.Matching", LogLevel.Information);
         return builder;
     }
 

@@ -82,4 +82,62 @@ public sealed class CaseTests(SharedLedger ledger) : IClassFixture<SharedLedger>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("written by the ledger", problem.GetProperty("errors").GetProperty("payload.chain")[0].GetString());
     }
+
+    [Fact]
+    public async Task ACorrectionJoinsTheCaseItCorrectsAndTheCorrectedRecordNoLongerCounts()
+    {
+        var officer = _factory.ClientFor(Roles.CorrectionOfficer);
+        var caseRef = FreshRef();
+        await OpenAsync(officer, Case(caseRef, Start, Start.AddDays(30)));
+        var wrong = await SubmitAsync(officer, CheckIn(caseRef, Start, area: "330108"));
+        var correction = CheckIn(caseRef, Start);
+        correction["supersedes"] = wrong.GetProperty("recordHash").GetString();
+
+        await SubmitAsync(officer, correction);
+
+        var view = await ReadAsync(officer, $"/api/v1/correction/cases/{caseRef}");
+        Assert.Equal(3, view.GetProperty("records").GetArrayLength());
+        Assert.Equal("superseded", view.GetProperty("records")[1].GetProperty("status").GetString());
+        var alerts = await ReadAsync(officer, $"/api/v1/correction/cases/{caseRef}/alerts?asOf={Day(Start.AddDays(1))}");
+        Assert.Equal(0, alerts.GetProperty("alerts").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ACorrectionNamingAnotherCaseIsRefused()
+    {
+        var officer = _factory.ClientFor(Roles.CorrectionOfficer);
+        var (first, second) = (FreshRef(), FreshRef());
+        await OpenAsync(officer, Case(first, Start, Start.AddDays(30)));
+        await OpenAsync(officer, Case(second, Start, Start.AddDays(30)));
+        var checkIn = await SubmitAsync(officer, CheckIn(first, Start));
+        var moved = CheckIn(second, Start);
+        moved["supersedes"] = checkIn.GetProperty("recordHash").GetString();
+
+        using var response = await officer.PostAsJsonAsync("/api/v1/records", moved);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("correction-in-another-case", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task ACorrectedCaseOpeningKeepsTheCaseAndItsPlanIsTheOneJudged()
+    {
+        var officer = _factory.ClientFor(Roles.CorrectionOfficer);
+        var caseRef = FreshRef();
+        var opened = await OpenAsync(officer, Case(caseRef, Start, Start.AddDays(30)));
+        var corrected = CaseRecords.Submission("case-opened", At(Start, 8), Case(caseRef, Start, Start.AddDays(30), plan: new System.Text.Json.Nodes.JsonObject
+        {
+            ["checkIn"] = "weekly", ["permittedAreas"] = new System.Text.Json.Nodes.JsonArray("330106"), ["maxDaysWithoutCheckIn"] = 30,
+        }, minor: true)["payload"]!.AsObject().DeepClone().AsObject());
+        corrected["supersedes"] = opened.GetProperty("record").GetProperty("recordHash").GetString();
+
+        await SubmitAsync(officer, corrected);
+        await SubmitAsync(officer, CheckIn(caseRef, Start.AddDays(2)));
+
+        var view = await ReadAsync(officer, $"/api/v1/correction/cases/{caseRef}");
+        Assert.True(view.GetProperty("minor").GetBoolean());
+        Assert.Equal(3, view.GetProperty("records").GetArrayLength());
+        var alerts = await ReadAsync(officer, $"/api/v1/correction/cases/{caseRef}/alerts?asOf={Day(Start.AddDays(7))}");
+        Assert.Equal(0, alerts.GetProperty("alerts").GetArrayLength());
+    }
 }

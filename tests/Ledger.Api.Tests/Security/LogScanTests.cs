@@ -101,6 +101,20 @@ public sealed class LogScanTests
         }
         (await factory.ClientFor(Roles.Auditor).GetAsync("/api/v1/status")).EnsureSuccessStatusCode();
 
+        // A case's reference travels in the paths of its endpoints: reading the case, its alerts and its evidence.
+        var officer = factory.ClientFor(Roles.CorrectionOfficer);
+        foreach (var (method, path) in new[] { (HttpMethod.Get, "/api/v1/correction/cases/CC-2026-0042"), (HttpMethod.Get, "/api/v1/correction/cases/CC-2026-0042/alerts"),
+            (HttpMethod.Get, "/api/v1/correction/alerts"), (HttpMethod.Post, "/api/v1/correction/cases/CC-2026-0042/evidence") })
+        {
+            using var request = new HttpRequestMessage(method, path);
+            request.Headers.Add("X-Access-Purpose", "log scan review");
+            if (method == HttpMethod.Post)
+            {
+                request.Content = JsonContent.Create(new { from = "2026-11-01", to = "2026-11-29" });
+            }
+            (await officer.SendAsync(request)).EnsureSuccessStatusCode();
+        }
+
         // Refused requests that carry secrets or personal data: none of it may be echoed into a log or an error body.
         var inspectorKey = factory.KeyFor(Roles.Inspector);
         var forged = inspectorKey[..^1] + (inspectorKey[^1] == 'A' ? 'B' : 'A');
