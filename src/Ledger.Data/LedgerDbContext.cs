@@ -38,6 +38,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<EpcisCaptureJob> EpcisCaptureJobs => Set<EpcisCaptureJob>();
     public DbSet<CorrectionCase> CorrectionCases => Set<CorrectionCase>();
     public DbSet<CaseChainEntry> CaseChain => Set<CaseChainEntry>();
+    public DbSet<EvidencePackageEntry> EvidencePackages => Set<EvidencePackageEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);

@@ -12,9 +12,11 @@ namespace Ledger.Api.Correction;
 /// A record of an existing case, in the commit: its chain link is the case's head (read inside the write transaction,
 /// after every earlier record of the group was saved, so concurrent submissions for one case still make one chain
 /// without gaps); a case that was closed or erased takes no more records; once inserted, the link's index row, and
-/// for a case-closed record the case's closing, for a corrected case-opened record its minor flag.
+/// for a case-closed record the case's closing, for a corrected case-opened record its minor flag. A revocation of one of
+/// the case's records (<paramref name="revocation"/>) is a link too, and may follow the closing: withdrawing a record
+/// issued in error stays possible until retention erases the case.
 /// </summary>
-internal sealed class CaseChainEffects(string caseId, bool closes, long atMs, bool? minor = null) : CommitEffects
+internal sealed class CaseChainEffects(string caseId, bool closes, long atMs, bool? minor = null, bool revocation = false) : CommitEffects
 {
     /// <summary>The rule refusing a record for a case that is closed (or erased).</summary>
     public const string CaseClosedRule = "case-closed";
@@ -41,7 +43,7 @@ internal sealed class CaseChainEffects(string caseId, bool closes, long atMs, bo
         {
             return new RuleRefusal(CaseClosedRule, RefusalKind.Conflict, "Case erased", "This case was closed and its payloads erased; it takes no more records.");
         }
-        return found.ClosedAtMs is { } closedAt
+        return found.ClosedAtMs is { } closedAt && !revocation
             ? new RuleRefusal(CaseClosedRule, RefusalKind.Conflict, "Case closed",
                 $"This case was closed at {DateTimeOffset.FromUnixTimeMilliseconds(closedAt):O} by the record {found.ClosedBy}; no record follows its closing.")
             : null;

@@ -46,9 +46,12 @@ internal sealed class CaseFileReader(LedgerDbContext db, EnvelopeVault vault)
         return records;
     }
 
-    /// <summary>The case as the compliance engine reads it: the records whose payload can still be read.</summary>
+    /// <summary>
+    /// The case as the compliance engine reads it: the records whose payload can still be read (revocations in the
+    /// chain are not duties; they count through <see cref="CaseRecord.Stands"/>).
+    /// </summary>
     public static CaseFile ToCaseFile(string caseRef, IEnumerable<CaseRecord> records) => new(caseRef,
-        [.. records.Where(r => r.Envelope is not null).Select(r => new CaseEntry(
+        [.. records.Where(r => r.Envelope is not null && r.Row.Domain == RecordDomains.CommunityCorrection).Select(r => new CaseEntry(
             r.Row.RecordHash,
             r.Row.Type,
             DateTimeOffset.Parse(r.Envelope![EnvelopeFields.OccurredAt]!.GetValue<string>(), CultureInfo.InvariantCulture),

@@ -52,8 +52,9 @@ internal sealed class CaseRetention(LedgerDbContext db, RecordPipeline pipeline,
     {
         var keys = await db.CaseChain.AsNoTracking()
             .Where(e => e.CaseId == correctionCase.Id)
-            .Join(db.Records.AsNoTracking(), e => e.RecordId, r => r.Id, (e, r) => new { r.Issuer, r.DataKeyId })
-            .Where(x => x.DataKeyId != null)
+            .Join(db.Records.AsNoTracking(), e => e.RecordId, r => r.Id, (e, r) => new { r.Domain, r.Issuer, r.DataKeyId })
+            // The case's own records only: a revocation in the chain is sealed under its issuer's key for all revocations.
+            .Where(x => x.DataKeyId != null && x.Domain == RecordDomains.CommunityCorrection)
             .Join(db.SubjectKeys.AsNoTracking(), x => x.DataKeyId, k => k.Id, (x, k) => new { x.Issuer, KeyId = k.Id, k.SubjectDigest })
             .Distinct()
             .ToListAsync(ct);

@@ -85,3 +85,13 @@ public sealed record JurisdictionAlerts(string AreaCode, DateTimeOffset AsOf, in
 /// <param name="From">First day, yyyy-MM-dd.</param>
 /// <param name="To">Last day, yyyy-MM-dd.</param>
 public sealed record EvidenceRequest(string From, string To);
+
+/// <summary>
+/// An evidence package made: fetch it at <see cref="Location"/> once its access-trail event is confirmed on chain (a
+/// 202 problem with Retry-After until then); it then carries that event's proof.
+/// </summary>
+/// <param name="PackageId">The package's id.</param>
+/// <param name="PackageEvent">The record hash of the access-trail record of its making, which commits to the manifest.</param>
+/// <param name="ManifestSha256">The SHA-256 of the package's manifest.json.</param>
+/// <param name="Location">Where to fetch it (GET, with X-Access-Purpose, by the same credential).</param>
+public sealed record EvidencePackageAccepted(string PackageId, string PackageEvent, string ManifestSha256, string Location);

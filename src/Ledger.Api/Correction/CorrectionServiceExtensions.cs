@@ -13,6 +13,7 @@ internal static class CorrectionServiceExtensions
         services.AddScoped<CaseFileReader>();
         services.AddScoped<CaseIdentities>();
         services.AddScoped<EvidencePackage>();
+        services.AddScoped<EvidencePackages>();
         services.AddScoped<AnchoringEvidence>();
         services.AddOptions<CorrectionOptions>().BindSettings(CorrectionOptions.Section);
         services.AddScoped<CaseRetention>();

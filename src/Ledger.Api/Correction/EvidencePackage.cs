@@ -17,6 +17,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Correction;
 
+/// <summary>An evidence package as made: the ZIP, the access-trail record of its making and the manifest it commits to.</summary>
+/// <param name="Zip">The ZIP, its package event without proof yet.</param>
+/// <param name="Event">The access-trail record of its making.</param>
+/// <param name="ManifestSha256">The SHA-256 of its manifest, which the event commits to.</param>
+internal sealed record MadePackage(byte[] Zip, Data.Records.StoredRecord Event, string ManifestSha256);
+
 /// <summary>
 /// Builds a case's evidence package (<c>ledger-evidence/v1</c>, docs/community-correction.md): from the case's first
 /// record to the last one dated within the range — so the completeness chain is checked from the case's opening, and
@@ -27,14 +33,18 @@ namespace Ledger.Api.Correction;
 /// </summary>
 internal sealed class EvidencePackage(LedgerDbContext db, CaseFileReader reader, EnvelopeVault vault, AccessTrail trail, AnchoringEvidence anchoring, TimeProvider time)
 {
-    /// <summary>The package's ZIP bytes; throws 410 when a record it needs was erased, 422 when no record is dated by <paramref name="to"/>.</summary>
-    public async Task<byte[]> BuildAsync(CaseAccess access, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <summary>
+    /// The package, its making recorded in the access trail (still pending on chain: its proof is added when the
+    /// package is fetched, <see cref="EvidencePackages"/>); throws 410 when a record it needs was erased, 422 when no
+    /// record is dated by <paramref name="to"/>.
+    /// </summary>
+    public async Task<MadePackage> BuildAsync(CaseAccess access, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var records = await reader.ReadAsync(access.Case.Id, ct);
         var last = records.LastOrDefault(r => DayOf(r.Row.OccurredAt) <= to)
             ?? throw new LedgerProblem(StatusCodes.Status422UnprocessableEntity, "Nothing in range",
                 $"The case has no record dated on or before {CorrectionCalendar.Format(to)}.");
-        var segment = records.TakeWhile(r => r.Link.Sequence <= last.Link.Sequence).ToList();
+        var segment = Segment(records, last.Link.Sequence);
         if (access.Case.ErasedAtMs is not null || segment.Any(r => r.Envelope is null))
         {
             throw new LedgerProblem(StatusCodes.Status410Gone, "Records erased",
@@ -79,7 +89,29 @@ internal sealed class EvidencePackage(LedgerDbContext db, CaseFileReader reader,
         var evidence = await trail.AppendBeforeAnsweringAsync(access.Caller, access.Opened, access.Purpose, ct, Sha256(manifestBytes));
         var eventEnvelope = await vault.OpenAsync(evidence, ct) ?? throw new InvalidOperationException("The package event just stored does not open.");
         files[EvidenceLayout.Manifest] = manifestBytes;
-        files[EvidenceLayout.PackageEvent] = Json(new PackageEvent(evidence.Id, evidence.RecordHash, $"/api/v1/proofs/{evidence.RecordHash}", JsonNode.Parse(eventEnvelope)!.AsObject()));
+        files[EvidenceLayout.PackageEvent] = Json(new PackageEvent(evidence.Id, evidence.RecordHash, $"/api/v1/proofs/{evidence.RecordHash}", JsonNode.Parse(eventEnvelope)!.AsObject(), null));
+        return new MadePackage(Zip(files), evidence, Sha256(manifestBytes));
+    }
+
+    /// <summary>
+    /// The complete package: <paramref name="zip"/> with the package event's proof bundle in <c>package-event.json</c>
+    /// (which the manifest does not list: it is written after the manifest it commits to).
+    /// </summary>
+    public static byte[] WithEventProof(byte[] zip, Core.Proofs.ProofBundle eventProof)
+    {
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        using (var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read))
+        {
+            foreach (var entry in archive.Entries)
+            {
+                using var stream = entry.Open();
+                using var buffer = new MemoryStream();
+                stream.CopyTo(buffer);
+                files[entry.FullName] = buffer.ToArray();
+            }
+        }
+        var packageEvent = JsonSerializer.Deserialize<PackageEvent>(files[EvidenceLayout.PackageEvent], EvidenceManifest.Json)!;
+        files[EvidenceLayout.PackageEvent] = Json(packageEvent with { ProofBundle = eventProof });
         return Zip(files);
     }
 
@@ -102,9 +134,10 @@ internal sealed class EvidencePackage(LedgerDbContext db, CaseFileReader reader,
     private async Task<List<EvidenceRevocation>> RevocationsAsync(
         List<CaseRecord> segment, SortedDictionary<string, byte[]> files, List<Core.Proofs.ProofBundle> proofs, CancellationToken ct)
     {
+        // Revocations in the chain are records of the package; only those made before revocations were links are listed apart.
         var ids = segment.Select(r => r.Row.Id).ToList();
         var rows = await db.Revocations.AsNoTracking()
-            .Where(r => ids.Contains(r.RevokedRecordId))
+            .Where(r => ids.Contains(r.RevokedRecordId) && !ids.Contains(r.Id))
             .Join(db.Records.AsNoTracking(), r => r.Id, e => e.Id, (r, e) => new { r.RevokedRecordId, Record = e })
             .ToListAsync(ct);
         var revocations = new List<EvidenceRevocation>();
@@ -122,8 +155,39 @@ internal sealed class EvidencePackage(LedgerDbContext db, CaseFileReader reader,
         return revocations;
     }
 
-    /// <summary>The package event as the package holds it: the access-trail record, its envelope, and where its proof will be.</summary>
-    private sealed record PackageEvent(string RecordId, string RecordHash, string Proof, JsonObject Envelope);
+    /// <summary>
+    /// The records from the case's opening to number <paramref name="lastInRange"/>, and on to the last later record that
+    /// revokes or corrects one of them: a package holds every withdrawal of what it holds, and the chain has no gaps.
+    /// </summary>
+    private static List<CaseRecord> Segment(IReadOnlyList<CaseRecord> records, long lastInRange)
+    {
+        var end = lastInRange;
+        var held = records.TakeWhile(r => r.Link.Sequence <= end).Select(r => r.Row.RecordHash).ToHashSet(StringComparer.Ordinal);
+        var between = new List<string>();
+        foreach (var record in records.Where(r => r.Link.Sequence > lastInRange))
+        {
+            between.Add(record.Row.RecordHash);
+            if (WithdrawnBy(record) is { } withdrawn && held.Contains(withdrawn))
+            {
+                end = record.Link.Sequence;
+                held.UnionWith(between);
+                between.Clear();
+            }
+        }
+        return [.. records.TakeWhile(r => r.Link.Sequence <= end)];
+    }
+
+    // The record a revocation revokes or a correction replaces.
+    private static string? WithdrawnBy(CaseRecord record) =>
+        record.Envelope is not { } envelope ? null
+        : EvidenceCaseFile.IsCaseRecord(envelope) ? envelope[EnvelopeFields.Supersedes]?.GetValue<string>()
+        : envelope[EnvelopeFields.Payload]?[EvidenceCaseFile.RevokedRecordField]?.GetValue<string>();
+
+    /// <summary>
+    /// The package event as the package holds it: the access-trail record, its envelope, where its proof is, and — in the
+    /// package as handed out — the proof bundle itself.
+    /// </summary>
+    private sealed record PackageEvent(string RecordId, string RecordHash, string Proof, JsonObject Envelope, Core.Proofs.ProofBundle? ProofBundle);
 
     private static DateOnly DayOf(string occurredAt) =>
         CorrectionCalendar.DayOf(DateTimeOffset.Parse(occurredAt, System.Globalization.CultureInfo.InvariantCulture));

@@ -34,7 +34,7 @@ internal sealed class VerifyPackageCommand : LedgerCommand
         "Accept records without an issuer signature (their issuer is then reported unproven).");
 
     private readonly Option<string?> _eventProof = Symbols.Optional("--event-proof", "proof.json",
-        "The package event's proof bundle, fetched once it was anchored (GET /api/v1/proofs/<its hash>), to check when the package was made.");
+        "The package event's proof bundle (GET /api/v1/proofs/<its hash>), for a package that does not hold it yet; checked instead of the one inside.");
 
     public VerifyPackageCommand() : base("verify-package",
         "Check a community-correction evidence package against the chain alone: every file, record, proof, chain link and alert.")
@@ -52,8 +52,9 @@ internal sealed class VerifyPackageCommand : LedgerCommand
         hash and its case, and its proof against the chain as `ledger verify` does (Merkle path, anchor, issuer signature
         and registry); the completeness chain from the case's opening to the last record, so that a record dropped,
         added or reordered is found; the anchoring transactions' signed bytes and receipts; the alerts, computed again
-        from the records; and that the package event commits to this manifest (with --event-proof, also when).
-        Any mismatch makes the whole package invalid.
+        from the records; and that the package event commits to this manifest and is on chain (its proof is inside a
+        package as the service hands it out), which shows what was handed out and when, so nothing was cut off the end.
+        Any mismatch makes the whole package invalid; a package without the event's proof is not complete (exit 4).
 
         {CliApp.ExitCodeTable}
         """;
@@ -67,10 +68,16 @@ internal sealed class VerifyPackageCommand : LedgerCommand
             return CliApp.Invalid;
         }
         var eventProof = result.GetValue(_eventProof) is { } path ? await InputFile.ReadBytesAsync(path, ProofVerifier.MaxBundleBytes) : null;
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var chain = new JsonRpcChainClient(http, result.GetRequiredValue(_rpc));
         var options = new VerifyOptions { ExpectedContract = result.GetValue(_contract), AllowUnsigned = result.GetValue(_allowUnsigned) };
-        using var zip = new MemoryStream(bytes, writable: false);
+        return await CheckAsync(bytes, result.GetRequiredValue(_rpc), options, eventProof, output, error, ct);
+    }
+
+    /// <summary>Checks the package <paramref name="package"/> against the chain at <paramref name="rpc"/>, prints every verdict and returns the exit code.</summary>
+    internal static async Task<int> CheckAsync(byte[] package, Uri rpc, VerifyOptions options, byte[]? eventProof, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var chain = new JsonRpcChainClient(http, rpc);
+        using var zip = new MemoryStream(package, writable: false);
         var verification = await EvidencePackageVerifier.VerifyAsync(zip, chain, options, eventProof, ct);
         foreach (var line in verification.Lines)
         {

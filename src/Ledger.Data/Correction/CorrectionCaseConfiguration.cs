@@ -47,3 +47,21 @@ internal sealed class CaseChainEntryConfiguration : IEntityTypeConfiguration<Cas
         builder.HasOne<StoredRecord>().WithOne().HasForeignKey<CaseChainEntry>(e => e.RecordId);
     }
 }
+
+internal sealed class EvidencePackageEntryConfiguration : IEntityTypeConfiguration<EvidencePackageEntry>
+{
+    public void Configure(EntityTypeBuilder<EvidencePackageEntry> builder)
+    {
+        builder.ToTable("evidence_packages");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).HasColumnName("id").HasMaxLength(36);
+        builder.Property(p => p.CaseId).HasColumnName("case_id").HasMaxLength(36);
+        builder.Property(p => p.RequestedBy).HasColumnName("requested_by").HasMaxLength(64);
+        builder.Property(p => p.EventRecordId).HasColumnName("event_record_id").HasMaxLength(36);
+        builder.Property(p => p.CreatedAtMs).HasColumnName("created_at_ms");
+        builder.Property(p => p.PackageSealed).HasColumnName("package_sealed");
+        builder.Property(p => p.KeyId).HasColumnName("key_id").HasMaxLength(64);
+        builder.HasIndex(p => p.CaseId);
+        builder.HasOne<CorrectionCase>().WithMany().HasForeignKey(p => p.CaseId);
+    }
+}

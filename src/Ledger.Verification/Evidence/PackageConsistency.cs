@@ -142,7 +142,11 @@ internal static class PackageConsistency
         }
     }
 
-    /// <summary>The package event commits to this manifest; with its proof, the chain shows when the package was made.</summary>
+    /// <summary>
+    /// The package event commits to this manifest, and its proof (inside the package, or given apart) shows it on chain:
+    /// so this manifest — its records, its chain's end — is the one handed out, and when. Without a proof the package is
+    /// not complete: a manifest rewritten to cut records off the end could not be told apart.
+    /// </summary>
     public static async Task CheckEventAsync(PackageFiles files, EvidenceManifest manifest, (IReadOnlyList<CheckedRecord> Records, IReadOnlyList<CheckedRecord> Revocations) all,
         IChainClient chain, VerifyOptions options, byte[]? eventProof, PackageReport report, CancellationToken ct)
     {
@@ -165,9 +169,12 @@ internal static class PackageConsistency
             report.Problem($"package event: {EvidenceLayout.PackageEvent} is not an access-trail record of this case committing to this manifest (was the manifest changed?).");
             return;
         }
-        if (eventProof is not { } proof)
+        // The package as handed out holds the event's proof; one given apart (--event-proof) is checked instead.
+        if ((eventProof ?? (packageEvent!["proofBundle"] is JsonObject bundle ? System.Text.Encoding.UTF8.GetBytes(bundle.ToJsonString()) : null)) is not { } proof)
         {
-            report.Line($"package event {hash}: commits to this manifest; it was pending when the package was made — fetch its proof (GET /api/v1/proofs/{hash}) and pass it with --event-proof to check when the package was made");
+            report.Count(VerificationKind.NotAnchoredYet);
+            report.Line($"package event {hash}: commits to this manifest, but the package holds no proof of it, so nothing shows that this manifest is the one handed out " +
+                $"(a package cut short at its end would look the same) — fetch the package again once its event is confirmed, or pass its proof (GET /api/v1/proofs/{hash}) with --event-proof");
             return;
         }
         var outcome = await ProofVerifier.VerifyAsync(proof, chain, options, ct);

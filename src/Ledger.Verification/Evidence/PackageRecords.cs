@@ -36,9 +36,11 @@ internal static class PackageRecords
                 report.Problem($"{subject}: its files are in {ValueText.Quote(entry.Directory)}, not in {EvidenceLayout.RecordDirectory(entry.Seq)} where number {entry.Seq} belongs.");
             }
             var checkedRecord = await CheckOneAsync(files, entry.Directory, entry.Seq, entry.RecordHash, subject, chain, options, report, ct);
-            if (checkedRecord.Envelope is { } envelope && !BelongsToCase(envelope, entry, manifest.Case.CaseRef))
+            if (checkedRecord.Envelope is { } envelope && !BelongsToCase(envelope, entry, manifest))
             {
-                report.Problem($"{subject}: its envelope is not the {entry.Type} of case {manifest.Case.CaseRef} dated {entry.OccurredAt} that the manifest lists.");
+                report.Problem(entry.Type == EvidenceCaseFile.RevocationType
+                    ? $"{subject}: its envelope is not a ledger/revocation dated {entry.OccurredAt} of an earlier record of the package."
+                    : $"{subject}: its envelope is not the {entry.Type} of case {manifest.Case.CaseRef} dated {entry.OccurredAt} that the manifest lists.");
             }
             records.Add(checkedRecord);
         }
@@ -55,8 +57,42 @@ internal static class PackageRecords
             }
             revocations.Add(checkedRecord);
         }
+        ReportWithdrawals(manifest, records, revocations, report);
         return (records, revocations);
     }
+
+    /// <summary>
+    /// Names every revoked record and the revocation that revoked it (a verified link of the chain, or one listed beside
+    /// it), and holds the manifest's statuses to them: a record it calls revoked must come with its revocation.
+    /// </summary>
+    private static void ReportWithdrawals(EvidenceManifest manifest, List<CheckedRecord> records, List<CheckedRecord> revocations, PackageReport report)
+    {
+        var intact = records.Concat(revocations).Where(r => r.Envelope is not null && r.Hash == r.StatedHash).Select(r => (r.StatedHash, r.Envelope!)).ToList();
+        var revokedBy = EvidenceCaseFile.RevokedBy(intact);
+        var numbers = records.ToDictionary(r => r.StatedHash, r => r.Seq, StringComparer.Ordinal);
+        foreach (var entry in manifest.Records)
+        {
+            var subject = $"record {entry.Seq} ({entry.Type}, {entry.OccurredAt}) {entry.RecordHash}";
+            if (revokedBy.TryGetValue(entry.RecordHash, out var revocation))
+            {
+                var by = numbers.TryGetValue(revocation, out var seq) && seq > 0 ? $"record {seq} ({revocation})" : $"the revocation {revocation}";
+                report.Line($"{subject}: revoked by {by}; it no longer stands and counts for no alert");
+            }
+            else if (entry.Status == Core.Proofs.RecordStatus.Revoked)
+            {
+                report.Problem($"{subject}: the manifest says it was revoked, but the package holds no revocation of it (was the revocation removed?).");
+            }
+        }
+    }
+
+    private static bool BelongsToCase(JsonObject envelope, EvidenceRecord entry, EvidenceManifest manifest) =>
+        entry.Type == EvidenceCaseFile.RevocationType
+            ? envelope[EnvelopeFields.Domain]?.GetValue<string>() == RecordDomains.Ledger
+              && envelope[EnvelopeFields.Type]?.GetValue<string>() == EvidenceCaseFile.RevocationType
+              && envelope[EnvelopeFields.OccurredAt]?.GetValue<string>() == entry.OccurredAt
+              && envelope[EnvelopeFields.Payload]?[EvidenceCaseFile.RevokedRecordField]?.GetValue<string>() is { } revoked
+              && manifest.Records.Any(r => r.Seq < entry.Seq && r.RecordHash == revoked)
+            : BelongsToCase(envelope, entry, manifest.Case.CaseRef);
 
     private static bool BelongsToCase(JsonObject envelope, EvidenceRecord entry, string caseRef) =>
         envelope[EnvelopeFields.Domain]?.GetValue<string>() == RecordDomains.CommunityCorrection

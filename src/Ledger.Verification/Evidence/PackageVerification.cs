@@ -16,7 +16,7 @@ public sealed record PackageVerification(VerificationKind Kind, IReadOnlyList<st
     public string Summary => Kind switch
     {
         VerificationKind.Valid => "valid: every file, record, proof, chain link and alert of the package checks out against the chain.",
-        VerificationKind.NotAnchoredYet => "not anchored yet: some records are still pending; make the package again once they are anchored.",
+        VerificationKind.NotAnchoredYet => "not complete: some records, or the package's own event, are not anchored yet; fetch the package again once they are.",
         VerificationKind.ChainUnavailable => "error: the chain could not be asked; try again or ask another node.",
         VerificationKind.IssuerNotProven => "issuer not proven: some records carry no issuer signature the chain backs (see above).",
         _ => $"invalid: {Problems.Count} problem{(Problems.Count == 1 ? "" : "s")}, first: {Problems.FirstOrDefault()}",

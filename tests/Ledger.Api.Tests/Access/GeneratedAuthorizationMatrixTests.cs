@@ -123,7 +123,7 @@ public sealed class GeneratedAuthorizationMatrixTests(MatrixLedger ledger) : ICl
             // A case is looked up in the caller's own jurisdiction: whoever may not read it learns nothing (404).
             "GET /correction/cases/{ref}" => Allows(who, RecordAction.Read, HomeCase) ? 403 : 404,
             "GET /correction/cases/{ref} +purpose" or "GET /correction/cases/{ref}/alerts +purpose" => Allows(who, RecordAction.Read, HomeCase) ? 200 : 404,
-            "POST /correction/cases/{ref}/evidence +purpose" => Allows(who, RecordAction.Read, HomeCase) ? 200 : 404,
+            "POST /correction/cases/{ref}/evidence +purpose" => Allows(who, RecordAction.Read, HomeCase) ? 202 : 404,
             // A jurisdiction's alerts: the caller's own, read as any case of it would be.
             "GET /correction/alerts +purpose" => Allows(who, RecordAction.Read, HomeCase with { Issuer = "", Area = who.Area }) ? 200 : 404,
             _ => 200, // verify, proofs and record types are public

@@ -116,7 +116,14 @@ public sealed class MatrixLedger : IAsyncLifetime
         // Every check-in belongs to a case: the sample's case is open in both jurisdictions, so officers of each submit to it.
         await Samples.EnsureCaseAsync(_clients["correction-officer@other"], Samples.CheckIn()["payload"]!["subjectRef"]!.GetValue<string>());
         await Samples.EnsureCaseAsync(_clients["correction-officer@home"], HomeCaseRef);
+        // An evidence package of the home case, made by the home correction officer and ready (its event confirmed).
+        var today = Core.Records.Types.CommunityCorrection.CorrectionCalendar.DayOf(DateTimeOffset.UtcNow);
+        HomePackage = await Cli.Commands.Demo.EvidenceDownload.AskAsync(_clients["correction-officer@home"], HomeCaseRef, new DateOnly(1970, 1, 1), today, "matrix set-up", default);
+        await Cli.Commands.Demo.EvidenceDownload.FetchAsync(_clients["correction-officer@home"], HomePackage, "matrix set-up", TimeSpan.FromSeconds(60), default);
     }
+
+    /// <summary>Where the home case's evidence package, made by the home correction officer, is fetched.</summary>
+    public Uri HomePackage { get; private set; } = null!;
 
     public async Task DisposeAsync()
     {

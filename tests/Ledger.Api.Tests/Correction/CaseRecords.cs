@@ -92,6 +92,15 @@ public static class CaseRecords
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>Revokes the record <paramref name="recordHash"/> and returns the answer (fails the test unless 201).</summary>
+    public static async Task<JsonElement> RevokeAsync(HttpClient client, string recordHash, string reasonCode = "issued-in-error")
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/records/{recordHash}/revocation", new JsonObject { ["reasonCode"] = reasonCode });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"Expected 201, got {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     /// <summary>GET with a stated purpose.</summary>
     public static Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string purpose = "supervision review")
     {

@@ -8,8 +8,9 @@ using Ledger.Cli.Commands.Demo;
 namespace Ledger.Api.Tests.Correction;
 
 /// <summary>
-/// One service with the 60-day scenario played, every record confirmed on chain, and its evidence package made once:
-/// each test checks or tampers with its own copy of the bytes.
+/// One service with the 60-day scenario played, then a warning revoked and one corrected, every record confirmed on
+/// chain, and its evidence package made and fetched once, complete with its event's proof: each test checks or tampers
+/// with its own copy of the bytes.
 /// </summary>
 public sealed class EvidenceLedger : IAsyncLifetime
 {
@@ -34,14 +35,36 @@ public sealed class EvidenceLedger : IAsyncLifetime
         Contract = chain.Contract.Address;
         var outcome = await ScenarioRunner.PlayAsync(Factory.ClientFor, CaseRef, Start, null, CancellationToken.None);
         Assert.Empty(outcome.Failures);
-        foreach (var hash in outcome.RecordHashes)
-        {
-            await Factory.WaitForStatusAsync(hash, "confirmed");
-        }
-        using var response = await RequestAsync(Factory.ClientFor(Roles.CorrectionOfficer), CaseRef, "2026-08-03", "2026-10-01");
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        Package = await response.Content.ReadAsByteArrayAsync();
+        var officer = Factory.ClientFor(Roles.CorrectionOfficer);
+        var withdrawals = await WithdrawalsAsync(officer);
+        await EvidenceDownload.WaitForConfirmedAsync(Factory.CreateClient(), [.. outcome.RecordHashes, .. withdrawals], TimeSpan.FromSeconds(60), CancellationToken.None);
+        Package = await EvidenceDownload.FetchAsync(officer, CaseRef, Start, Start.AddDays(59), Purpose, TimeSpan.FromSeconds(60), CancellationToken.None);
     }
+
+    /// <summary>The revoked warning of day 15.</summary>
+    public string RevokedWarning { get; private set; } = "";
+
+    /// <summary>
+    /// After the 60 days: a warning on day 15 that is revoked, one on day 16 that is corrected, and one on day 17 after
+    /// both — so the revocation and the correction are links inside the chain, not at its end. Warnings raise no alerts.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> WithdrawalsAsync(HttpClient officer)
+    {
+        var revoked = await CaseRecords.SubmitAsync(officer, Warning(15, "late for the weekly report"));
+        var corrected = await CaseRecords.SubmitAsync(officer, Warning(16, "missed a group study session"));
+        var correction = Warning(16, "missed a community service session");
+        correction["supersedes"] = corrected.GetProperty("recordHash").GetString();
+        var correcting = await CaseRecords.SubmitAsync(officer, correction);
+        RevokedWarning = revoked.GetProperty("recordHash").GetString()!;
+        var revocation = await CaseRecords.RevokeAsync(officer, RevokedWarning);
+        var after = await CaseRecords.SubmitAsync(officer, Warning(17, "left the district without approval"));
+        return [.. new[] { revoked, corrected, correcting, after }.Select(r => r.GetProperty("recordHash").GetString()!), revocation.GetProperty("recordHash").GetString()!];
+    }
+
+    private JsonObject Warning(int day, string reason) => CaseRecords.Submission("warning", CaseRecords.At(Start.AddDays(day), 11), new JsonObject
+    {
+        ["subjectRef"] = CaseRef, ["level"] = "admonition", ["reason"] = reason, ["officerRef"] = "XH-SFS-031",
+    });
 
     public async Task DisposeAsync()
     {

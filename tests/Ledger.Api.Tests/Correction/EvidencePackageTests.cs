@@ -79,15 +79,53 @@ public sealed class EvidencePackageTests(EvidenceLedger ledger) : IClassFixture<
     }
 
     [Fact]
-    public async Task TheAnchoredPackageEventProvesWhenThePackageWasMade()
+    public async Task ThePackageAsHandedOutHoldsItsEventsProofSoItNeedsNothingElse()
     {
-        var hash = JsonNode.Parse(ledger.Files()["package-event.json"])!["recordHash"]!.GetValue<string>();
-        var proof = await ledger.Factory.WaitForStatusAsync(hash, "confirmed");
+        var packageEvent = JsonNode.Parse(ledger.Files()["package-event.json"])!;
+        var hash = packageEvent["recordHash"]!.GetValue<string>();
 
-        var verification = await VerifyAsync(ledger.Package, Encoding.UTF8.GetBytes(proof.GetRawText()));
+        var verification = await VerifyAsync(ledger.Package);
 
         Assert.True(verification.IsValid, string.Join("\n", verification.Problems));
+        Assert.Equal(hash, packageEvent["proofBundle"]!["recordHash"]!.GetValue<string>());
         Assert.Contains(verification.Lines, l => l.StartsWith($"package event {hash}: commits to this manifest; valid", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APackageWithoutItsEventsProofIsNotCompleteUntilTheProofIsGivenApart()
+    {
+        var files = ledger.Files();
+        var packageEvent = JsonNode.Parse(files["package-event.json"])!;
+        var hash = packageEvent["recordHash"]!.GetValue<string>();
+        packageEvent["proofBundle"] = null;
+        files["package-event.json"] = Encoding.UTF8.GetBytes(packageEvent.ToJsonString());
+        var stripped = EvidenceLedger.Zip(files, reseal: false);
+
+        var alone = await VerifyAsync(stripped);
+        var proof = await ledger.Factory.WaitForStatusAsync(hash, "confirmed");
+        var withProof = await VerifyAsync(stripped, Encoding.UTF8.GetBytes(proof.GetRawText()));
+
+        Assert.Equal(VerificationKind.NotAnchoredYet, alone.Kind);
+        Assert.Contains(alone.Lines, l => l.Contains("the package holds no proof of it", StringComparison.Ordinal));
+        Assert.True(withProof.IsValid, string.Join("\n", withProof.Problems));
+    }
+
+    [Fact]
+    public async Task TheRevokedRecordIsShownRevokedByTheRevocationInItsChain()
+    {
+        var manifest = JsonNode.Parse(ledger.Files()["manifest.json"])!;
+        var records = manifest["records"]!.AsArray();
+        var revoked = records.Single(r => r!["recordHash"]!.GetValue<string>() == ledger.RevokedWarning)!;
+        var revocation = records.Single(r => r!["type"]!.GetValue<string>() == "revocation")!;
+
+        var verification = await VerifyAsync(ledger.Package);
+
+        Assert.True(verification.IsValid, string.Join("\n", verification.Problems));
+        Assert.Equal("revoked", revoked["status"]!.GetValue<string>());
+        Assert.True(revocation["seq"]!.GetValue<int>() < records.Count, "the revocation is inside the chain, not at its end");
+        Assert.Contains(verification.Lines, l => l.StartsWith($"record {revoked["seq"]} (warning,", StringComparison.Ordinal)
+            && l.Contains($"{ledger.RevokedWarning}: revoked by record {revocation["seq"]}", StringComparison.Ordinal));
+        Assert.Empty(JsonNode.Parse(ledger.Files()["manifest.json"])!["revocations"]!.AsArray());
     }
 
     // Each tampering, and what the checker must say about it (resealed: the forger brought the manifest's hashes in line).
@@ -102,6 +140,9 @@ public sealed class EvidencePackageTests(EvidenceLedger ledger) : IClassFixture<
         { "an altered Merkle root", "the Merkle proof does not lead" },
         { "alerts edited", "alerts.json is not what the records give" },
         { "the tail cut off", "package event: package-event.json is not" },
+        { "the tail cut off, event forged", "the proof given is for another record" },
+        { "a revocation removed, manifest resealed", "1 record is missing" },
+        { "a correction removed, manifest resealed", "1 record is missing" },
         { "an extra file", "is in the package but not in its manifest" },
         { "an altered guide", "\"guide.en.txt\" was altered" },
     };
@@ -111,7 +152,8 @@ public sealed class EvidencePackageTests(EvidenceLedger ledger) : IClassFixture<
     public async Task ATamperedPackageIsInvalid(string tampering, string finding)
     {
         var files = ledger.Files();
-        var reseal = tampering.EndsWith("resealed", StringComparison.Ordinal) || tampering is "two records swapped" or "a proof swapped" or "alerts edited" or "the tail cut off" or "an altered Merkle root";
+        var reseal = tampering.EndsWith("resealed", StringComparison.Ordinal) || tampering is "two records swapped" or "a proof swapped" or "alerts edited"
+            or "the tail cut off" or "an altered Merkle root";
         switch (tampering)
         {
             case "an altered envelope" or "an altered envelope, manifest resealed":
@@ -140,13 +182,27 @@ public sealed class EvidencePackageTests(EvidenceLedger ledger) : IClassFixture<
                 alerts.RemoveAt(1);
                 files["alerts.json"] = Encoding.UTF8.GetBytes(alerts.ToJsonString());
                 break;
-            case "the tail cut off":
+            case "the tail cut off" or "the tail cut off, event forged":
                 var manifest = JsonNode.Parse(files["manifest.json"])!;
                 var last = manifest["records"]!.AsArray().Count;
                 Remove(files, last);
                 manifest = JsonNode.Parse(files["manifest.json"])!;
                 manifest["chain"]!["toSeq"] = last - 1;
+                manifest["chain"]!["headSeq"] = last - 1;
+                manifest["chain"]!["headHash"] = manifest["records"]![last - 2]!["recordHash"]!.GetValue<string>();
                 files["manifest.json"] = Encoding.UTF8.GetBytes(manifest.ToJsonString());
+                if (tampering.EndsWith("forged", StringComparison.Ordinal))
+                {
+                    ForgeEvent(files);
+                }
+                break;
+            case "a revocation removed, manifest resealed":
+                Remove(files, SeqOf(files, r => r["type"]!.GetValue<string>() == "revocation"));
+                break;
+            case "a correction removed, manifest resealed":
+                var corrected = Encoding.UTF8.GetString(files["manifest.json"]);
+                Remove(files, SeqOf(files, r => JsonNode.Parse(files[$"{r["directory"]}/envelope.json"])!["supersedes"] is not null));
+                Assert.NotEqual(corrected, Encoding.UTF8.GetString(files["manifest.json"]));
                 break;
             case "an extra file":
                 files["records/000099/notes.txt"] = Encoding.UTF8.GetBytes("added later");
@@ -196,6 +252,22 @@ public sealed class EvidencePackageTests(EvidenceLedger ledger) : IClassFixture<
         using var http = new HttpClient();
         var chain = new JsonRpcChainClient(http, new Uri(ledger.RpcUrl));
         return await EvidencePackageVerifier.VerifyAsync(new MemoryStream(package), chain, new VerifyOptions { ExpectedContract = ledger.Contract }, eventProof);
+    }
+
+    // The number of the one record of the manifest that <which> picks.
+    private static int SeqOf(SortedDictionary<string, byte[]> files, Func<JsonNode, bool> which) =>
+        JsonNode.Parse(files["manifest.json"])!["records"]!.AsArray().Single(r => which(r!))!["seq"]!.GetValue<int>();
+
+    // A forger's package event for the rewritten manifest: the envelope recommitted to it and rehashed, the genuine
+    // event's proof kept (it is the only one on chain) — the proof is then for another record than the event.
+    private static void ForgeEvent(SortedDictionary<string, byte[]> files)
+    {
+        EvidenceLedger.Zip(files, reseal: true); // brings the manifest's file list in line first
+        var packageEvent = JsonNode.Parse(files["package-event.json"])!;
+        var envelope = packageEvent["envelope"]!;
+        envelope["payload"]!["packageManifest"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(files["manifest.json"]));
+        packageEvent["recordHash"] = Core.Records.RecordCommitment.ComputeHash(Core.Records.RecordEnvelope.FromJson(envelope.AsObject()));
+        files["package-event.json"] = Encoding.UTF8.GetBytes(packageEvent.ToJsonString());
     }
 
     // Takes record <seq> out: its files, and its line in the manifest.

@@ -112,7 +112,14 @@ public sealed class LogScanTests
             {
                 request.Content = JsonContent.Create(new { from = "2026-11-01", to = "2026-11-29" });
             }
-            (await officer.SendAsync(request)).EnsureSuccessStatusCode();
+            using var response = (await officer.SendAsync(request)).EnsureSuccessStatusCode();
+            if (response.Headers.Location is { } package)
+            {
+                // The package's own path names the case too: fetched (or answered "not ready") as the officer would.
+                using var fetch = new HttpRequestMessage(HttpMethod.Get, package);
+                fetch.Headers.Add("X-Access-Purpose", "log scan review");
+                (await officer.SendAsync(fetch)).EnsureSuccessStatusCode();
+            }
         }
 
         // Refused requests that carry secrets or personal data: none of it may be echoed into a log or an error body.

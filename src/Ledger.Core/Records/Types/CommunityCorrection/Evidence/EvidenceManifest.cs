@@ -29,9 +29,12 @@ public sealed record EvidenceManifest
     /// <summary>The instant the alerts were computed at: the start of the day after the range (China Standard Time).</summary>
     public required DateTimeOffset AlertsAsOf { get; init; }
     public required EvidenceChain Chain { get; init; }
-    /// <summary>The case's records from its first to the last dated within the range, in chain order.</summary>
+    /// <summary>
+    /// The case's records from its first to the last dated within the range — and on to the last revocation or correction
+    /// of any of them — in chain order; revocations of the case's records are links of the chain like its records.
+    /// </summary>
     public required IReadOnlyList<EvidenceRecord> Records { get; init; }
-    /// <summary>The ledger/revocation records that revoke any of them.</summary>
+    /// <summary>The ledger/revocation records that revoke any of them but are not links of the chain (made before revocations were).</summary>
     public required IReadOnlyList<EvidenceRevocation> Revocations { get; init; }
     /// <summary>Every file of the package but the manifest and the package event, with its SHA-256.</summary>
     public required IReadOnlyList<EvidenceFile> Files { get; init; }
@@ -55,7 +58,7 @@ public sealed record EvidenceChain(long FromSeq, long ToSeq, long HeadSeq, strin
 /// <summary>One record of the package.</summary>
 /// <param name="Seq">Its number in the case's chain.</param>
 /// <param name="RecordHash">Its hash.</param>
-/// <param name="Type">Its type within community-correction.</param>
+/// <param name="Type">Its type within community-correction, or <c>revocation</c> for a ledger/revocation of one of the case's records (a link of the chain too).</param>
 /// <param name="OccurredAt">When it happened.</param>
 /// <param name="Status">Its status when the package was made.</param>
 /// <param name="InRange">Whether it is dated within the range; the others are the context the range needs.</param>

@@ -17,7 +17,12 @@ public static class LedgerRevocation
         DataLevel.Internal,
         "An earlier record of the same organisation is revoked; its hash and proof still verify.")
     {
-        Versions = [new(1, PayloadSchema.Embedded(typeof(LedgerRevocation), "revocation.v1.schema.json")) { Rules = [OtherNeedsNote] }],
+        // Version 2 adds the optional chain link: a revocation of a community-correction record is its case's next link.
+        Versions =
+        [
+            new(1, PayloadSchema.Embedded(typeof(LedgerRevocation), "revocation.v1.schema.json")) { Rules = [OtherNeedsNote] },
+            new(2, PayloadSchema.Embedded(typeof(LedgerRevocation), "revocation.v2.schema.json")) { Rules = [OtherNeedsNote] },
+        ],
     };
 
     /// <summary>The reason codes a revocation may cite: the schema's list, so the request parser and the record agree.</summary>
