@@ -15,7 +15,8 @@ namespace Ledger.Api.Correction;
 
 /// <summary>
 /// Retention of closed cases: once a case has been closed for <see cref="CorrectionOptions.RetentionAfterClose"/> (a
-/// minor's for <see cref="CorrectionOptions.MinorRetentionAfterClose"/>), every data key its records were sealed under
+/// minor's for <see cref="CorrectionOptions.MinorRetentionAfterClose"/>) — when the operator set them; nothing by
+/// default — every data key its records were sealed under
 /// is destroyed through the one erasure path — one anchored ledger/erasure record per key, basis retention-expired,
 /// issued by the organisation whose key it was — and the case is marked erased. Hashes, proofs and the chain index
 /// remain, so the case's records still verify and its chain can still be walked. Safe to run again and from several
@@ -32,8 +33,13 @@ internal sealed class CaseRetention(LedgerDbContext db, RecordPipeline pipeline,
     public async Task<int> EraseDueAsync(DateTimeOffset now, CancellationToken ct)
     {
         var settings = options.Value;
-        var adults = (now - settings.RetentionAfterClose).ToUnixTimeMilliseconds();
-        var minors = (now - settings.MinorRetentionAfterClose).ToUnixTimeMilliseconds();
+        // No period set: nothing is due (closed cases keep their payloads until an operator sets the archive rules).
+        var adults = settings.RetentionAfterClose is { } adultPeriod ? (now - adultPeriod).ToUnixTimeMilliseconds() : long.MinValue;
+        var minors = settings.MinorsPeriod is { } minorPeriod ? (now - minorPeriod).ToUnixTimeMilliseconds() : long.MinValue;
+        if (adults == long.MinValue && minors == long.MinValue)
+        {
+            return 0;
+        }
         var due = await db.CorrectionCases.AsNoTracking()
             .Where(c => c.ErasedAtMs == null && c.ClosedAtMs != null && c.ClosedAtMs <= (c.Minor ? minors : adults))
             .ToListAsync(ct);

@@ -94,11 +94,15 @@ public sealed class CompletenessChainTests(SharedLedger ledger) : IClassFixture<
         var checkIn = await SubmitAsync(officer, CheckIn(caseRef, Start));
 
         var revocation = await RevokeAsync(officer, checkIn.GetProperty("recordHash").GetString()!);
-        var envelope = (await ReadAsync(officer, $"/api/v1/records/{revocation.GetProperty("revocationId").GetString()}")).GetProperty("envelope");
 
-        Assert.Equal(2, envelope.GetProperty("typeVersion").GetInt32());
-        Assert.Equal(3, envelope.GetProperty("payload").GetProperty("chain").GetProperty("seq").GetInt64());
-        Assert.Equal(checkIn.GetProperty("recordHash").GetString(), envelope.GetProperty("payload").GetProperty("chain").GetProperty("previous").GetString());
+        // The case's readers see the revocation where it stands in the chain, with the payload it was hashed with.
+        var record = (await ReadAsync(officer, $"/api/v1/correction/cases/{caseRef}")).GetProperty("records")[2];
+        var payload = record.GetProperty("payload");
+        Assert.Equal(revocation.GetProperty("recordHash").GetString(), record.GetProperty("recordHash").GetString());
+        Assert.Equal("revocation", record.GetProperty("type").GetString());
+        Assert.Equal(checkIn.GetProperty("recordHash").GetString(), payload.GetProperty("revokedRecord").GetString());
+        Assert.Equal(3, payload.GetProperty("chain").GetProperty("seq").GetInt64());
+        Assert.Equal(checkIn.GetProperty("recordHash").GetString(), payload.GetProperty("chain").GetProperty("previous").GetString());
     }
 
     [Fact]

@@ -7,11 +7,30 @@ using static Ledger.Api.Tests.Correction.CaseRecords;
 
 namespace Ledger.Api.Tests.Correction;
 
+/// <summary>A service whose operator set the retention periods: 5 years after closing, 1 year for a minor's case.</summary>
+public sealed class RetentionLedger : IAsyncLifetime
+{
+    public LedgerApiFactory Factory { get; } = new(settings: new Dictionary<string, string?>
+    {
+        ["Correction:RetentionAfterClose"] = "1825.00:00:00",
+        ["Correction:MinorRetentionAfterClose"] = "365.00:00:00",
+    });
+
+    public async Task InitializeAsync() => await Factory.ChainAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        Factory.DeleteData();
+    }
+}
+
 /// <summary>
-/// A closed case keeps its payloads for the retention period, a minor's for a shorter one of its own; then they are
-/// crypto-shredded through anchored erasure records, while hashes, proofs and the chain remain.
+/// Once the operator set the periods, a closed case keeps its payloads for the retention period, a minor's for a
+/// shorter one of its own; then they are crypto-shredded through anchored erasure records, while hashes, proofs and the
+/// chain remain. With no period set (the default) nothing is ever erased.
 /// </summary>
-public sealed class RetentionTests(SharedLedger ledger) : IClassFixture<SharedLedger>
+public sealed class RetentionTests(RetentionLedger ledger, SharedLedger unconfigured) : IClassFixture<RetentionLedger>, IClassFixture<SharedLedger>
 {
     private static readonly DateOnly Start = new(2026, 5, 1);
     private readonly LedgerApiFactory _factory = ledger.Factory;
@@ -80,6 +99,21 @@ public sealed class RetentionTests(SharedLedger ledger) : IClassFixture<SharedLe
         await RunRetentionAsync(DateTimeOffset.UtcNow.AddYears(50));
 
         Assert.Equal("open", (await ReadAsync(_factory.ClientFor(Roles.CorrectionOfficer), $"/api/v1/correction/cases/{caseRef}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task WithNoPeriodSetNoClosedCaseIsEverErased()
+    {
+        var office = unconfigured.Factory.ClientFor(EmbeddedKeys.OfficeOfficerKeyName);
+        var caseRef = FreshRef();
+        await OpenAsync(office, Case(caseRef, Start, Start.AddDays(30), minor: true));
+        await SubmitAsync(office, Closing(caseRef, Start.AddDays(30)));
+
+        await using var scope = unconfigured.Factory.Services.CreateAsyncScope();
+        var erased = await scope.ServiceProvider.GetRequiredService<CaseRetention>().EraseDueAsync(DateTimeOffset.UtcNow.AddYears(50), CancellationToken.None);
+
+        Assert.Equal(0, erased);
+        Assert.Equal("closed", (await ReadAsync(unconfigured.Factory.ClientFor(Roles.CorrectionOfficer), $"/api/v1/correction/cases/{caseRef}")).GetProperty("status").GetString());
     }
 
     [Fact]
