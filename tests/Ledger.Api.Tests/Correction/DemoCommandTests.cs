@@ -10,7 +10,7 @@ namespace Ledger.Api.Tests.Correction;
 public sealed class DemoCommandTests
 {
     [Fact]
-    public async Task TheDemoCreatesTheScenarioThatTheCorrectionOfficerKeyPrintedAtStartUpSees()
+    public async Task TheDemoCreatesTheScenarioThatTheCorrectionOfficerKeyPrintedAtStartUpSeesAndWritesItsCheckedPackage()
     {
         var dataDirectory = Directory.CreateTempSubdirectory("ledger-demo-").FullName;
         try
@@ -22,6 +22,11 @@ public sealed class DemoCommandTests
 
             Assert.True(code == 0, $"exit {code}\n{output}\n{error}");
             Assert.Contains("All 9 alerts are exactly the expected ones", output.ToString());
+            // The evidence package of the 60 days, written to the data folder and checked against the embedded chain.
+            var package = Assert.Single(Directory.GetFiles(dataDirectory, "evidence-*.zip"));
+            Assert.Contains($"Evidence package written to {package}", output.ToString());
+            Assert.Contains("valid: every file, record, proof, chain link and alert", output.ToString());
+            Assert.Contains(": commits to this manifest; valid", output.ToString());
             // The day the demo started from, as it printed it (so a run across midnight reads the same days).
             var start = CorrectionCalendar.Parse(System.Text.RegularExpressions.Regex.Match(output.ToString(), @"from (\d{4}-\d{2}-\d{2})").Groups[1].Value);
             var asOf = CorrectionCalendar.Format(CorrectionScenario.AsOf(start));
