@@ -33,6 +33,9 @@ internal static class CommunityPage
         ["household"] = "住户登记 Household",
     };
 
+    /// <summary>A record type's name on the page, Chinese then English.</summary>
+    public static string TypeName(string type) => TypeNames.GetValueOrDefault(type, type);
+
     public static string Render(CommunityBoardView view)
     {
         var page = new StringBuilder();
@@ -44,9 +47,10 @@ internal static class CommunityPage
             .Append("<p class=\"note\">每一行都可点击核验：记录哈希已上链。<span lang=\"en\">Every line opens its verify page: each record's hash is anchored on chain.</span></p>");
         Fund(page, view);
         Section(page, "time-bank", "志愿服务时长", "Volunteer time bank",
-            "时长记录只公开哈希与状态；志愿者可凭回执中的编号与盐值核对自己的记录。",
-            "Time-bank records show only their hash and status; volunteers check their own with the reference and salt on their receipt.",
+            "时长记录只公开哈希与状态；志愿者可凭编号和核对码在下方核对自己的记录。",
+            "Time-bank records show only their hash and status; volunteers check their own below with their reference and check code.",
             view.Lines.Where(l => TimeBankTypes.Contains(l.Type)), _ => null);
+        VolunteerSelfCheckPage.Form(page, view.CommunityId);
         Section(page, "decisions", "居民议事", "Resident decisions", null, null,
             view.Lines.Where(l => l.Type is "proposal" or "vote" or "decision"), Decision);
         Section(page, "objections", "异议", "Objections", null, null,
@@ -146,5 +150,10 @@ internal static class CommunityPage
         .kind { font-weight: bold; }
         time { color: #333; }
         code { display: block; font-size: 0.85rem; color: #555; }
+        form { display: grid; gap: 0.4rem; max-width: 24rem; }
+        label span { font-size: 0.85em; color: #444; }
+        input, button { font: inherit; padding: 0.5rem; border: 1px solid #555; border-radius: 4px; }
+        button { background: #0b3d91; color: #fff; border-color: #0b3d91; cursor: pointer; }
+        button:focus, input:focus { outline: 3px solid #f0a500; }
         """;
 }

@@ -18,6 +18,7 @@ internal static class CommunityPageApi
 
         var pages = routes.MapGroup("/community").WithTags("Public pages").AllowAnonymous().RequireRateLimiting(PublicRateLimiting.Policy);
         pages.MapGet("/{communityId}", PageAsync).ExcludeFromDescription();
+        routes.MapVolunteerSelfCheck();
         return pages;
     }
 

@@ -13,10 +13,12 @@ namespace Ledger.Api.Revocation;
 /// its index row go through the one commit pipeline, in one transaction. Records are never edited; the revoked one
 /// keeps its hash and proof, and reads back as revoked.
 /// </summary>
-internal sealed class RecordRevocations(RecordPipeline pipeline, TimeProvider time, ILogger<RecordRevocations> log)
+internal sealed class RecordRevocations(RecordPipeline pipeline, Community.RevocationReversals reversals, TimeProvider time, ILogger<RecordRevocations> log)
 {
     /// <summary>Revokes <paramref name="record"/>, which the policy has already let <paramref name="caller"/> revoke.</summary>
-    /// <exception cref="LedgerProblem">409 when the record is already revoked.</exception>
+    /// <exception cref="LedgerProblem">
+    /// 409 when the record is already revoked; 422 when reversing a time-bank or fund entry would take a balance below zero.
+    /// </exception>
     public async Task<RevocationResult> RevokeAsync(StoredRecord record, RevokeRecordRequest request, Caller caller, CancellationToken ct)
     {
         var payload = new JsonObject
@@ -31,7 +33,10 @@ internal sealed class RecordRevocations(RecordPipeline pipeline, TimeProvider ti
         }
         // To the millisecond, as stored: the answer and every later read name the same instant.
         var revokedAt = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-        var effects = new RevocationEffects(record.Id, request.ReasonCode, caller.KeyId, revokedAt.ToUnixTimeMilliseconds());
+        // A time-bank or fund entry stops counting in the same commit: its reversal's rules run after "already-revoked".
+        var effects = CommitEffects.Both(
+            new RevocationEffects(record.Id, request.ReasonCode, caller.KeyId, revokedAt.ToUnixTimeMilliseconds()),
+            await reversals.ForAsync(record, ct));
         var evidence = await pipeline.WriteInternalAsync(LedgerRevocation.Definition, caller.Organisation, payload, caller.KeyId, effects, "the revocation", ct);
 
         log.LogInformation("Revoked record {RecordId} (revocation record {RevocationId}, reason {ReasonCode}).",

@@ -75,6 +75,12 @@ public static class TimebankBalance
             ["pending"] = ExactDecimals.Format(account.Pending + pendingChange),
         };
         await state.PutAsync(Name, digest, row, digest, ct);
+        if (record.Definition.Type == "hours-received")
+        {
+            // Who received a transfer, by the transfer's hash: revoking the transfer takes the hours back from them.
+            await state.PutAsync(Revocations.RevokedEntries.ReceiptsName, record.Payload["transferRecord"]!.GetValue<string>(),
+                new JsonObject { ["receiver"] = digest, ["hours"] = ExactDecimals.Format(hours) }, digest, ct);
+        }
     }
 }
 
