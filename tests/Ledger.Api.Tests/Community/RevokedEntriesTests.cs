@@ -91,11 +91,11 @@ public sealed class RevokedEntriesTests(SharedLedger ledger) : IClassFixture<Sha
 
         Assert.Equal(HttpStatusCode.Created, (await RevokeAsync(worker, second)).StatusCode);
         Assert.Equal(0.75m, await giver.BalanceAsync(_factory));
-        Assert.Equal(0.75m, await receiver.BalanceAsync(_factory));
+        Assert.Equal(0.25m, await receiver.BalanceAsync(_factory));
 
         var refused = await RevokeAsync(worker, first);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("the balance is 0.75 hours", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("the balance is 0.25 hours", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0.75m, await giver.BalanceAsync(_factory));
     }
 
