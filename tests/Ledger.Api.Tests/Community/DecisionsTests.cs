@@ -183,13 +183,8 @@ public sealed class DecisionsTests(MonthClockLedger ledger) : IClassFixture<Mont
     // A household registered with a resident's own key, and a client holding that key.
     private async Task<(string Household, HttpClient Resident)> ResidentHouseholdAsync(TestCommunity community)
     {
-        var (entity, key) = ApiKeyIssuer.Create(Roles.Resident, community.Id, "test resident", TimeProvider.System);
-        await _factory.QueryAsync(async db =>
-        {
-            db.ApiKeys.Add(entity);
-            return await db.SaveChangesAsync();
-        });
-        var household = (await RegisterAsync(community, 1, entity.Id))[0];
+        var (id, key) = await _factory.CreateKeyWithIdAsync(Roles.Resident, community.Id);
+        var household = (await RegisterAsync(community, 1, id))[0];
         var client = _factory.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return (household, client);

@@ -72,21 +72,21 @@ public static class RevokedEntries
             case "volunteer-service":
                 var confirmed = await SharedCommunityServiceConfirmation.IsConfirmedAsync(state, revokedHash, ct);
                 var hours = TimebankBalance.HoursOf(payload);
-                await ChangeHoursAsync(state, revoked.RequiredSubjectDigest, confirmed ? -hours : 0m, confirmed ? 0m : -hours, ct);
+                await TimebankBalance.ChangeAsync(state, revoked.RequiredSubjectDigest, confirmed ? -hours : 0m, confirmed ? 0m : -hours, ct);
                 break;
             case "hours-redemption":
-                await ChangeHoursAsync(state, revoked.RequiredSubjectDigest, TimebankBalance.HoursOf(payload), 0m, ct);
+                await TimebankBalance.ChangeAsync(state, revoked.RequiredSubjectDigest, TimebankBalance.HoursOf(payload), 0m, ct);
                 break;
             case "hours-transfer":
                 var receipt = await state.GetAsync(ReceiptsName, revokedHash, ct);
-                await ChangeHoursAsync(state, revoked.RequiredSubjectDigest, TimebankBalance.HoursOf(payload), 0m, ct);
-                await ChangeHoursAsync(state, receipt!["receiver"]!.GetValue<string>(), -TimebankBalance.HoursOf(payload), 0m, ct);
+                await TimebankBalance.ChangeAsync(state, revoked.RequiredSubjectDigest, TimebankBalance.HoursOf(payload), 0m, ct);
+                await TimebankBalance.ChangeAsync(state, receipt!["receiver"]!.GetValue<string>(), -TimebankBalance.HoursOf(payload), 0m, ct);
                 break;
             case "fund-income":
-                await ChangeFundAsync(state, revoked.Issuer, -CommunityFund.AmountOf(payload), ct);
+                await CommunityFund.ChangeAsync(state, revoked.Issuer, -CommunityFund.AmountOf(payload), ct);
                 break;
             case "fund-expense" when await CountsAsync(payload, revokedHash, state, ct):
-                await ChangeFundAsync(state, revoked.Issuer, CommunityFund.AmountOf(payload), ct);
+                await CommunityFund.ChangeAsync(state, revoked.Issuer, CommunityFund.AmountOf(payload), ct);
                 break;
         }
     }
@@ -109,22 +109,5 @@ public static class RevokedEntries
             ? null
             : new RuleRefusal(TimebankBalance.RuleName, RefusalKind.Unprocessable, "Not enough time-bank hours",
                 $"Revoking this entry would take {ExactDecimals.Format(hours)} hours from {whose} time-bank balance and below zero: the balance is {ExactDecimals.Format(balance)} hours. The hours were already spent; revoke what spent them first.");
-    }
-
-    private static async Task ChangeHoursAsync(IProjectionState state, string digest, decimal balanceChange, decimal pendingChange, CancellationToken ct)
-    {
-        var account = await TimebankBalance.AccountAsync(state, digest, ct);
-        var row = new JsonObject
-        {
-            ["hours"] = ExactDecimals.Format(account.Balance + balanceChange),
-            ["pending"] = ExactDecimals.Format(account.Pending + pendingChange),
-        };
-        await state.PutAsync(TimebankBalance.Name, digest, row, digest, ct);
-    }
-
-    private static async Task ChangeFundAsync(IProjectionState state, string community, decimal change, CancellationToken ct)
-    {
-        var balance = await CommunityFund.BalanceAsync(state, community, ct) + change;
-        await state.PutAsync(CommunityFund.Name, community, new JsonObject { ["balance"] = ExactDecimals.Format(balance) }, subjectDigest: null, ct);
     }
 }
