@@ -80,7 +80,10 @@ public sealed class LedgerApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Issues a new API key straight into the store (external-chain mode prints none).</summary>
-    public async Task<string> CreateKeyAsync(string role, string organisation)
+    public async Task<string> CreateKeyAsync(string role, string organisation) => (await CreateKeyWithIdAsync(role, organisation)).Key;
+
+    /// <summary>Issues a key as <see cref="CreateKeyAsync"/> does, with its public id (what a household's voterKey names).</summary>
+    public async Task<(string Id, string Key)> CreateKeyWithIdAsync(string role, string organisation)
     {
         var (entity, key) = Ledger.Api.Access.ApiKeyIssuer.Create(role, organisation, $"test {role}", TimeProvider.System);
         await QueryAsync(async db =>
@@ -88,7 +91,7 @@ public sealed class LedgerApiFactory : WebApplicationFactory<Program>
             db.ApiKeys.Add(entity);
             return await db.SaveChangesAsync();
         });
-        return key;
+        return (entity.Id, key);
     }
 
     /// <summary>The connected chain, once start-up reached it.</summary>

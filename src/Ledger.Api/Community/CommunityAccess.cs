@@ -1,4 +1,7 @@
 using Ledger.Api.Access;
+using Ledger.Api.Problems;
+using Ledger.Api.Records;
+using Ledger.Core.Encoding;
 using Ledger.Core.Records;
 using Ledger.Data;
 using Ledger.Data.Records;
@@ -39,5 +42,23 @@ internal static class CommunityAccess
         }
         var staff = await db.ApiKeys.AsNoTracking().Where(k => k.Id == submittedBy).Select(k => k.StaffId).SingleOrDefaultAsync(ct);
         return staff == caller.StaffId;
+    }
+
+    /// <summary>
+    /// The record of type <paramref name="definition"/> named by <paramref name="recordHash"/>, which the caller may
+    /// read: what an endpoint acting on one community record (a confirmation, an approval) starts from.
+    /// </summary>
+    /// <exception cref="LedgerProblem">400 for a malformed hash; 404 when no such record of that type is open to the caller.</exception>
+    public static async Task<StoredRecord> LoadAsync(
+        string recordHash, RecordTypeDefinition definition, Caller caller, HttpRequest request, LedgerDbContext db, IRecordFactsReader facts,
+        IAccessPolicy policy, string notFoundDetail, CancellationToken ct)
+    {
+        if (!Hex.IsFixed(recordHash, 32))
+        {
+            throw new LedgerProblem(StatusCodes.Status400BadRequest, "Malformed record hash", "A record hash is 0x followed by 64 hexadecimal digits.");
+        }
+        var (record, _) = await RecordLookup.LoadAllowedByHashAsync(
+            recordHash.ToLowerInvariant(), LedgerAction.ReadRecord, caller, request, db, facts, policy, notFoundDetail, ct);
+        return record.Domain == definition.Domain && record.Type == definition.Type ? record : throw LedgerProblem.NotFound(notFoundDetail);
     }
 }

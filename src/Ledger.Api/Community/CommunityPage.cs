@@ -27,13 +27,18 @@ internal static class CommunityPage
         ["timebank-statement"] = "时长证明 Statement",
         ["proposal"] = "议题 Proposal",
         ["vote"] = "投票 Vote",
+        ["vote-opening"] = "开票 Opening",
         ["decision"] = "决议 Decision",
         ["objection"] = "异议 Objection",
         ["objection-resolution"] = "异议答复 Resolution",
         ["household"] = "住户登记 Household",
     };
 
-    public static string Render(CommunityBoardView view)
+    /// <summary>A record type's name on the page, Chinese then English.</summary>
+    public static string TypeName(string type) => TypeNames.GetValueOrDefault(type, type);
+
+    /// <summary>The page; <paramref name="limit"/> is the query's, kept in the links to older and newer records.</summary>
+    public static string Render(CommunityBoardView view, string? limit)
     {
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
@@ -44,14 +49,37 @@ internal static class CommunityPage
             .Append("<p class=\"note\">每一行都可点击核验：记录哈希已上链。<span lang=\"en\">Every line opens its verify page: each record's hash is anchored on chain.</span></p>");
         Fund(page, view);
         Section(page, "time-bank", "志愿服务时长", "Volunteer time bank",
-            "时长记录只公开哈希与状态；志愿者可凭回执中的编号与盐值核对自己的记录。",
-            "Time-bank records show only their hash and status; volunteers check their own with the reference and salt on their receipt.",
+            "时长记录只公开哈希与状态；志愿者可凭编号和核对码在下方核对自己的记录。",
+            "Time-bank records show only their hash and status; volunteers check their own below with their reference and check code.",
             view.Lines.Where(l => TimeBankTypes.Contains(l.Type)), _ => null);
+        VolunteerSelfCheckPage.Form(page, view.CommunityId);
         Section(page, "decisions", "居民议事", "Resident decisions", null, null,
-            view.Lines.Where(l => l.Type is "proposal" or "vote" or "decision"), Decision);
+            view.Lines.Where(l => l.Type is "proposal" or "vote" or "vote-opening" or "decision"), Decision);
         Section(page, "objections", "异议", "Objections", null, null,
             view.Lines.Where(l => l.Type is "objection" or "objection-resolution"), Objection);
+        Pager(page, view, limit);
         return page.Append("</main></body></html>").ToString();
+    }
+
+    // Links to the newer and older records, when there are any: the fund and the self-check stay on every page.
+    private static void Pager(StringBuilder page, CommunityBoardView view, string? limit)
+    {
+        if (view.Newer is null && view.Older is null)
+        {
+            return;
+        }
+        var path = $"/community/{Uri.EscapeDataString(view.CommunityId)}";
+        var limitQuery = limit is null ? "" : $"&limit={Uri.EscapeDataString(limit)}";
+        page.Append("<nav class=\"pager\" aria-label=\"翻页 Pages\">");
+        if (view.Newer is not null)
+        {
+            page.Append("<a rel=\"prev\" href=\"").Append(Html.Encode($"{path}?cursor={view.Newer}{limitQuery}")).Append("\">← 较新记录 <span lang=\"en\">Newer</span></a>");
+        }
+        if (view.Older is not null)
+        {
+            page.Append("<a rel=\"next\" href=\"").Append(Html.Encode($"{path}?cursor={view.Older}{limitQuery}")).Append("\">较早记录 → <span lang=\"en\">Older</span></a>");
+        }
+        page.Append("</nav>");
     }
 
     private static void Fund(StringBuilder page, CommunityBoardView view)
@@ -103,6 +131,7 @@ internal static class CommunityPage
     {
         "proposal" => $"{line.Payload?["proposalRef"]} · {line.Payload?["title"]} · {(line.Payload?["ballot"]?.GetValue<string>() == "secret" ? "无记名 secret ballot" : "记名 open ballot")} · 截止 closes {line.Payload?["closesAt"]}",
         "vote" => $"{line.Payload?["proposal"]} · 住户 household {line.Payload?["householdRef"]} · {(line.Payload?["choice"] is { } choice ? choice.GetValue<string>() : "已加密承诺 sealed commitment")}{(line.Payload?["assisted"]?.GetValue<bool>() == true ? " · 窗口代投 assisted" : "")}",
+        "vote-opening" => $"{line.Payload?["proposal"]} · 住户 household {line.Payload?["householdRef"]} · 开票 opened: {line.Payload?["choice"]}",
         _ => $"{line.Payload?["proposal"]} · 结果 outcome: {line.Payload?["outcome"]} · {line.Payload?["votesCast"]} 票 votes, 法定 quorum {line.Payload?["quorum"]}",
     };
 
@@ -146,5 +175,12 @@ internal static class CommunityPage
         .kind { font-weight: bold; }
         time { color: #333; }
         code { display: block; font-size: 0.85rem; color: #555; }
+        .pager { display: flex; justify-content: space-between; gap: 1rem; margin: 1.5rem 0; }
+        .pager a { color: #0b3d91; padding: 0.6rem 0; }
+        form { display: grid; gap: 0.4rem; max-width: 24rem; }
+        label span { font-size: 0.85em; color: #444; }
+        input, button { font: inherit; padding: 0.5rem; border: 1px solid #555; border-radius: 4px; }
+        button { background: #0b3d91; color: #fff; border-color: #0b3d91; cursor: pointer; }
+        button:focus, input:focus { outline: 3px solid #f0a500; }
         """;
 }

@@ -1,4 +1,5 @@
 using Ledger.Api.Hosting;
+using Ledger.Api.Paging;
 
 namespace Ledger.Api.Community;
 
@@ -18,16 +19,18 @@ internal static class CommunityPageApi
 
         var pages = routes.MapGroup("/community").WithTags("Public pages").AllowAnonymous().RequireRateLimiting(PublicRateLimiting.Policy);
         pages.MapGet("/{communityId}", PageAsync).ExcludeFromDescription();
+        routes.MapVolunteerSelfCheck();
         return pages;
     }
 
-    private static async Task<IResult> PageAsync(HttpContext context, string communityId, CommunityBoard board, CancellationToken ct)
+    private static async Task<IResult> PageAsync(
+        HttpContext context, string communityId, string? cursor, string? limit, CommunityBoard board, CancellationToken ct)
     {
         context.Response.Headers.ContentLanguage = "zh-CN, en";
-        var view = await board.ReadAsync(communityId, ct);
+        var view = await board.ReadAsync(communityId, PageRequest.Parse(cursor, limit), ct);
         return view is null
             ? TypedResults.Content("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>未找到 Not found</title></head><body><p>没有这个社区。No such community.</p></body></html>",
                 "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Content(CommunityPage.Render(view), "text/html; charset=utf-8");
+            : TypedResults.Content(CommunityPage.Render(view, string.IsNullOrEmpty(limit) ? null : limit), "text/html; charset=utf-8");
     }
 }

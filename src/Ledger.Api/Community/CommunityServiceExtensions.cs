@@ -12,6 +12,8 @@ internal static class CommunityServiceExtensions
             .AddScoped<ServiceConfirmations>()
             .AddScoped<HoursTransfers>()
             .AddScoped<TimebankAccounts>()
+            .AddScoped<VolunteerSelfCheck>()
+            .AddScoped<RevocationReversals>()
             .AddScoped<FundExpenses>()
             .AddScoped<FundLedger>()
             .AddScoped<ResidentVoting>()

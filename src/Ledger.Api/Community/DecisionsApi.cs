@@ -25,11 +25,24 @@ internal static class DecisionsApi
 
         group.MapPost("/{communityId}/proposals/{proposalRef}/votes", VoteAsync)
             .WithName("CastVote")
-            .WithSummary("Cast a household's vote: {\"householdRef\", \"choice\"}")
+            .WithSummary("Cast a household's vote: {\"householdRef\", \"choice\"} or, secret ballot with the household's own key, {\"householdRef\", \"commitment\"}")
             .WithDescription("A resident with the key registered for the household, or a community worker at the service window (recorded as assisted). " +
                 "One vote per household per proposal: a second is a 409 (rule one-vote-per-household), even under concurrent requests. " +
                 "Outside the window, for an unregistered household or a choice that is not an option: 422 (rule vote-eligible). " +
-                "In a secret ballot the public vote carries only a salted commitment; the answer gives the household its salt.")
+                "Secret ballot, resident's own key: send only commitment = keccak256(\"{proposal}|{householdRef}|{choice}|{salt}\") with your own " +
+                "32-byte salt, and open it after the window closes (…/openings). Secret ballot, assisted: the worker sends the choice, the service salts " +
+                "and commits it and answers the salt; the worker and the service know that choice.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/{communityId}/proposals/{proposalRef}/openings", OpenAsync)
+            .WithName("OpenVote")
+            .WithSummary("Open your household's secret vote after the window closed: {\"householdRef\", \"choice\", \"salt\"}")
+            .WithDescription("The resident with the household's registered key, between the window's close and the tally. Stores a vote-opening record; " +
+                "a choice and salt that do not reproduce the vote's commitment, an opening before the close or after the tally are 422, a second opening " +
+                "409 (rule opening-valid). Votes not opened by the tally are listed in the decision as unopened and not counted.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -37,7 +50,7 @@ internal static class DecisionsApi
 
         group.MapPost("/{communityId}/proposals/{proposalRef}/decision", DecideAsync)
             .WithName("DecideProposal")
-            .WithSummary("Tally a proposal whose window closed and store the decision (with a secret ballot's openings)")
+            .WithSummary("Tally a proposal whose window closed and store the decision (with a secret ballot's openings and unopened votes)")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -63,8 +76,21 @@ internal static class DecisionsApi
     {
         var caller = Caller.From(user);
         var assisted = VoterRole(caller, communityId);
-        var body = Fields(await JsonBodyReader.ReadObjectAsync(request, BodyLimits, ct), ["householdRef", "choice"], []);
-        var result = await voting.VoteAsync(communityId, proposalRef, body["householdRef"]!, body["choice"]!, assisted, caller, ct);
+        var body = Fields(await JsonBodyReader.ReadObjectAsync(request, BodyLimits, ct), ["householdRef"], ["choice", "commitment"]);
+        var result = await voting.VoteAsync(communityId, proposalRef, body["householdRef"]!, body["choice"], body["commitment"], assisted, caller, ct);
+        return TypedResults.Created($"/api/v1/verify/{result.RecordHash}", result);
+    }
+
+    private static async Task<Created<VoteResult>> OpenAsync(
+        string communityId, string proposalRef, HttpRequest request, ClaimsPrincipal user, ResidentVoting voting, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        if (VoterRole(caller, communityId))
+        {
+            throw LedgerProblem.Forbidden("A household opens its own vote with its own key; the salt never passed through the service window.");
+        }
+        var body = Fields(await JsonBodyReader.ReadObjectAsync(request, BodyLimits, ct), ["householdRef", "choice", "salt"], []);
+        var result = await voting.OpenAsync(communityId, proposalRef, body["householdRef"]!, body["choice"]!, body["salt"]!, caller, ct);
         return TypedResults.Created($"/api/v1/verify/{result.RecordHash}", result);
     }
 

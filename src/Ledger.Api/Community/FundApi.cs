@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Ledger.Api.Access;
 using Ledger.Api.Problems;
 using Ledger.Api.Records;
-using Ledger.Core.Encoding;
 using Ledger.Core.Records.Types.SharedCommunity.FundIncome;
 using Ledger.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -85,17 +84,8 @@ internal static class FundApi
         string recordHash, HttpRequest request, ClaimsPrincipal user, LedgerDbContext db, IRecordFactsReader facts, IAccessPolicy policy,
         FundExpenses expenses, CancellationToken ct)
     {
-        if (!Hex.IsFixed(recordHash, 32))
-        {
-            throw new LedgerProblem(StatusCodes.Status400BadRequest, "Malformed record hash", "A record hash is 0x followed by 64 hexadecimal digits.");
-        }
         var caller = Caller.From(user);
-        var (expense, _) = await RecordLookup.LoadAllowedByHashAsync(
-            recordHash.ToLowerInvariant(), LedgerAction.ReadRecord, caller, request, db, facts, policy, NotFoundDetail, ct);
-        if (expense.Domain != FundExpenses.Definition.Domain || expense.Type != FundExpenses.Definition.Type)
-        {
-            throw LedgerProblem.NotFound(NotFoundDetail);
-        }
+        var expense = await CommunityAccess.LoadAsync(recordHash, FundExpenses.Definition, caller, request, db, facts, policy, NotFoundDetail, ct);
         await CommunityAccess.EnsureAsync(caller, expense.Issuer, SharedCommunityFundIncome.Definition, LedgerAction.SubmitRecord, facts, policy, NotFoundDetail, ct);
         var result = await expenses.ApproveAsync(expense, caller, ct);
         return TypedResults.Created($"/api/v1/verify/{result.RecordHash}", result);

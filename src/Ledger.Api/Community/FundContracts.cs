@@ -27,14 +27,20 @@ public sealed record FundExpenseResult(string Id, string RecordHash, int Approva
 public sealed record ExpenseApprovalResult(string RecordHash, string ExpenseRecord, int ApprovalNumber, bool Counted);
 
 /// <summary>One entry of a month of the fund.</summary>
-/// <param name="RecordHash">The fund-income or fund-expense record; its public page is /v/{hash}.</param>
-/// <param name="Kind">income or expense.</param>
+/// <param name="RecordHash">The fund-income or fund-expense record, or for a reversal the revocation record; its public page is /v/{hash}.</param>
+/// <param name="Kind">income or expense: which way the money moved (a revoked income reverses as an expense, a revoked expense as income).</param>
 /// <param name="Amount">Yuan, exact.</param>
 /// <param name="Category">The income's source or the expense's payee category.</param>
 /// <param name="Purpose">What it was for.</param>
 /// <param name="CountedAt">When it entered the balance: its own commit, or its second approval's.</param>
 /// <param name="ApprovalRecords">The approvals that made an expense count, if it needed them.</param>
-public sealed record FundEntry(string RecordHash, string Kind, string Amount, string Category, string Purpose, DateTimeOffset CountedAt, IReadOnlyList<string> ApprovalRecords);
+/// <param name="Reverses">
+/// For a reversal (category revocation): the hash of the revoked entry, which still shows in the month it counted; the
+/// reversal falls in the month of the revocation, so a closed month never changes. Null for an ordinary entry.
+/// </param>
+public sealed record FundEntry(
+    string RecordHash, string Kind, string Amount, string Category, string Purpose, DateTimeOffset CountedAt, IReadOnlyList<string> ApprovalRecords,
+    string? Reverses = null);
 
 /// <summary>A month of a community's fund, as the entries give it, and its anchored statement once closed.</summary>
 /// <param name="CommunityId">The community.</param>

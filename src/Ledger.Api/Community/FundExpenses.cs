@@ -10,6 +10,7 @@ using Ledger.Core.Records.Types.SharedCommunity.FundExpense;
 using Ledger.Data;
 using Ledger.Data.Projections;
 using Ledger.Data.Records;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Api.Community;
@@ -53,7 +54,7 @@ internal sealed class FundExpenses(RecordPipeline pipeline, LedgerDbContext db, 
     }
 
     /// <summary>Approves <paramref name="expense"/>, a fund-expense the caller's community issued.</summary>
-    /// <exception cref="LedgerProblem">403 for its recorder, 409 for a second approval by one person or a third, 422 when the fund cannot pay it.</exception>
+    /// <exception cref="LedgerProblem">403 for its recorder, 409 for a second approval by one person, a third, or a revoked expense; 422 when the fund cannot pay it.</exception>
     public async Task<ExpenseApprovalResult> ApproveAsync(StoredRecord expense, Caller caller, CancellationToken ct)
     {
         var recorded = JsonNode.Parse(expense.EnvelopeJson)!["payload"]!.AsObject();
@@ -67,6 +68,11 @@ internal sealed class FundExpenses(RecordPipeline pipeline, LedgerDbContext db, 
         {
             throw new LedgerProblem(StatusCodes.Status403Forbidden, "Recorder cannot approve",
                 "An expense above the threshold is approved by two staff members other than the one who recorded it.") { Rule = NotRecorderRule };
+        }
+        if (await db.Revocations.AsNoTracking().AnyAsync(r => r.RevokedRecordId == expense.Id, ct))
+        {
+            throw new LedgerProblem(StatusCodes.Status409Conflict, "Revoked record",
+                "This fund expense was revoked; it cannot be approved.") { Rule = "revoked" };
         }
         var approvers = await SharedCommunityExpenseApproval.ApproversAsync(new ProjectionStore(db), expense.RecordHash, ct);
         var number = Math.Min(approvers.Count + 1, required);

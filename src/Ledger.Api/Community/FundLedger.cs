@@ -32,7 +32,7 @@ internal sealed class FundLedger(LedgerDbContext db, RecordPipeline pipeline, Ti
     {
         var (start, end) = Bounds(month);
         var records = await RecordsAsync(communityId, ct);
-        var entries = Entries(records);
+        var entries = Entries(records, await RevocationsAsync(communityId, ct));
         var opening = Sum(entries.Where(e => e.CountedAt < start));
         var inMonth = entries.Where(e => e.CountedAt >= start && e.CountedAt < end).ToList();
         var income = inMonth.Where(e => e.Kind == "income").Sum(e => ExactDecimals.Parse(e.Amount));
@@ -44,7 +44,8 @@ internal sealed class FundLedger(LedgerDbContext db, RecordPipeline pipeline, Ti
     }
 
     /// <summary>The fund's balance now, from the entries (the projection holds the same sum for the rules).</summary>
-    public async Task<decimal> BalanceAsync(string communityId, CancellationToken ct) => Sum(Entries(await RecordsAsync(communityId, ct)));
+    public async Task<decimal> BalanceAsync(string communityId, CancellationToken ct) =>
+        Sum(Entries(await RecordsAsync(communityId, ct), await RevocationsAsync(communityId, ct)));
 
     /// <summary>Closes a month that is over: anchors its fund-statement. A month is closed once (409).</summary>
     public async Task<FundMonthView> CloseAsync(string communityId, string month, Caller caller, CancellationToken ct)
@@ -92,7 +93,8 @@ internal sealed class FundLedger(LedgerDbContext db, RecordPipeline pipeline, Ti
         entries.Sum(e => e.Kind == "income" ? ExactDecimals.Parse(e.Amount) : -ExactDecimals.Parse(e.Amount));
 
     // Income counts when committed; an expense when committed if it needs no approvals, else at its last approval.
-    private static List<FundEntry> Entries(List<FundRecord> records)
+    // A revoked entry that counted is reversed when it was revoked, by an entry going the other way.
+    private static List<FundEntry> Entries(List<FundRecord> records, Dictionary<string, Revoked> revocations)
     {
         var expenses = records.Where(r => r.Type == "fund-expense").ToDictionary(r => r.RecordHash);
         var approvals = records.Where(r => r.Type == "expense-approval")
@@ -117,8 +119,29 @@ internal sealed class FundLedger(LedgerDbContext db, RecordPipeline pipeline, Ti
                 entries.Add(Entry(expense, "expense", expense.Payload["payeeCategory"]!.GetValue<string>(), record.At, by));
             }
         }
+        foreach (var counted in entries.ToList())
+        {
+            if (revocations.TryGetValue(counted.RecordHash, out var revoked))
+            {
+                entries.Add(new FundEntry(revoked.RevocationHash, counted.Kind == "income" ? "expense" : "income", counted.Amount, "revocation",
+                    $"撤销 Revokes {counted.RecordHash}", revoked.At, [], counted.RecordHash));
+            }
+        }
         return [.. entries.OrderBy(e => e.CountedAt)];
     }
+
+    // The revocations of the community's fund records, whoever issued them: revoked hash → revocation hash and time.
+    private async Task<Dictionary<string, Revoked>> RevocationsAsync(string communityId, CancellationToken ct)
+    {
+        var rows = await db.Revocations.AsNoTracking()
+            .Join(db.Records, v => v.RevokedRecordId, r => r.Id, (v, r) => new { v.Id, v.RevokedAtMs, r.RecordHash, r.Issuer, r.Domain, r.Type })
+            .Where(x => x.Issuer == communityId && x.Domain == RecordDomains.SharedCommunity && FundTypes.Contains(x.Type))
+            .Join(db.Records, x => x.Id, e => e.Id, (x, e) => new { Revoked = x.RecordHash, Revocation = e.RecordHash, x.RevokedAtMs })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Revoked, r => new Revoked(r.Revocation, DateTimeOffset.FromUnixTimeMilliseconds(r.RevokedAtMs)));
+    }
+
+    private sealed record Revoked(string RevocationHash, DateTimeOffset At);
 
     private static FundEntry Entry(FundRecord record, string kind, string category, DateTimeOffset at, IReadOnlyList<string> approvals) =>
         new(record.RecordHash, kind, ExactDecimals.Format(ExactDecimals.Parse(record.Payload["amount"]!.GetValue<string>())), category,

@@ -55,7 +55,7 @@ internal sealed class TimebankAccounts(
             entries.Add(new TimebankEntry(record.RecordHash, record.Type, hours is { } h ? ExactDecimals.Format(h) : null, status, record.OccurredAt));
         }
         return new TimebankAccountView(communityId, volunteerRef, ExactDecimals.Format(account.Balance), ExactDecimals.Format(confirmed),
-            ExactDecimals.Format(account.Pending), entries);
+            ExactDecimals.Format(account.Pending), entries, caller.KeyId == VolunteerSelfCheck.ReaderId ? null : VolunteerSelfCheck.SecretOf(keys, communityId, volunteerRef));
     }
 
     /// <summary>Writes a timebank-statement record of the account as it stands and returns its envelope to hand on.</summary>
@@ -77,7 +77,7 @@ internal sealed class TimebankAccounts(
             SharedCommunityTimebankStatement.Definition, communityId, payload, caller.KeyId, effects: null, "the statement", ct);
         var envelope = JsonNode.Parse((await vault.OpenAsync(statement, ct))!)!.AsObject();
         return new TimebankStatementResult(statement.Id, statement.RecordHash, envelope, statement.IssuerAddress, statement.IssuerSignature,
-            RecordsApi.LinksFor(statement));
+            RecordsApi.LinksFor(statement), VolunteerSelfCheck.SecretOf(keys, communityId, volunteerRef));
     }
 
     /// <summary>The Merkle root (the anchoring tree's) over the entries' record hashes; 0x and 64 zeros for none.</summary>

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Ledger.Api.Access;
 using Ledger.Api.Problems;
 using Ledger.Api.Records;
-using Ledger.Core.Encoding;
 using Ledger.Core.Records.Schemas.Formats;
 using Ledger.Core.Records.Types.SharedCommunity.VolunteerService;
 using Ledger.Data;
@@ -64,17 +63,8 @@ internal static class TimebankApi
         string recordHash, HttpRequest request, ClaimsPrincipal user, LedgerDbContext db, IRecordFactsReader facts, IAccessPolicy policy,
         ServiceConfirmations confirmations, CancellationToken ct)
     {
-        if (!Hex.IsFixed(recordHash, 32))
-        {
-            throw new LedgerProblem(StatusCodes.Status400BadRequest, "Malformed record hash", "A record hash is 0x followed by 64 hexadecimal digits.");
-        }
         var caller = Caller.From(user);
-        var (service, _) = await RecordLookup.LoadAllowedByHashAsync(
-            recordHash.ToLowerInvariant(), LedgerAction.ReadRecord, caller, request, db, facts, policy, NotFoundDetail, ct);
-        if (service.Domain != SharedCommunityVolunteerService.Definition.Domain || service.Type != SharedCommunityVolunteerService.Definition.Type)
-        {
-            throw LedgerProblem.NotFound(NotFoundDetail);
-        }
+        var service = await CommunityAccess.LoadAsync(recordHash, SharedCommunityVolunteerService.Definition, caller, request, db, facts, policy, NotFoundDetail, ct);
         // Those who may record the community's service hours may confirm them: the same rows of the permissions table.
         policy.Decide(caller, LedgerAction.SubmitRecord, await facts.ForAsync(service, ct), null)
             .EnsureAllowed(NotFoundDetail);

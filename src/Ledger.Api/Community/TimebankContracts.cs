@@ -41,8 +41,18 @@ public sealed record TimebankEntry(string RecordHash, string Type, string? Hours
 /// <param name="ConfirmedHours">All confirmed service hours and hours received.</param>
 /// <param name="PendingHours">Service hours waiting for a second person's confirmation.</param>
 /// <param name="Entries">Every time-bank record of the volunteer here, oldest first.</param>
+/// <param name="CheckSecret">
+/// For staff only: the volunteer's check secret, to print on their statement or card, with which they check this
+/// account themselves (POST /api/v1/community/{communityId}/timebank/self-check); null in the volunteer's own answer.
+/// </param>
 public sealed record TimebankAccountView(
-    string CommunityId, string VolunteerRef, string Balance, string ConfirmedHours, string PendingHours, IReadOnlyList<TimebankEntry> Entries);
+    string CommunityId, string VolunteerRef, string Balance, string ConfirmedHours, string PendingHours, IReadOnlyList<TimebankEntry> Entries,
+    string? CheckSecret);
+
+/// <summary>A volunteer's request to check their own time-bank account.</summary>
+/// <param name="VolunteerRef">Their time-bank reference.</param>
+/// <param name="Secret">The check secret printed on their statement or card (32 hex digits; dashes and spaces are ignored).</param>
+public sealed record VolunteerSelfCheckRequest(string VolunteerRef, string Secret);
 
 /// <summary>A signed, anchored statement of a volunteer's account, for another community to verify.</summary>
 /// <param name="Id">The timebank-statement record's id.</param>
@@ -51,4 +61,9 @@ public sealed record TimebankAccountView(
 /// <param name="IssuerAddress">The community's signing address.</param>
 /// <param name="IssuerSignature">The community's EIP-191 signature over the record hash.</param>
 /// <param name="Links">Where to verify it.</param>
-public sealed record TimebankStatementResult(string Id, string RecordHash, JsonObject Envelope, string? IssuerAddress, string? IssuerSignature, RecordLinks Links);
+/// <param name="CheckSecret">
+/// The volunteer's check secret, to print on the statement handed to them (never inside the record): with it and their
+/// reference they check their own account without an account here.
+/// </param>
+public sealed record TimebankStatementResult(
+    string Id, string RecordHash, JsonObject Envelope, string? IssuerAddress, string? IssuerSignature, RecordLinks Links, string CheckSecret);

@@ -17,10 +17,13 @@ namespace Ledger.Api.Revocation;
 /// keeps its hash and proof, and reads back as revoked. The revocation of a record of a community-correction case is the
 /// case's next chain link (assigned in the same commit), so a case's records cannot be handed out without it unnoticed.
 /// </summary>
-internal sealed class RecordRevocations(RecordPipeline pipeline, LedgerDbContext db, TimeProvider time, ILogger<RecordRevocations> log)
+internal sealed class RecordRevocations(
+    RecordPipeline pipeline, LedgerDbContext db, Community.RevocationReversals reversals, TimeProvider time, ILogger<RecordRevocations> log)
 {
     /// <summary>Revokes <paramref name="record"/>, which the policy has already let <paramref name="caller"/> revoke.</summary>
-    /// <exception cref="LedgerProblem">409 when the record is already revoked.</exception>
+    /// <exception cref="LedgerProblem">
+    /// 409 when the record is already revoked; 422 when reversing a time-bank or fund entry would take a balance below zero.
+    /// </exception>
     public async Task<RevocationResult> RevokeAsync(StoredRecord record, RevokeRecordRequest request, Caller caller, CancellationToken ct)
     {
         var payload = new JsonObject
@@ -35,9 +38,13 @@ internal sealed class RecordRevocations(RecordPipeline pipeline, LedgerDbContext
         }
         // To the millisecond, as stored: the answer and every later read name the same instant.
         var revokedAt = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+        // A case's record: the revocation is the case's next chain link. A time-bank or fund entry stops counting in the same
+        // commit: its reversal's rules run after "already-revoked".
         var effects = CommitEffects.Both(
-            new RevocationEffects(record.Id, request.ReasonCode, caller.KeyId, revokedAt.ToUnixTimeMilliseconds()),
-            await CaseLinkAsync(record, revokedAt, ct));
+            CommitEffects.Both(
+                new RevocationEffects(record.Id, request.ReasonCode, caller.KeyId, revokedAt.ToUnixTimeMilliseconds()),
+                await CaseLinkAsync(record, revokedAt, ct)),
+            await reversals.ForAsync(record, ct));
         var evidence = await pipeline.WriteInternalAsync(LedgerRevocation.Definition, caller.Organisation, payload, caller.KeyId, effects, "the revocation", ct);
 
         log.LogInformation("Revoked record {RecordId} (revocation record {RevocationId}, reason {ReasonCode}).",

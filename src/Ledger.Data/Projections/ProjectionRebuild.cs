@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Ledger.Core.Protection;
 using Ledger.Core.Records;
 using Ledger.Core.Records.Projections;
+using Ledger.Core.Records.Types.SharedCommunity.Revocations;
 using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,9 @@ public sealed class ProjectionRebuild(LedgerDbContext db, MasterKey master)
         var order = await db.Database
             .SqlQuery<RecordRef>($"SELECT id AS Id, domain AS Domain, type AS Type FROM records WHERE erased_at_ms IS NULL ORDER BY rowid")
             .ToListAsync(ct);
-        var projected = order.Where(r => DefinitionOf(r) is { Projections.Count: > 0 }).Select(r => r.Id).ToList();
+        // A revocation of a time-bank or fund entry reverses it at its own place in commit order, as the commit did.
+        var revocations = await db.Revocations.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.RevokedRecordId, ct);
+        var projected = order.Where(r => DefinitionOf(r) is { Projections.Count: > 0 } || revocations.ContainsKey(r.Id)).Select(r => r.Id).ToList();
         var subjects = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var start = 0; start < projected.Count; start += PageSize)
         {
@@ -38,6 +41,11 @@ public sealed class ProjectionRebuild(LedgerDbContext db, MasterKey master)
             var records = await db.Records.AsNoTracking().Where(r => page.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
             foreach (var id in page)
             {
+                if (revocations.TryGetValue(id, out var revokedId))
+                {
+                    await ReverseAsync(revokedId, store, subjects, ct);
+                    continue;
+                }
                 var committing = await CommittingAsync(records[id], subjects, ct);
                 foreach (var projection in committing.Definition.Projections)
                 {
@@ -49,6 +57,15 @@ public sealed class ProjectionRebuild(LedgerDbContext db, MasterKey master)
         var rows = await db.Projections.CountAsync(ct);
         await tx.CommitAsync(ct);
         return (deleted, projected.Count, rows);
+    }
+
+    private async Task ReverseAsync(string revokedId, ProjectionStore store, Dictionary<string, string> subjects, CancellationToken ct)
+    {
+        var revoked = await db.Records.AsNoTracking().SingleOrDefaultAsync(r => r.Id == revokedId && r.ErasedAtMs == null, ct);
+        if (revoked is not null && RevokedEntries.Concerns(revoked.Domain, revoked.Type))
+        {
+            await RevokedEntries.ApplyAsync(await CommittingAsync(revoked, subjects, ct), revoked.RecordHash, store, ct);
+        }
     }
 
     private static RecordTypeDefinition? DefinitionOf(RecordRef record) =>

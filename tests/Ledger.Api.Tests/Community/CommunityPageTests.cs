@@ -67,6 +67,55 @@ public sealed class CommunityPageTests(BrowserLedger ledger) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task TheOlderAndNewerLinksPageThroughEveryRecordOnceAndBack()
+    {
+        var community = await PopulatedCommunityAsync();
+        await using var context = await ledger.NewContextAsync(width: 360);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/community/{community.Id}?limit=500");
+        var everything = await PagedLinesAsync(page);
+        Assert.Equal(0, await page.Locator("nav.pager a").CountAsync());
+
+        await page.GotoAsync($"/community/{community.Id}?limit=2");
+        Assert.Equal(0, await page.Locator("a[rel=prev]").CountAsync());
+        var pages = new List<string[]> { await PagedLinesAsync(page) };
+        while (await page.Locator("a[rel=next]").CountAsync() > 0)
+        {
+            await page.Locator("a[rel=next]").ClickAsync();
+            pages.Add(await PagedLinesAsync(page));
+        }
+
+        Assert.True(pages.Count >= 3, $"only {pages.Count} pages");
+        var paged = pages.SelectMany(p => p).ToList();
+        Assert.Equal(paged.Count, paged.Distinct().Count());
+        Assert.Equal(everything.Order(StringComparer.Ordinal), paged.Order(StringComparer.Ordinal));
+        await page.Locator("a[rel=prev]").ClickAsync();
+        Assert.Equal(pages[^2], await PagedLinesAsync(page));
+        Assert.Contains("limit=2", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AVolunteerChecksTheirOwnHoursWithTheFormOnThePage()
+    {
+        var worker = ledger.Factory.ClientFor(Roles.CommunityWorker);
+        var bank = new Projections.TimeBank("demo-community-committee");
+        await bank.CreditAsync(worker, await Projections.TimeBank.SecondWorkerAsync(ledger.Factory, bank.Organisation), 1.5m);
+        var statement = await (await worker.PostAsync($"/api/v1/community/{bank.Organisation}/timebank/{bank.VolunteerRef}/statement", content: null))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        await using var context = await ledger.NewContextAsync(width: 360);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/community/{bank.Organisation}");
+
+        await page.Locator("#volunteerRef").FillAsync(bank.VolunteerRef);
+        await page.Locator("#secret").FillAsync(statement.GetProperty("checkSecret").GetString()!);
+        await page.Locator("#self-check button").ClickAsync();
+
+        Assert.Contains("/self-check", page.Url, StringComparison.Ordinal);
+        Assert.Contains("1.5 小时", await page.Locator(".balance").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(3, await page.Locator("li a").CountAsync());
+    }
+
+    [Fact]
     public async Task AnUnknownCommunityIsA404Page()
     {
         var answer = await ledger.Factory.CreateClient().GetAsync("/community/no-such-community");
@@ -74,6 +123,10 @@ public sealed class CommunityPageTests(BrowserLedger ledger) : IClassFixture<Bro
         Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
         Assert.Equal("text/html", answer.Content.Headers.ContentType?.MediaType);
     }
+
+    // The paged lines: every record line outside the fund's current month, which shows on every page.
+    private static Task<string[]> PagedLinesAsync(Microsoft.Playwright.IPage page) =>
+        page.Locator("#time-bank li a, #decisions li a, #objections li a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
 
     private async Task<TestCommunity> PopulatedCommunityAsync()
     {

@@ -83,6 +83,47 @@ public sealed class DecisionsTests(MonthClockLedger ledger) : IClassFixture<Mont
     }
 
     [Fact]
+    public async Task AResidentsOwnSecretVotePublishesOnlyTheirCommitmentAndCountsOnlyOnceTheyOpenIt()
+    {
+        var community = await TestCommunity.CreateAsync(_factory, ledger.Clock);
+        var proposal = await ProposeAsync(community, "secret", quorum: 1);
+        var (first, firstResident) = await ResidentHouseholdAsync(community);
+        var (second, secondResident) = await ResidentHouseholdAsync(community);
+        var (firstSalt, secondSalt) = (Salt(), Salt());
+        var votes = $"/api/v1/community/{community.Id}/proposals/{proposal}/votes";
+        var openings = $"/api/v1/community/{community.Id}/proposals/{proposal}/openings";
+
+        var inClear = await firstResident.PostAsJsonAsync(votes, new { householdRef = first, choice = "for" });
+        Assert.Equal(HttpStatusCode.BadRequest, inClear.StatusCode);
+        var cast = await firstResident.PostAsJsonAsync(votes, new { householdRef = first, commitment = SharedCommunityVote.Commitment(proposal, first, "for", firstSalt) });
+        Assert.Equal(HttpStatusCode.Created, cast.StatusCode);
+        var vote = await cast.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, vote.GetProperty("salt").ValueKind);
+        var unopenedVote = await (await secondResident.PostAsJsonAsync(votes,
+            new { householdRef = second, commitment = SharedCommunityVote.Commitment(proposal, second, "against", secondSalt) })).Content.ReadFromJsonAsync<JsonElement>();
+        var early = await firstResident.PostAsJsonAsync(openings, new { householdRef = first, choice = "for", salt = firstSalt });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
+        Assert.Equal("opening-valid", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
+
+        ledger.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await firstResident.PostAsJsonAsync(openings, new { householdRef = first, choice = "against", salt = firstSalt })).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await secondResident.PostAsJsonAsync(openings, new { householdRef = first, choice = "for", salt = firstSalt })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await community.FirstApprover.PostAsJsonAsync(openings, new { householdRef = first, choice = "for", salt = firstSalt })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await firstResident.PostAsJsonAsync(openings, new { householdRef = first, choice = "for", salt = firstSalt })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await firstResident.PostAsJsonAsync(openings, new { householdRef = first, choice = "for", salt = firstSalt })).StatusCode);
+
+        var decision = (await (await DecideAsync(community, proposal)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("decision");
+
+        Assert.Equal("for", decision.GetProperty("outcome").GetString());
+        Assert.Equal(1, decision.GetProperty("votesCast").GetInt32());
+        var opening = Assert.Single(decision.GetProperty("openings").EnumerateArray());
+        Assert.Equal(vote.GetProperty("recordHash").GetString(), opening.GetProperty("vote").GetString());
+        Assert.Equal(firstSalt, opening.GetProperty("salt").GetString());
+        Assert.Equal([unopenedVote.GetProperty("recordHash").GetString()], decision.GetProperty("unopened").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await secondResident.PostAsJsonAsync(openings, new { householdRef = second, choice = "against", salt = secondSalt })).StatusCode);
+    }
+
+    [Fact]
     public async Task AnUnregisteredHouseholdCannotVote()
     {
         var community = await TestCommunity.CreateAsync(_factory, ledger.Clock);
@@ -137,7 +178,19 @@ public sealed class DecisionsTests(MonthClockLedger ledger) : IClassFixture<Mont
         return reference;
     }
 
-    private static async Task<string[]> RegisterAsync(TestCommunity community, int count)
+    private static string Salt() => Ledger.Core.Encoding.Hex.Encode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    // A household registered with a resident's own key, and a client holding that key.
+    private async Task<(string Household, HttpClient Resident)> ResidentHouseholdAsync(TestCommunity community)
+    {
+        var (id, key) = await _factory.CreateKeyWithIdAsync(Roles.Resident, community.Id);
+        var household = (await RegisterAsync(community, 1, id))[0];
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return (household, client);
+    }
+
+    private static async Task<string[]> RegisterAsync(TestCommunity community, int count, string? voterKey = null)
     {
         var refs = Enumerable.Range(0, count).Select(_ => "HH-" + string.Concat(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))))).ToArray();
         foreach (var reference in refs)
@@ -147,7 +200,9 @@ public sealed class DecisionsTests(MonthClockLedger ledger) : IClassFixture<Mont
                 ["domain"] = "shared-community",
                 ["type"] = "household",
                 ["occurredAt"] = "2026-10-01T09:00:00+08:00",
-                ["payload"] = new JsonObject { ["householdRef"] = reference, ["registeredOn"] = "2026-10-01" },
+                ["payload"] = voterKey is null
+                    ? new JsonObject { ["householdRef"] = reference, ["registeredOn"] = "2026-10-01" }
+                    : new JsonObject { ["householdRef"] = reference, ["registeredOn"] = "2026-10-01", ["voterKey"] = voterKey },
             });
         }
         return refs;

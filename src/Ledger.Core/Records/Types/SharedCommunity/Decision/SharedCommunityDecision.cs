@@ -18,7 +18,11 @@ public static class SharedCommunityDecision
         "The tally and outcome of a proposal, with a secret ballot's openings so anyone can recount.")
     {
         Grants = CommunityStaff.ServiceWritten,
-        Versions = [new(1, PayloadSchema.Embedded(typeof(SharedCommunityDecision), "decision.v1.schema.json"))],
+        Versions =
+        [
+            new(1, PayloadSchema.Embedded(typeof(SharedCommunityDecision), "decision.v1.schema.json")),
+            new(2, PayloadSchema.Embedded(typeof(SharedCommunityDecision), "decision.v2.schema.json")),
+        ],
         StatefulRules = [ResidentDecisions.DecidedOnce],
         Projections = [ResidentDecisions.Proposals],
     };

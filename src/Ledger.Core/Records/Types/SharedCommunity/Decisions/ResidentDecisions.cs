@@ -58,9 +58,27 @@ public static class ResidentDecisions
         await state.PutAsync(ProposalsName, key, row, subjectDigest: null, ct);
     });
 
-    /// <summary>Remembers that the vote's household voted on its proposal.</summary>
+    /// <summary>The rule refusing a wrong, early, late or second opening of a secret vote.</summary>
+    public const string OpeningRule = "opening-valid";
+
+    /// <summary>Remembers that the vote's household voted on its proposal, and a secret vote's commitment.</summary>
     public static RecordProjection Votes { get; } = new(VotesName, (record, state, ct) =>
-        state.PutAsync(VotesName, VoteKey(record), new JsonObject { ["voted"] = true }, record.SubjectDigest, ct));
+        state.PutAsync(VotesName, VoteKey(record),
+            new JsonObject { ["voted"] = true, ["commitment"] = record.Payload["commitment"]?.GetValue<string>() }, record.SubjectDigest, ct));
+
+    /// <summary>Remembers that the household opened its secret vote, and to which choice.</summary>
+    public static RecordProjection Openings { get; } = new(VotesName, async (record, state, ct) =>
+    {
+        var row = (await state.GetAsync(VotesName, VoteKey(record), ct))!.AsObject().DeepClone().AsObject();
+        row["opened"] = record.Payload["choice"]!.GetValue<string>();
+        await state.PutAsync(VotesName, VoteKey(record), row, record.SubjectDigest, ct);
+    });
+
+    /// <summary>
+    /// An opening is the household's own (its registered key), after the window closed and before the tally, once,
+    /// and its choice and salt reproduce the vote's commitment with a choice that is an option.
+    /// </summary>
+    public static StatefulRule OpeningValid { get; } = new(OpeningRule, CheckOpeningAsync);
 
     /// <summary>A proposal reference is used once per community.</summary>
     public static StatefulRule ProposalUnique { get; } = new("proposal-unique", async (record, state, ct) =>
@@ -122,6 +140,48 @@ public static class ResidentDecisions
             ? null
             : Refuse("Not this household's key", "A resident votes with the key registered for their household, or at the service window.");
     }
+
+    private static async Task<RuleRefusal?> CheckOpeningAsync(CommittingRecord record, IProjectionState state, CancellationToken ct)
+    {
+        var payload = record.Payload;
+        var proposalRef = payload["proposal"]!.GetValue<string>();
+        var proposal = await ProposalAsync(state, record.Issuer, proposalRef, ct);
+        if (proposal is null || proposal["ballot"]!.GetValue<string>() != "secret")
+        {
+            return Opening(RefusalKind.Unprocessable, "No such secret ballot", "This community has no secret-ballot proposal with that reference.");
+        }
+        if (proposal["decided"]!.GetValue<bool>())
+        {
+            return Opening(RefusalKind.Unprocessable, "Already tallied", "This proposal is decided; openings were taken until the tally.");
+        }
+        if (Instant(payload["openedAt"]!) < Instant(proposal["closesAt"]!))
+        {
+            return Opening(RefusalKind.Unprocessable, "Voting still open", $"Open your vote after the window closes at {proposal["closesAt"]}, before the tally.");
+        }
+        var household = await state.GetAsync(HouseholdsName, record.RequiredSubjectDigest, ct);
+        if (household?["voterKey"]?.GetValue<string>() != payload["openedBy"]!.GetValue<string>())
+        {
+            return Opening(RefusalKind.Unprocessable, "Not this household's key", "A household opens its vote with the key registered for it.");
+        }
+        var vote = await state.GetAsync(VotesName, VoteKey(record), ct);
+        if (vote?["commitment"]?.GetValue<string>() is not { } commitment)
+        {
+            return Opening(RefusalKind.Unprocessable, "No sealed vote", "This household cast no sealed vote on this proposal.");
+        }
+        if (vote["opened"] is not null)
+        {
+            return Opening(RefusalKind.Conflict, "Already opened", "This household's vote is already opened; it is opened once.");
+        }
+        var choice = payload["choice"]!.GetValue<string>();
+        return Vote.SharedCommunityVote.Commitment(proposalRef, payload["householdRef"]!.GetValue<string>(), choice, payload["salt"]!.GetValue<string>()) != commitment
+            ? Opening(RefusalKind.Unprocessable, "Opening does not match",
+                "keccak256(\"{proposal}|{householdRef}|{choice}|{salt}\") of this choice and salt is not the vote's commitment.")
+            : !proposal["options"]!.AsArray().Any(o => o!.GetValue<string>() == choice)
+                ? Opening(RefusalKind.Unprocessable, "Not an option", "The committed choice is not one of the proposal's options, so the vote cannot count.")
+                : null;
+    }
+
+    private static RuleRefusal Opening(RefusalKind kind, string title, string detail) => new(OpeningRule, kind, title, detail);
 
     private static DateTimeOffset Instant(JsonNode text) =>
         DateTimeOffset.Parse(text.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);

@@ -58,11 +58,16 @@ public static class CommunityFund
         var change = record.Definition.Type == "fund-income" ? AmountOf(record.Payload)
             : Spends(record) ? -AmountOf(record.Payload)
             : 0m;
-        if (change == 0m)
+        if (change != 0m)
         {
-            return;
+            await ChangeAsync(state, record.Issuer, change, ct);
         }
-        var balance = await BalanceAsync(state, record.Issuer, ct) + change;
-        await state.PutAsync(Name, record.Issuer, new JsonObject { ["balance"] = ExactDecimals.Format(balance) }, subjectDigest: null, ct);
+    }
+
+    /// <summary>Moves the community's fund balance by <paramref name="change"/> yuan (a revocation's reversal uses it too).</summary>
+    public static async Task ChangeAsync(IProjectionState state, string community, decimal change, CancellationToken ct)
+    {
+        var balance = await BalanceAsync(state, community, ct) + change;
+        await state.PutAsync(Name, community, new JsonObject { ["balance"] = ExactDecimals.Format(balance) }, subjectDigest: null, ct);
     }
 }

@@ -45,6 +45,18 @@ public static class TimebankBalance
         return ExactDecimals.Parse(hours.TryGetValue<string>(out var text) ? text : hours.ToJsonString());
     }
 
+    /// <summary>Moves the volunteer's balance and pending hours by the given changes (a revocation's reversal uses it too).</summary>
+    public static async Task ChangeAsync(IProjectionState state, string subjectDigest, decimal balanceChange, decimal pendingChange, CancellationToken ct)
+    {
+        var account = await AccountAsync(state, subjectDigest, ct);
+        var row = new JsonObject
+        {
+            ["hours"] = ExactDecimals.Format(account.Balance + balanceChange),
+            ["pending"] = ExactDecimals.Format(account.Pending + pendingChange),
+        };
+        await state.PutAsync(Name, subjectDigest, row, subjectDigest, ct);
+    }
+
     private static async Task<RuleRefusal?> CheckAsync(CommittingRecord record, IProjectionState state, CancellationToken ct)
     {
         var balance = await BalanceAsync(state, record.RequiredSubjectDigest, ct);
@@ -68,13 +80,13 @@ public static class TimebankBalance
             "hours-received" => (hours, 0m),
             _ => throw new InvalidOperationException($"{record.Definition.Name} does not change a time-bank balance."),
         };
-        var account = await AccountAsync(state, digest, ct);
-        var row = new JsonObject
+        await ChangeAsync(state, digest, balanceChange, pendingChange, ct);
+        if (record.Definition.Type == "hours-received")
         {
-            ["hours"] = ExactDecimals.Format(account.Balance + balanceChange),
-            ["pending"] = ExactDecimals.Format(account.Pending + pendingChange),
-        };
-        await state.PutAsync(Name, digest, row, digest, ct);
+            // Who received a transfer, by the transfer's hash: revoking the transfer takes the hours back from them.
+            await state.PutAsync(Revocations.RevokedEntries.ReceiptsName, record.Payload["transferRecord"]!.GetValue<string>(),
+                new JsonObject { ["receiver"] = digest, ["hours"] = ExactDecimals.Format(hours) }, digest, ct);
+        }
     }
 }
 
