@@ -10,7 +10,7 @@ namespace Ledger.Api.Tests.Food;
 internal static class EpcisCapturing
 {
     /// <summary>Posts <paramref name="document"/>; returns the 202's job once it is no longer running.</summary>
-    public static async Task<JsonElement> CaptureAsync(HttpClient client, string document)
+    public static async Task<JsonElement> CaptureAsync(HttpClient client, string document, int waitSeconds = 60)
     {
         using var content = new StringContent(document, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/ld+json");
@@ -18,7 +18,7 @@ internal static class EpcisCapturing
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!.ToString();
         Assert.StartsWith("/epcis/capture/", location, StringComparison.Ordinal);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(waitSeconds);
         while (DateTime.UtcNow < deadline)
         {
             var job = await client.GetFromJsonAsync<JsonElement>(location);
@@ -28,7 +28,7 @@ internal static class EpcisCapturing
             }
             await Task.Delay(50);
         }
-        throw new TimeoutException($"Capture job {location} still running after 60 s.");
+        throw new TimeoutException($"Capture job {location} still running after {waitSeconds} s.");
     }
 
     /// <summary>A one-event document: an ObjectEvent observing <paramref name="epcs"/> at <paramref name="place"/>.</summary>
