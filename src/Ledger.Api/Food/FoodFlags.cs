@@ -44,21 +44,27 @@ internal static class FoodFlags
                 Text(x.Payload["disposal"]), x.Record.OccurredAt, $"/v/{x.Record.RecordHash}"))];
     }
 
-    /// <summary>The published rapid tests of a lot written exactly as <paramref name="spelling"/> or <paramref name="canonical"/>, newest first (<c>ix_records_rapid_test_lot</c>).</summary>
-    public static Task<List<StoredRecord>> TestsOfLotAsync(LedgerDbContext db, string spelling, string canonical, CancellationToken ct) =>
-        db.Records.FromSql($"""
-            SELECT * FROM records
-            WHERE domain = 'food-safety' AND type = 'rapid-test' AND level = 1
-              AND json_extract(envelope_json, '$.payload.lotEpc') IN ({spelling}, {canonical}) AND erased_at_ms IS NULL
-            """).AsNoTracking().OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(50).ToListAsync(ct);
+    /// <summary>The published rapid tests whose lot is written as {0} or {1}: <c>ix_records_rapid_test_lot</c>.</summary>
+    public const string LotTestsSql = """
+        SELECT * FROM records
+        WHERE domain = 'food-safety' AND type = 'rapid-test' AND level = 1
+          AND json_extract(envelope_json, '$.payload.lotEpc') IN ({0}, {1}) AND erased_at_ms IS NULL
+        """;
 
-    /// <summary>A stall's latest published rapid tests, newest first (<c>ix_records_rapid_test_stall</c>).</summary>
+    /// <summary>A stall's published rapid tests, stall id {0}: <c>ix_records_rapid_test_stall</c>.</summary>
+    public const string StallTestsSql = """
+        SELECT * FROM records
+        WHERE domain = 'food-safety' AND type = 'rapid-test' AND level = 1
+          AND json_extract(envelope_json, '$.payload.stall.id') = {0} AND erased_at_ms IS NULL
+        """;
+
+    /// <summary>The published rapid tests of a lot written exactly as <paramref name="spelling"/> or <paramref name="canonical"/>, newest first.</summary>
+    public static Task<List<StoredRecord>> TestsOfLotAsync(LedgerDbContext db, string spelling, string canonical, CancellationToken ct) =>
+        db.Records.FromSqlRaw(LotTestsSql, spelling, canonical).AsNoTracking().OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(50).ToListAsync(ct);
+
+    /// <summary>A stall's latest published rapid tests, newest first.</summary>
     public static Task<List<StoredRecord>> TestsOfStallAsync(LedgerDbContext db, string stallId, int count, CancellationToken ct) =>
-        db.Records.FromSql($"""
-            SELECT * FROM records
-            WHERE domain = 'food-safety' AND type = 'rapid-test' AND level = 1
-              AND json_extract(envelope_json, '$.payload.stall.id') = {stallId} AND erased_at_ms IS NULL
-            """).AsNoTracking().OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(count).ToListAsync(ct);
+        db.Records.FromSqlRaw(StallTestsSql, stallId).AsNoTracking().OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(count).ToListAsync(ct);
 
     /// <summary>The payload of an L1 record, stored in clear.</summary>
     public static JsonObject Payload(StoredRecord record) => JsonNode.Parse(record.EnvelopeJson)!["payload"]!.AsObject();

@@ -188,7 +188,7 @@ public sealed class SupplyNetwork
 
     private void Transform(DateTimeOffset time, string place, IReadOnlyList<string> inputs, string output) =>
         Add("TransformationEvent", time, place, [.. inputs.Select(i => (NetworkRole.Input, i)), (NetworkRole.Output, output)],
-            $"\"bizStep\": \"transforming\", \"inputQuantityList\": [ {string.Join(", ", inputs.Select(Quantity))} ], \"outputQuantityList\": [ {Quantity(output)} ]");
+            $"\"bizStep\": \"commissioning\", \"inputQuantityList\": [ {string.Join(", ", inputs.Select(Quantity))} ], \"outputQuantityList\": [ {Quantity(output)} ]");
 
     private void Aggregate(DateTimeOffset time, string place, string pallet, IReadOnlyList<string> lots) =>
         Add("AggregationEvent", time, place, [(NetworkRole.Parent, pallet), .. lots.Select(l => (NetworkRole.Child, l))],
