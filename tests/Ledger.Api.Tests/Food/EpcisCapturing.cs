@@ -43,4 +43,33 @@ internal static class EpcisCapturing
           ] }
         }
         """;
+
+    /// <summary>Submits an unqualified rapid test (destroyed) of <paramref name="lot"/>, naming it as its GS1 lot; returns its record hash.</summary>
+    public static async Task<string> SubmitFailedRapidTestAsync(HttpClient client, string lot)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/records", new
+        {
+            domain = "food-safety",
+            type = "rapid-test",
+            occurredAt = "2024-05-03T09:00:00+08:00",
+            payload = new
+            {
+                market = new { name = "龙华农贸市场" },
+                stall = new { id = "LH-A017", name = "王记蔬菜" },
+                product = "小白菜",
+                lot = lot[^7..],
+                lotEpc = lot,
+                testItem = "有机磷和氨基甲酸酯类农药残留",
+                method = "GB/T 5009.199 酶抑制率法",
+                reading = "62.5",
+                unit = "%",
+                limit = "< 50",
+                result = "unqualified",
+                disposal = "destroyed",
+                tester = "LH-QC-02",
+            },
+        });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recordHash").GetString()!;
+    }
 }

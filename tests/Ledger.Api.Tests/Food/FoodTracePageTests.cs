@@ -19,7 +19,7 @@ public sealed class FoodTracePageTests(BrowserLedger ledger) : IClassFixture<Bro
     public async Task BackwardFromTheProcessedLotDrawsItsLotsAndPlacesAndNamesTheFailedLotInWords()
     {
         var chain = await CaptureAsync();
-        await SubmitFailedRapidTestAsync(chain.LotC);
+        await EpcisCapturing.SubmitFailedRapidTestAsync(ledger.Factory.ClientFor(Roles.Inspector), chain.LotC);
         var page = await StaffPageAsync($"/food/trace?epc={Uri.EscapeDataString(chain.LotC)}&direction=backward");
 
         Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
@@ -39,7 +39,7 @@ public sealed class FoodTracePageTests(BrowserLedger ledger) : IClassFixture<Bro
     public async Task ForwardFromAFarmLotInEnglishReachesTheProcessedLotItsPalletAndEveryPlace()
     {
         var chain = await CaptureAsync();
-        await SubmitFailedRapidTestAsync(chain.LotC);
+        await EpcisCapturing.SubmitFailedRapidTestAsync(ledger.Factory.ClientFor(Roles.Inspector), chain.LotC);
         var page = await StaffPageAsync($"/food/trace?epc={Uri.EscapeDataString(chain.LotA)}&direction=forward&lang=en");
 
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
@@ -73,7 +73,7 @@ public sealed class FoodTracePageTests(BrowserLedger ledger) : IClassFixture<Bro
     public async Task OnA360PixelPhoneThePageAsksNothingOfAnotherOriginDoesNotScrollSidewaysAndAxeFindsNothingSerious()
     {
         var chain = await CaptureAsync();
-        await SubmitFailedRapidTestAsync(chain.LotC);
+        await EpcisCapturing.SubmitFailedRapidTestAsync(ledger.Factory.ClientFor(Roles.Inspector), chain.LotC);
         await using var context = await ledger.NewContextAsync(width: 360);
         await context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Api-Key"] = ledger.Factory.KeyFor(Roles.Inspector) });
         var origins = new List<string>();
@@ -115,7 +115,7 @@ public sealed class FoodTracePageTests(BrowserLedger ledger) : IClassFixture<Bro
     public async Task AVisitorWithoutAKeySeesTheLotsPublishedTestsNotItsSupplyChainAndTheCertificateLinksThere()
     {
         var chain = await CaptureAsync();
-        var test = await SubmitFailedRapidTestAsync(chain.LotC);
+        var test = await EpcisCapturing.SubmitFailedRapidTestAsync(ledger.Factory.ClientFor(Roles.Inspector), chain.LotC);
         await using var context = await ledger.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/food/certificates/{test}");
@@ -152,33 +152,6 @@ public sealed class FoodTracePageTests(BrowserLedger ledger) : IClassFixture<Bro
     private async Task<JsonElement> TraceAsync(string epc, string direction) =>
         await ledger.Factory.ClientFor(Roles.Inspector).GetFromJsonAsync<JsonElement>($"/api/v1/food/trace?epc={Uri.EscapeDataString(epc)}&direction={direction}");
 
-    private async Task<string> SubmitFailedRapidTestAsync(string lot)
-    {
-        var response = await ledger.Factory.ClientFor(Roles.Inspector).PostAsJsonAsync("/api/v1/records", new
-        {
-            domain = "food-safety",
-            type = "rapid-test",
-            occurredAt = "2024-05-03T09:00:00+08:00",
-            payload = new
-            {
-                market = new { name = "龙华农贸市场" },
-                stall = new { id = "LH-A017", name = "王记蔬菜" },
-                product = "小白菜",
-                lot = lot[^7..],
-                lotEpc = lot,
-                testItem = "有机磷和氨基甲酸酯类农药残留",
-                method = "GB/T 5009.199 酶抑制率法",
-                reading = "62.5",
-                unit = "%",
-                limit = "< 50",
-                result = "unqualified",
-                disposal = "destroyed",
-                tester = "LH-QC-02",
-            },
-        });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recordHash").GetString()!;
-    }
 
     private static List<string> Sorted(params string[] ids) => [.. ids.Select(SupplyChain.Canonical).Order(StringComparer.Ordinal)];
 

@@ -54,7 +54,7 @@ public sealed class FoodTraceTests(SharedLedger ledger) : IClassFixture<SharedLe
     public async Task AFailedRapidTestOnALotInTheTraceIsFlagged()
     {
         var chain = await CaptureAsync(withRework: false);
-        var test = await SubmitFailedRapidTestAsync(chain.LotC);
+        var test = await EpcisCapturing.SubmitFailedRapidTestAsync(_factory.ClientFor(Roles.Inspector), chain.LotC);
 
         var trace = await TraceAsync(_factory.ClientFor(Roles.Inspector), chain.LotA, "forward");
 
@@ -138,33 +138,6 @@ public sealed class FoodTraceTests(SharedLedger ledger) : IClassFixture<SharedLe
         return chain;
     }
 
-    private async Task<string> SubmitFailedRapidTestAsync(string lot)
-    {
-        var response = await _factory.ClientFor(Roles.Inspector).PostAsJsonAsync("/api/v1/records", new
-        {
-            domain = "food-safety",
-            type = "rapid-test",
-            occurredAt = "2024-05-03T09:00:00+08:00",
-            payload = new
-            {
-                market = new { name = "龙华农贸市场" },
-                stall = new { id = "LH-A017", name = "王记蔬菜" },
-                product = "小白菜",
-                lot = lot[^7..],
-                lotEpc = lot,
-                testItem = "有机磷和氨基甲酸酯类农药残留",
-                method = "GB/T 5009.199 酶抑制率法",
-                reading = "62.5",
-                unit = "%",
-                limit = "< 50",
-                result = "unqualified",
-                disposal = "destroyed",
-                tester = "LH-QC-02",
-            },
-        });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recordHash").GetString()!;
-    }
 
     private static async Task<JsonElement> TraceAsync(HttpClient client, string epc, string direction, string extra = "")
     {
