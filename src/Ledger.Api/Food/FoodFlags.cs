@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ledger.Core.Epcis;
 using Ledger.Data;
+using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Food;
@@ -9,32 +10,68 @@ namespace Ledger.Api.Food;
 public sealed record FailedTest(string RecordHash, string Lot, string Product, string TestItem, string Disposal, string OccurredAt, string Verify);
 
 /// <summary>
-/// Failed rapid tests of the lots a trace reached, matched by the test's <c>lotEpc</c> in canonical form. Rapid tests
-/// are L1, so their envelopes are stored in clear and the public may see them anyway; corrected or withdrawn results
+/// Rapid tests by lot, through the partial indexes of migration 0014 (never a text scan of envelopes). Rapid tests are
+/// L1, so their envelopes are stored in clear and the public may see them anyway; corrected, withdrawn or erased results
 /// do not flag.
 /// </summary>
 internal static class FoodFlags
 {
+    /// <summary>
+    /// The failed rapid tests' lots as written and their ids: a covering scan of <c>ix_records_failed_rapid_test_lot</c>,
+    /// which holds failed tests only. The WHERE clause repeats the index's, and INDEXED BY keeps the planner (which has
+    /// no statistics to tell the two lot indexes apart) from reading every rapid test instead.
+    /// </summary>
+    public const string FailedLotsSql = """
+        SELECT id AS Id, json_extract(envelope_json, '$.payload.lotEpc') AS Lot FROM records INDEXED BY ix_records_failed_rapid_test_lot
+        WHERE domain = 'food-safety' AND type = 'rapid-test' AND level = 1
+          AND json_extract(envelope_json, '$.payload.result') = 'unqualified'
+          AND json_extract(envelope_json, '$.payload.lotEpc') IS NOT NULL
+        """;
+
+    private sealed record LotRow(string Id, string Lot);
+
+    /// <summary>The standing failed tests whose GS1 lot, in canonical form, is one of <paramref name="identifiers"/>.</summary>
     public static async Task<IReadOnlyList<FailedTest>> FailedTestsAsync(LedgerDbContext db, IReadOnlyCollection<string> identifiers, CancellationToken ct)
     {
         var reached = identifiers.ToHashSet(StringComparer.Ordinal);
-        var candidates = await db.Records.AsNoTracking()
-            .Where(r => r.Domain == "food-safety" && r.Type == "rapid-test" && r.ErasedAtMs == null && r.EnvelopeJson.Contains("\"unqualified\""))
-            .Where(r => !db.Revocations.Any(v => v.RevokedRecordId == r.Id) && !db.Supersessions.Any(s => s.SupersededRecordId == r.Id))
-            .Select(r => new { r.RecordHash, r.EnvelopeJson, r.OccurredAt })
-            .ToListAsync(ct);
-        var failed = new List<FailedTest>();
-        foreach (var c in candidates)
-        {
-            var payload = JsonNode.Parse(c.EnvelopeJson)!["payload"]!;
-            if (payload["result"]?.GetValue<string>() == "unqualified"
-                && payload["lotEpc"]?.GetValue<string>() is { } lotEpc
-                && Gs1Identifier.TryParse(lotEpc) is { } lot && reached.Contains(lot.Canonical))
-            {
-                failed.Add(new FailedTest(c.RecordHash, lot.Canonical, payload["product"]!.GetValue<string>(), payload["testItem"]!.GetValue<string>(),
-                    payload["disposal"]!.GetValue<string>(), c.OccurredAt, $"/v/{c.RecordHash}"));
-            }
-        }
-        return failed;
+        var lots = await db.Database.SqlQueryRaw<LotRow>(FailedLotsSql).ToListAsync(ct);
+        var hits = lots.Select(l => (l.Id, Lot: Gs1Identifier.TryParse(l.Lot)?.Canonical))
+            .Where(l => l.Lot is not null && reached.Contains(l.Lot))
+            .ToDictionary(l => l.Id, l => l.Lot!, StringComparer.Ordinal);
+        var ids = hits.Keys.ToList();
+        var records = await Standing(db, db.Records.AsNoTracking().Where(r => ids.Contains(r.Id))).OrderBy(r => r.OccurredAt).ToListAsync(ct);
+        return [.. records.Select(r => (Record: r, Payload: Payload(r)))
+            .Select(x => new FailedTest(x.Record.RecordHash, hits[x.Record.Id], Text(x.Payload["product"]), Text(x.Payload["testItem"]),
+                Text(x.Payload["disposal"]), x.Record.OccurredAt, $"/v/{x.Record.RecordHash}"))];
     }
+
+    /// <summary>The published rapid tests whose lot is written as {0} or {1}: <c>ix_records_rapid_test_lot</c>.</summary>
+    public const string LotTestsSql = """
+        SELECT * FROM records
+        WHERE domain = 'food-safety' AND type = 'rapid-test' AND level = 1
+          AND json_extract(envelope_json, '$.payload.lotEpc') IN ({0}, {1}) AND erased_at_ms IS NULL
+        """;
+
+    /// <summary>A stall's published rapid tests, stall id {0}: <c>ix_records_rapid_test_stall</c>.</summary>
+    public const string StallTestsSql = """
+        SELECT * FROM records
+        WHERE domain = 'food-safety' AND type = 'rapid-test' AND level = 1
+          AND json_extract(envelope_json, '$.payload.stall.id') = {0} AND erased_at_ms IS NULL
+        """;
+
+    /// <summary>The published rapid tests of a lot written exactly as <paramref name="spelling"/> or <paramref name="canonical"/>, newest first.</summary>
+    public static Task<List<StoredRecord>> TestsOfLotAsync(LedgerDbContext db, string spelling, string canonical, CancellationToken ct) =>
+        db.Records.FromSqlRaw(LotTestsSql, spelling, canonical).AsNoTracking().OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(50).ToListAsync(ct);
+
+    /// <summary>A stall's latest published rapid tests, newest first.</summary>
+    public static Task<List<StoredRecord>> TestsOfStallAsync(LedgerDbContext db, string stallId, int count, CancellationToken ct) =>
+        db.Records.FromSqlRaw(StallTestsSql, stallId).AsNoTracking().OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(count).ToListAsync(ct);
+
+    /// <summary>The payload of an L1 record, stored in clear.</summary>
+    public static JsonObject Payload(StoredRecord record) => JsonNode.Parse(record.EnvelopeJson)!["payload"]!.AsObject();
+
+    private static IQueryable<StoredRecord> Standing(LedgerDbContext db, IQueryable<StoredRecord> records) =>
+        records.Where(r => r.ErasedAtMs == null && !db.Revocations.Any(v => v.RevokedRecordId == r.Id) && !db.Supersessions.Any(s => s.SupersededRecordId == r.Id));
+
+    private static string Text(JsonNode? node) => node?.GetValue<string>() ?? "";
 }

@@ -5,7 +5,7 @@ internal sealed record FoodPageText(
     string CertificateTitle, string StallTitle, string Switch, string Enterprise, string Market, string Stall, string Product,
     string Lot, string Result, string Items, string TestItem, string Method, string Reading, string Limit, string Disposal,
     string Tester, string Agency, string Date, string Status, string RecordHash, string Verify, string QrCaption, string StallQrCaption,
-    string NoTests, string NotFoundTitle, string NotFound, string Footer)
+    string NoTests, string NotFoundTitle, string NotFound, string Footer, string TraceLot)
 {
     public static FoodPageText For(string language) => language == PublicPages.PageLanguage.English ? English : Chinese;
 
@@ -15,13 +15,13 @@ internal sealed record FoodPageText(
     private static readonly FoodPageText Chinese = new(
         "食品安全检测证明", "摊位食品安全码", "English", "被检单位", "市场", "摊位", "产品", "批次", "结果", "检测项目", "检测项目", "方法",
         "读数", "限值", "处置", "检测员", "检测机构", "日期", "链上状态", "记录哈希", "核验", "扫码核验本记录", "扫码查看本摊位检测记录",
-        "本摊位暂无快检记录。", "未找到", "没有可公开的检测记录使用此哈希。", "本页内容来自区块链存证账本；扫码可独立核验记录未被篡改。");
+        "本摊位暂无快检记录。", "未找到", "没有可公开的检测记录使用此哈希。", "本页内容来自区块链存证账本；扫码可独立核验记录未被篡改。", "追溯此批次的来源与去向");
 
     private static readonly FoodPageText English = new(
         "Food safety test certificate", "Stall food-safety code", "中文", "Business", "Market", "Stall", "Product", "Lot", "Result", "Items",
         "Test item", "Method", "Reading", "Limit", "Disposal", "Tester", "Agency", "Date", "Status on chain", "Record hash", "Verify",
         "Scan to verify this record", "Scan to see this stall's test results", "No rapid tests of this stall yet.", "Not found",
-        "No public test record has this hash.", "From the blockchain-anchored ledger; scan to check independently that the record is unchanged.");
+        "No public test record has this hash.", "From the blockchain-anchored ledger; scan to check independently that the record is unchanged.", "Trace where this lot came from and went");
 
     private static readonly Dictionary<string, string> ChineseWords = new(StringComparer.Ordinal)
     {

@@ -30,6 +30,7 @@ internal static class FoodPages
         pages.MapGet("/certificates/{recordHash}", CertificateAsync).ExcludeFromDescription();
         pages.MapGet("/stalls/{stallId}", StallAsync).ExcludeFromDescription();
         pages.MapGet("/stalls/{stallId}/qr.svg", StallQr).ExcludeFromDescription();
+        pages.MapFoodTracePage();
         return pages;
     }
 
@@ -82,6 +83,10 @@ internal static class FoodPages
             body.Append(CultureInfo.InvariantCulture, $"<dt>{E(name)}</dt><dd>{E(value)}</dd>");
         }
         body.Append("</dl>\n");
+        if (payload["lotEpc"] is { } lotEpc)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p><a id=\"trace-link\" href=\"{TraceHref(Text(lotEpc), language)}\">{E(t.TraceLot)}</a></p>\n");
+        }
         if (payload["items"] is JsonArray items)
         {
             body.Append(CultureInfo.InvariantCulture, $"<h2>{E(t.Items)}</h2><table id=\"items\"><tbody>");
@@ -117,7 +122,7 @@ internal static class FoodPages
             {
                 var standing = await RecordStanding.OfAsync(test.Record, db, ct);
                 var p = test.Payload;
-                body.Append(CultureInfo.InvariantCulture, $"""<tr class="{E(Text(p["result"]))}"><td>{E(test.Record.OccurredAt[..10])}</td><td>{E(Text(p["product"]))}</td><td>{E(Text(p["lot"]))}</td><td>{E(Text(p["testItem"]))}</td><td>{E(t.Word(Text(p["result"])))}</td><td>{E(t.Word(standing.Status))}</td><td><a href="/food/certificates/{test.Record.RecordHash}?lang={language}">{E(t.Verify)}</a></td></tr>""");
+                body.Append(CultureInfo.InvariantCulture, $"""<tr class="{E(Text(p["result"]))}"><td>{E(test.Record.OccurredAt[..10])}</td><td>{E(Text(p["product"]))}</td><td>{LotCell(p, language)}</td><td>{E(Text(p["testItem"]))}</td><td>{E(t.Word(Text(p["result"])))}</td><td>{E(t.Word(standing.Status))}</td><td><a href="/food/certificates/{test.Record.RecordHash}?lang={language}">{E(t.Verify)}</a></td></tr>""");
             }
             body.Append("</tbody></table>\n");
         }
@@ -130,27 +135,23 @@ internal static class FoodPages
             ? TypedResults.Text(RecordQrCode.Svg($"{options.Value.NormalizedBaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}"}/food/stalls/{stallId}"), "image/svg+xml; charset=utf-8")
             : TypedResults.NotFound();
 
-    // Rapid tests are L1, so their envelopes are stored in clear; the canonical JSON has no spaces, so the stall's id
-    // narrows the rows in SQL and the parsed payload decides.
-    private static async Task<List<(StoredRecord Record, JsonObject Payload)>> StallTestsAsync(LedgerDbContext db, string stallId, CancellationToken ct)
-    {
-        var needle = $"\"id\":\"{stallId}\"";
-        var records = await db.Records.AsNoTracking()
-            .Where(r => r.Domain == "food-safety" && r.Type == "rapid-test" && r.Level == 1 && r.ErasedAtMs == null && r.EnvelopeJson.Contains(needle))
-            .OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id)
-            .Take(StallTests * 4)
-            .ToListAsync(ct);
-        return [.. records
-            .Select(r => (Record: r, Payload: JsonNode.Parse(r.EnvelopeJson)!["payload"]!.AsObject()))
-            .Where(x => x.Payload["stall"]?["id"]?.GetValue<string>() == stallId)
-            .Take(StallTests)];
-    }
+    private static async Task<List<(StoredRecord Record, JsonObject Payload)>> StallTestsAsync(LedgerDbContext db, string stallId, CancellationToken ct) =>
+        [.. (await FoodFlags.TestsOfStallAsync(db, stallId, StallTests, ct)).Select(r => (Record: r, Payload: FoodFlags.Payload(r)))];
+
+    /// <summary>The trace page of a lot, backward (where it came from).</summary>
+    internal static string TraceHref(string lotEpc, string language) => $"/food/trace?epc={Uri.EscapeDataString(lotEpc)}&amp;lang={language}";
+
+    // A stall's lot links to its trace when the test names a GS1 lot.
+    private static string LotCell(JsonObject payload, string language) =>
+        payload["lotEpc"] is { } epc ? $"<a href=\"{TraceHref(Text(epc), language)}\">{E(Text(payload["lot"]))}</a>" : E(Text(payload["lot"]));
 
     private static bool IsStallId(string id) => id.Length is >= 1 and <= 32 && char.IsAsciiLetterOrDigit(id[0]) && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
-    private static string Page(string language, string title, string body, FoodPageText t)
+    /// <summary>A food page around <paramref name="body"/>; the language switch keeps <paramref name="query"/> (already URL-encoded, without <c>lang</c>).</summary>
+    internal static string Page(string language, string title, string body, FoodPageText t, string query = "", string? stylesheet = null)
     {
         var other = PageLanguage.Other(language);
+        var extra = stylesheet is null ? "" : $"\n<link rel=\"stylesheet\" href=\"{stylesheet}\">";
         return $"""
             <!doctype html>
             <html lang="{PageLanguage.Tag(language)}">
@@ -159,10 +160,10 @@ internal static class FoodPages
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="referrer" content="no-referrer">
             <title>{E(title)} · Ledger</title>
-            <link rel="stylesheet" href="/verify/assets/verify.css">
+            <link rel="stylesheet" href="/verify/assets/verify.css">{extra}
             </head>
             <body class="page food">
-            <header><a class="lang" href="?lang={other}" lang="{PageLanguage.Tag(other)}" hreflang="{PageLanguage.Tag(other)}">{E(t.Switch)}</a></header>
+            <header><a class="lang" href="?{query}lang={other}" lang="{PageLanguage.Tag(other)}" hreflang="{PageLanguage.Tag(other)}">{E(t.Switch)}</a></header>
             <main id="food">
             {body}
             </main>
@@ -172,13 +173,13 @@ internal static class FoodPages
             """;
     }
 
-    private static IResult Html(HttpContext context, string language, string html, int status = StatusCodes.Status200OK)
+    internal static IResult Html(HttpContext context, string language, string html, int status = StatusCodes.Status200OK)
     {
         PageLanguage.Describe(context.Response, language);
         return TypedResults.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 
-    private static string Text(JsonNode? node) => node?.GetValue<string>() ?? "";
+    internal static string Text(JsonNode? node) => node?.GetValue<string>() ?? "";
 
-    private static string E(string text) => Encoder.Encode(text);
+    internal static string E(string text) => Encoder.Encode(text);
 }

@@ -21,15 +21,29 @@ public sealed record TracedEvent(string EventHashId, string RecordHash, string R
     public required string Issuer { get; init; }
 }
 
-/// <summary>What a trace reached: identifiers (lots and instances), places and events, in event-time order.</summary>
-public sealed record TraceGraph(string Root, IReadOnlyList<string> Identifiers, IReadOnlyList<string> Locations, IReadOnlyList<TracedEvent> Events, bool DepthLimited);
+/// <summary>What a trace reached: identifiers (lots and instances) with the number of links from the root, places and events, in event-time order.</summary>
+public sealed record TraceGraph(string Root, IReadOnlyList<string> Identifiers, IReadOnlyList<string> Locations, IReadOnlyList<TracedEvent> Events, bool DepthLimited)
+{
+    /// <summary>How many links each identifier is from the root (the root is 0).</summary>
+    public IReadOnlyDictionary<string, int> Depths { get; init; } = new Dictionary<string, int>();
+}
 
 /// <summary>
-/// Walks the EPCIS index from one identifier, level by level (one query per level, not per identifier), to every
-/// identifier linked to it: a transformation links its inputs to its outputs in the direction of the trace; an
-/// aggregation links a container and its contents both ways (what travelled in a pallet went where the pallet went);
-/// object and transaction events (shipping, receiving) add their places. Each identifier is visited once, so cycles end;
-/// <c>depth</c> bounds the number of links followed. Revoked events (corrected by an error declaration) do not link.
+/// Walks the EPCIS index from one identifier to every identifier linked to it: a transformation links its inputs to its
+/// outputs in the direction of the trace; an aggregation links a container and its contents both ways (what travelled
+/// in a pallet went where the pallet went); object and transaction events (shipping, receiving) add their places.
+/// <para>
+/// Paths respect time. Each identifier reached carries a bound: going forward, the time it was reached (the earliest
+/// over all paths), and only its events at or after that time count; going backward, the latest time it can have
+/// contributed, and only its events at or before it count. The root is unbounded: every event of the traced lot is in
+/// its trace. A transformation at time t bounds what it links at t (an input cannot be in an output made before it
+/// arrived). An aggregation going forward bounds the container or contents it reaches at its time; going backward it
+/// passes the bound on unchanged, because a container carries its contents' history for as long as they are traced
+/// (the pallet's later shipping is the lot's own movement).
+/// </para>
+/// One query per round for the identifiers not yet looked up (never per identifier); an identifier whose bound widens is
+/// looked at again in memory, so cycles end (bounds only widen, over a finite set of event times); <c>depth</c> bounds
+/// the links followed. Revoked events (corrected by an error declaration) do not link.
 /// </summary>
 internal sealed class FoodTrace(LedgerDbContext db)
 {
@@ -38,120 +52,154 @@ internal sealed class FoodTrace(LedgerDbContext db)
     private static readonly string[] ContainerRoles = [EpcisIdentifierRoles.Parent];
     private static readonly string[] ContentRoles = [EpcisIdentifierRoles.Child, EpcisIdentifierRoles.ChildQuantity];
 
+    private sealed record IndexedEvent(string RecordId, long TimeMs, List<(string Role, string Identifier)> Identifiers);
+
     /// <summary>The canonical form of <paramref name="epc"/> if the index holds it; null when no event names it.</summary>
     public async Task<string?> FindAsync(string epc, CancellationToken ct)
     {
-        var canonical = Gs1Identifier.TryParse(epc.Trim())?.Canonical ?? epc.Trim();
+        var canonical = Canonical(epc);
         return await db.EpcisEventIdentifiers.AnyAsync(i => i.Identifier == canonical, ct) ? canonical : null;
     }
+
+    /// <summary>The canonical form the index keys identifiers by: a GS1 key as a Digital Link URI, anything else trimmed.</summary>
+    public static string Canonical(string epc) => Gs1Identifier.TryParse(epc.Trim())?.Canonical ?? epc.Trim();
 
     /// <summary>The trace from <paramref name="root"/> (canonical, known to the index).</summary>
     public async Task<TraceGraph> WalkAsync(string root, TraceDirection direction, int depth, CancellationToken ct)
     {
-        var reached = new HashSet<string>(StringComparer.Ordinal) { root };
-        var events = new Dictionary<string, List<(string Role, string Identifier)>>(StringComparer.Ordinal);
-        var frontier = new List<string> { root };
+        var forward = direction == TraceDirection.Forward;
+        var bound = new Dictionary<string, long>(StringComparer.Ordinal) { [root] = forward ? long.MinValue : long.MaxValue };
+        var depths = new Dictionary<string, int>(StringComparer.Ordinal) { [root] = 0 };
+        var naming = new Dictionary<string, List<IndexedEvent>>(StringComparer.Ordinal);
+        var events = new Dictionary<string, IndexedEvent>(StringComparer.Ordinal);
+        var frontier = new HashSet<string>(StringComparer.Ordinal) { root };
         var limited = false;
-        for (var level = 0; frontier.Count > 0; level++)
+        while (frontier.Count > 0)
         {
-            var naming = await EventsNamingAsync(frontier, events, ct);
-            var next = new List<string>();
-            // An event seen at an earlier level is looked at again: a newly reached identifier may link through it
-            // (a pallet reached from one of its contents leads to the others).
-            foreach (var recordId in naming)
+            await LookUpAsync([.. frontier.Where(i => !naming.ContainsKey(i))], naming, events, ct);
+            var next = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var identifier in frontier)
             {
-                foreach (var linked in Linked(events[recordId], frontier, direction))
+                foreach (var e in naming[identifier].Where(e => Within(e.TimeMs, bound[identifier], forward)))
                 {
-                    if (!reached.Contains(linked))
+                    foreach (var (linked, reachedAt) in Linked(e, identifier, bound[identifier], direction))
                     {
-                        if (level >= depth)
+                        if (!bound.TryGetValue(linked, out var known))
                         {
-                            limited = true;
-                            continue;
+                            if (depths[identifier] >= depth)
+                            {
+                                limited = true;
+                                continue;
+                            }
+                            bound[linked] = reachedAt;
+                            depths[linked] = depths[identifier] + 1;
+                            next.Add(linked);
                         }
-                        reached.Add(linked);
-                        next.Add(linked);
+                        else if (forward ? reachedAt < known : reachedAt > known)
+                        {
+                            bound[linked] = reachedAt;
+                            depths[linked] = Math.Min(depths[linked], depths[identifier] + 1);
+                            next.Add(linked);
+                        }
                     }
                 }
             }
             frontier = next;
         }
-        var traced = await DescribeAsync(events, ct);
+        var shown = bound.SelectMany(b => naming[b.Key].Where(e => Within(e.TimeMs, b.Value, forward)))
+            .Select(e => e.RecordId).ToHashSet(StringComparer.Ordinal);
+        var traced = await DescribeAsync(shown.Select(id => events[id]).ToList(), ct);
         var locations = traced.Select(e => e.BizLocation).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new TraceGraph(root, [.. reached.Order(StringComparer.Ordinal)], locations, traced, limited);
+        return new TraceGraph(root, [.. bound.Keys.Order(StringComparer.Ordinal)], locations, traced, limited) { Depths = depths };
     }
 
-    // The standing events that name any frontier identifier; the identifier rows of those not seen before are added
-    // to <paramref name="events"/>.
-    private async Task<List<string>> EventsNamingAsync(List<string> frontier, Dictionary<string, List<(string Role, string Identifier)>> events, CancellationToken ct)
+    private static bool Within(long timeMs, long bound, bool forward) => forward ? timeMs >= bound : timeMs <= bound;
+
+    // The standing events naming each of <paramref name="identifiers"/>, with every identifier they name; an event
+    // already read is not read again.
+    private async Task LookUpAsync(List<string> identifiers, Dictionary<string, List<IndexedEvent>> naming, Dictionary<string, IndexedEvent> events, CancellationToken ct)
     {
-        var naming = new List<string>();
-        foreach (var chunk in frontier.Chunk(500))
+        foreach (var identifier in identifiers)
+        {
+            naming[identifier] = [];
+        }
+        foreach (var chunk in identifiers.Chunk(500))
         {
             var ids = chunk.ToList();
-            var recordIds = await db.EpcisEventIdentifiers.AsNoTracking()
+            var hits = await db.EpcisEventIdentifiers.AsNoTracking()
                 .Where(i => ids.Contains(i.Identifier))
-                .Select(i => i.RecordId).Distinct()
-                .Where(r => !db.Revocations.Any(v => v.RevokedRecordId == r))
-                .Where(r => !db.EpcisEvents.Any(e => e.RecordId == r && e.DeclaresError))
+                .Join(db.EpcisEvents, i => i.RecordId, e => e.RecordId, (i, e) => new { i.Identifier, i.RecordId, e.EventTimeMs, e.DeclaresError })
+                .Where(h => !h.DeclaresError && !db.Revocations.Any(v => v.RevokedRecordId == h.RecordId))
                 .ToListAsync(ct);
-            naming.AddRange(recordIds);
-            foreach (var unseen in recordIds.Where(r => !events.ContainsKey(r)).Chunk(500))
+            var times = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var hit in hits)
             {
-                var list = unseen.ToList();
-                var rows = await db.EpcisEventIdentifiers.AsNoTracking().Where(i => list.Contains(i.RecordId)).ToListAsync(ct);
+                times[hit.RecordId] = hit.EventTimeMs;
+            }
+            var unseen = times.Keys.Where(r => !events.ContainsKey(r)).ToList();
+            foreach (var part in unseen.Chunk(500))
+            {
+                var list = part.ToList();
+                var rows = await db.EpcisEventIdentifiers.AsNoTracking().Where(i => list.Contains(i.RecordId))
+                    .Select(i => new { i.RecordId, i.Role, i.Identifier }).ToListAsync(ct);
                 foreach (var group in rows.GroupBy(r => r.RecordId))
                 {
-                    events[group.Key] = [.. group.Select(r => (r.Role, r.Identifier))];
+                    events[group.Key] = new IndexedEvent(group.Key, times[group.Key], [.. group.Select(r => (r.Role, r.Identifier))]);
                 }
             }
+            foreach (var hit in hits.DistinctBy(h => (h.Identifier, h.RecordId)))
+            {
+                naming[hit.Identifier].Add(events[hit.RecordId]);
+            }
         }
-        return [.. naming.Distinct(StringComparer.Ordinal)];
     }
 
-    // The identifiers an event links to those of the frontier it names, in the trace's direction.
-    private static IEnumerable<string> Linked(List<(string Role, string Identifier)> identifiers, List<string> frontier, TraceDirection direction)
+    // The identifiers <paramref name="e"/> links to <paramref name="identifier"/> in the trace's direction, each with
+    // the bound it gets there.
+    private static IEnumerable<(string Identifier, long Bound)> Linked(IndexedEvent e, string identifier, long bound, TraceDirection direction)
     {
-        var named = identifiers.Where(i => frontier.Contains(i.Identifier)).Select(i => i.Role).ToHashSet(StringComparer.Ordinal);
+        var named = e.Identifiers.Where(i => i.Identifier == identifier).Select(i => i.Role).ToHashSet(StringComparer.Ordinal);
         var (from, to) = direction == TraceDirection.Backward ? (OutputRoles, InputRoles) : (InputRoles, OutputRoles);
+        var carried = direction == TraceDirection.Forward ? e.TimeMs : bound;
         if (named.Overlaps(from))
         {
-            foreach (var i in identifiers.Where(i => to.Contains(i.Role)))
+            foreach (var i in e.Identifiers.Where(i => to.Contains(i.Role)))
             {
-                yield return i.Identifier;
+                yield return (i.Identifier, e.TimeMs);
             }
         }
         if (named.Overlaps(ContentRoles))
         {
-            foreach (var i in identifiers.Where(i => ContainerRoles.Contains(i.Role)))
+            foreach (var i in e.Identifiers.Where(i => ContainerRoles.Contains(i.Role)))
             {
-                yield return i.Identifier;
+                yield return (i.Identifier, carried);
             }
         }
         if (named.Overlaps(ContainerRoles))
         {
-            foreach (var i in identifiers.Where(i => ContentRoles.Contains(i.Role)))
+            foreach (var i in e.Identifiers.Where(i => ContentRoles.Contains(i.Role)))
             {
-                yield return i.Identifier;
+                yield return (i.Identifier, carried);
             }
         }
     }
 
-    private async Task<List<TracedEvent>> DescribeAsync(Dictionary<string, List<(string Role, string Identifier)>> events, CancellationToken ct)
+    private async Task<List<TracedEvent>> DescribeAsync(List<IndexedEvent> events, CancellationToken ct)
     {
         var traced = new List<TracedEvent>(events.Count);
-        foreach (var chunk in events.Keys.Chunk(500))
+        foreach (var chunk in events.Chunk(500))
         {
-            var ids = chunk.ToList();
+            var ids = chunk.Select(e => e.RecordId).ToList();
+            var byId = chunk.ToDictionary(e => e.RecordId, StringComparer.Ordinal);
             var rows = await db.EpcisEvents.AsNoTracking().Where(e => ids.Contains(e.RecordId))
                 .Join(db.Records, e => e.RecordId, r => r.Id, (e, r) => new { Event = e, r.RecordHash, r.Status, r.ErasedAtMs, r.Issuer })
                 .ToListAsync(ct);
-            var revoked = await db.Revocations.AsNoTracking().Where(v => ids.Contains(v.RevokedRecordId)).Select(v => v.RevokedRecordId).ToListAsync(ct);
-            var superseded = await db.Supersessions.AsNoTracking().Where(s => ids.Contains(s.SupersededRecordId)).Select(s => s.SupersededRecordId).ToListAsync(ct);
+            var revoked = (await db.Revocations.AsNoTracking().Where(v => ids.Contains(v.RevokedRecordId)).Select(v => v.RevokedRecordId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var superseded = (await db.Supersessions.AsNoTracking().Where(s => ids.Contains(s.SupersededRecordId)).Select(s => s.SupersededRecordId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             foreach (var row in rows)
             {
                 var e = row.Event;
-                var identifiers = events[e.RecordId];
+                var identifiers = byId[e.RecordId].Identifiers;
                 var inputs = identifiers.Where(i => InputRoles.Contains(i.Role)).Select(i => i.Identifier).ToList();
                 var outputs = identifiers.Where(i => !InputRoles.Contains(i.Role)).Select(i => i.Identifier).ToList();
                 var status = row.ErasedAtMs is not null ? RecordStatus.Erased

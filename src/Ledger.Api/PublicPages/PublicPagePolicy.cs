@@ -6,9 +6,9 @@ namespace Ledger.Api.PublicPages;
 /// </summary>
 internal static class PublicPagePolicy
 {
-    /// <summary>True for the verify page, a record's page, receipt and QR codes, their assets, and the food-safety certificate and stall pages.</summary>
+    /// <summary>True for the verify page, a record's page, receipt and QR codes, their assets, and the food-safety pages (certificate, stall, trace).</summary>
     public static bool AppliesTo(PathString path) => path.StartsWithSegments("/verify") || path.StartsWithSegments("/v")
-        || path.StartsWithSegments("/food/certificates") || path.StartsWithSegments("/food/stalls");
+        || path.StartsWithSegments("/food");
 
     public static string For(HttpContext context)
     {

@@ -10,7 +10,7 @@ namespace Ledger.Api.Tests.Food;
 internal static class EpcisCapturing
 {
     /// <summary>Posts <paramref name="document"/>; returns the 202's job once it is no longer running.</summary>
-    public static async Task<JsonElement> CaptureAsync(HttpClient client, string document)
+    public static async Task<JsonElement> CaptureAsync(HttpClient client, string document, int waitSeconds = 60)
     {
         using var content = new StringContent(document, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/ld+json");
@@ -18,7 +18,7 @@ internal static class EpcisCapturing
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!.ToString();
         Assert.StartsWith("/epcis/capture/", location, StringComparison.Ordinal);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(waitSeconds);
         while (DateTime.UtcNow < deadline)
         {
             var job = await client.GetFromJsonAsync<JsonElement>(location);
@@ -28,7 +28,7 @@ internal static class EpcisCapturing
             }
             await Task.Delay(50);
         }
-        throw new TimeoutException($"Capture job {location} still running after 60 s.");
+        throw new TimeoutException($"Capture job {location} still running after {waitSeconds} s.");
     }
 
     /// <summary>A one-event document: an ObjectEvent observing <paramref name="epcs"/> at <paramref name="place"/>.</summary>
@@ -43,4 +43,33 @@ internal static class EpcisCapturing
           ] }
         }
         """;
+
+    /// <summary>Submits an unqualified rapid test (destroyed) of <paramref name="lot"/>, naming it as its GS1 lot; returns its record hash.</summary>
+    public static async Task<string> SubmitFailedRapidTestAsync(HttpClient client, string lot)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/records", new
+        {
+            domain = "food-safety",
+            type = "rapid-test",
+            occurredAt = "2024-05-03T09:00:00+08:00",
+            payload = new
+            {
+                market = new { name = "龙华农贸市场" },
+                stall = new { id = "LH-A017", name = "王记蔬菜" },
+                product = "小白菜",
+                lot = lot[^7..],
+                lotEpc = lot,
+                testItem = "有机磷和氨基甲酸酯类农药残留",
+                method = "GB/T 5009.199 酶抑制率法",
+                reading = "62.5",
+                unit = "%",
+                limit = "< 50",
+                result = "unqualified",
+                disposal = "destroyed",
+                tester = "LH-QC-02",
+            },
+        });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recordHash").GetString()!;
+    }
 }

@@ -54,7 +54,7 @@ public sealed class FoodTraceTests(SharedLedger ledger) : IClassFixture<SharedLe
     public async Task AFailedRapidTestOnALotInTheTraceIsFlagged()
     {
         var chain = await CaptureAsync(withRework: false);
-        var test = await SubmitFailedRapidTestAsync(chain.LotC);
+        var test = await EpcisCapturing.SubmitFailedRapidTestAsync(_factory.ClientFor(Roles.Inspector), chain.LotC);
 
         var trace = await TraceAsync(_factory.ClientFor(Roles.Inspector), chain.LotA, "forward");
 
@@ -62,6 +62,38 @@ public sealed class FoodTraceTests(SharedLedger ledger) : IClassFixture<SharedLe
         Assert.Equal(test, flag.GetProperty("recordHash").GetString());
         Assert.Equal("destroyed", flag.GetProperty("disposal").GetString());
     }
+
+    [Fact]
+    public async Task ALotCodeReusedLaterJoinsNeitherTheEarlierProductsSourcesNorItsLaterOnes()
+    {
+        // A → X on day 1, X → Z on day 2, and on day 3 the code X is made again from B.
+        var run = Random.Shared.Next(100000, 999999);
+        var (a, b, x, z) = ($"urn:epc:class:lgtin:4012345.012345.TA{run}", $"urn:epc:class:lgtin:4012345.012345.TB{run}",
+            $"urn:epc:class:lgtin:4012345.054321.TX{run}", $"urn:epc:class:lgtin:4012345.054321.TZ{run}");
+        var job = await EpcisCapturing.CaptureAsync(_factory.ClientFor(Roles.FoodEnterprise), $$"""
+            { "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"], "type": "EPCISDocument", "schemaVersion": "2.0",
+              "creationDate": "2024-05-05T00:00:00Z", "epcisBody": { "eventList": [ {{Transformation("2024-05-01T10:00:00+08:00", a, x)}},
+              {{Transformation("2024-05-02T10:00:00+08:00", x, z)}}, {{Transformation("2024-05-03T10:00:00+08:00", b, x)}} ] } }
+            """);
+        Assert.True(job.GetProperty("success").GetBoolean(), job.ToString());
+        var client = _factory.ClientFor(Roles.Inspector);
+
+        var backward = await TraceAsync(client, z, "backward");
+        var forward = await TraceAsync(client, b, "forward");
+        var fromX = await TraceAsync(client, x, "backward");
+
+        Assert.Equal(Canonical(a, x, z), Strings(backward, "lots"));
+        Assert.Equal(2, backward.GetProperty("events").GetArrayLength());
+        Assert.Equal(Canonical(b, x), Strings(forward, "lots"));
+        Assert.Equal(Canonical(a, b, x), Strings(fromX, "lots")); // the root itself is unbounded: all its history
+    }
+
+    private static string Transformation(string time, string input, string output) => $$"""
+        { "type": "TransformationEvent", "eventTime": "{{time}}", "eventTimeZoneOffset": "+08:00", "bizStep": "commissioning",
+          "inputQuantityList": [ { "epcClass": "{{input}}", "quantity": 10, "uom": "KGM" } ],
+          "outputQuantityList": [ { "epcClass": "{{output}}", "quantity": 9, "uom": "KGM" } ],
+          "bizLocation": { "id": "{{SupplyChain.Processor}}" } }
+        """;
 
     [Fact]
     public async Task AnUnknownIdentifierIsNotFoundAndAMissingDirectionIsABadRequest()
@@ -106,33 +138,6 @@ public sealed class FoodTraceTests(SharedLedger ledger) : IClassFixture<SharedLe
         return chain;
     }
 
-    private async Task<string> SubmitFailedRapidTestAsync(string lot)
-    {
-        var response = await _factory.ClientFor(Roles.Inspector).PostAsJsonAsync("/api/v1/records", new
-        {
-            domain = "food-safety",
-            type = "rapid-test",
-            occurredAt = "2024-05-03T09:00:00+08:00",
-            payload = new
-            {
-                market = new { name = "龙华农贸市场" },
-                stall = new { id = "LH-A017", name = "王记蔬菜" },
-                product = "小白菜",
-                lot = lot[^7..],
-                lotEpc = lot,
-                testItem = "有机磷和氨基甲酸酯类农药残留",
-                method = "GB/T 5009.199 酶抑制率法",
-                reading = "62.5",
-                unit = "%",
-                limit = "< 50",
-                result = "unqualified",
-                disposal = "destroyed",
-                tester = "LH-QC-02",
-            },
-        });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recordHash").GetString()!;
-    }
 
     private static async Task<JsonElement> TraceAsync(HttpClient client, string epc, string direction, string extra = "")
     {

@@ -127,8 +127,11 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
                 return result;
             }
             rows.Add(result.Record!);
+            // Every row of this member is saved (projections write straight through), so the context lets go of them:
+            // each SaveChanges scans what is tracked, and a 10,000-event capture document kept tracked is quadratic.
+            await commit.Db.SaveChangesAsync();
+            commit.Db.ChangeTracker.Clear();
         }
-        await commit.Db.SaveChangesAsync();
         await tx.ReleaseSavepointAsync(Savepoint);
         return new WriteResult(WriteOutcome.Committed, rows[0]) { Together = rows };
     }

@@ -1,0 +1,37 @@
+using System.Globalization;
+using Ledger.Api.Food;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Api.Tests.Food;
+
+/// <summary>Rapid tests are found by lot and by stall through migration 0014's indexes, as SQLite's own planner says.</summary>
+public sealed class FoodLookupIndexTests(SharedLedger ledger) : IClassFixture<SharedLedger>
+{
+    [Theory]
+    [InlineData(FoodFlags.FailedLotsSql, "USING COVERING INDEX ix_records_failed_rapid_test_lot")]
+    [InlineData(FoodFlags.LotTestsSql, "USING INDEX ix_records_rapid_test_lot")]
+    [InlineData(FoodFlags.StallTestsSql, "USING INDEX ix_records_rapid_test_stall")]
+    public async Task TheLookUpIsAnsweredFromItsIndexNotByAScanOfRecords(string sql, string expected)
+    {
+        var query = string.Format(CultureInfo.InvariantCulture, sql, "'urn:epc:class:lgtin:4012345.012345.L1'", "'https://id.gs1.org/01/04012345123456/10/L1'");
+
+        var plan = await ledger.Factory.QueryAsync(async db =>
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + query;
+            var details = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                details.Add(reader.GetString(3));
+            }
+            return details;
+        });
+
+        Assert.Contains(plan, d => d.Contains(expected, StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, d => d == "SCAN records");
+    }
+}
