@@ -1,0 +1,42 @@
+namespace Ledger.Api.Hosting;
+
+/// <summary>
+/// Logs for machines: with <c>Logging:Format=json</c> every line is one JSON object (ASP.NET Core's JSON console
+/// formatter, UTC timestamps, scopes included), and every line written while a request is handled carries its
+/// <c>RequestId</c>, which the response returns in <c>X-Request-Id</c> so a user's report can be found in the logs.
+/// Request paths stay out either way (HostingExtensions turns the hosting diagnostics off).
+/// </summary>
+internal static class RequestLogging
+{
+    public const string RequestIdHeader = "X-Request-Id";
+
+    public static WebApplicationBuilder AddLedgerLogFormat(this WebApplicationBuilder builder)
+    {
+        var format = builder.Configuration["Logging:Format"];
+        if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        return builder;
+    }
+
+    /// <summary>Opens a RequestId scope around the rest of the pipeline and returns the id to the client.</summary>
+    public static IApplicationBuilder UseRequestIdScope(this IApplicationBuilder app)
+    {
+        var log = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Ledger.Api.Requests");
+        return app.Use(async (context, next) =>
+        {
+            var id = context.TraceIdentifier;
+            context.Response.Headers[RequestIdHeader] = id;
+            using (log.BeginScope(new Dictionary<string, object> { ["RequestId"] = id }))
+            {
+                await next(context);
+            }
+        });
+    }
+}
