@@ -8,6 +8,7 @@ using Ledger.Cli.Commands.Demo;
 using Ledger.Cli.Commands.Keys;
 using Ledger.Cli.Commands.Orgs;
 using Ledger.Cli.Commands.Projections;
+using Ledger.Cli.Commands.Storage;
 
 namespace Ledger.Cli;
 
@@ -86,6 +87,8 @@ public static class CliApp
             new VerifyPackageCommand(),
             new HashCommand(),
             new StatusCommand(),
+            new BackupCommand(),
+            new RestoreCommand(),
             new Command("orgs", "Operator commands for organisations, run on the service's host against its data folder.")
             {
                 new OrgsCreateCommand(),

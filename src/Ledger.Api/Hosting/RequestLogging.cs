@@ -33,10 +33,28 @@ internal static class RequestLogging
         {
             var id = context.TraceIdentifier;
             context.Response.Headers[RequestIdHeader] = id;
-            using (log.BeginScope(new Dictionary<string, object> { ["RequestId"] = id }))
+            using (log.BeginScope(new RequestIdScope(id)))
             {
                 await next(context);
             }
         });
     }
+}
+
+/// <summary>The scope every request's log lines carry: one property, <c>RequestId</c> ("RequestId:…" as text).</summary>
+internal sealed class RequestIdScope(string requestId) : IReadOnlyList<KeyValuePair<string, object?>>
+{
+    public KeyValuePair<string, object?> this[int index] =>
+        index == 0 ? new("RequestId", requestId) : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public int Count => 1;
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+    {
+        yield return this[0];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => $"RequestId:{requestId}";
 }
