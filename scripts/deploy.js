@@ -26,7 +26,9 @@ async function deployer() {
     if (password === undefined) {
       throw new Error("LEDGER_DEPLOYER_KEYSTORE is set but LEDGER_KEYSTORE_PASSWORD is not.");
     }
-    const wallet = await ethers.Wallet.fromEncryptedJson(fs.readFileSync(keystore, "utf8"), password);
+    // A keystore written with a byte-order mark (as .NET's UTF-8 writers add) is still JSON.
+    const json = fs.readFileSync(keystore, "utf8").replace(/^\uFEFF/, "");
+    const wallet = await ethers.Wallet.fromEncryptedJson(json, password);
     return wallet.connect(ethers.provider);
   }
   const [signer] = await ethers.getSigners();

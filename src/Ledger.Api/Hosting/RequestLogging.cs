@@ -32,7 +32,12 @@ internal static class RequestLogging
         return app.Use(async (context, next) =>
         {
             var id = context.TraceIdentifier;
-            context.Response.Headers[RequestIdHeader] = id;
+            // Added as the answer starts: an error answer is written after its headers were cleared.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers[RequestIdHeader] = id;
+                return Task.CompletedTask;
+            });
             using (log.BeginScope(new RequestIdScope(id)))
             {
                 await next(context);
