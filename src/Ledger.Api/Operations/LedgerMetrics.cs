@@ -80,6 +80,9 @@ public static class LedgerMetrics
     internal static readonly Gauge ChainUp = Factory.CreateGauge(
         "ledger_chain_up", "1 when this instance reached its chain node in this scrape, else 0.");
 
+    internal static readonly Gauge AnchorAccountBalance = Factory.CreateGauge(
+        "ledger_anchor_account_balance_wei", "Balance of this instance's anchoring account, in wei: what is left to pay fees with.");
+
     internal static readonly Gauge AnchoringLeader = Factory.CreateGauge(
         "ledger_anchoring_leader", "1 when this instance holds the anchoring lease, else 0.");
 

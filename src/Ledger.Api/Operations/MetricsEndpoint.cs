@@ -86,6 +86,7 @@ internal static class MetricsEndpoint
             var head = await chain.Client.GetLatestBlockAsync(ct).WaitAsync(ChainProbeTimeout, ct);
             LedgerMetrics.ChainHead.Set(head.Number);
             LedgerMetrics.ChainHeadLag.Set(Math.Max(0, time.GetUtcNow().ToUnixTimeSeconds() - head.Timestamp));
+            LedgerMetrics.AnchorAccountBalance.Set((double)await chain.Client.GetBalanceAsync(chain.Sender.Address, ct).WaitAsync(ChainProbeTimeout, ct));
             LedgerMetrics.ChainUp.Set(1);
         }
         catch (Exception e) when (e is Ledger.Chain.ChainException or TimeoutException)

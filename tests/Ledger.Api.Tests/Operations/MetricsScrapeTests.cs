@@ -62,6 +62,7 @@ public sealed class MetricsScrapeTests
             Assert.InRange(metrics["ledger_anchor_latency_seconds_sum"], 0, 120 * confirmedBatches);
             Assert.True(metrics["ledger_anchor_gas_used_total"] >= 21_000 * confirmedBatches, "An anchor transaction costs more than a transfer.");
             Assert.True(metrics["ledger_anchor_fees_wei_total"] > metrics["ledger_anchor_gas_used_total"], "Gas is paid at more than 1 wei.");
+            Assert.True(metrics["ledger_anchor_account_balance_wei"] > 0, "anvil's dev accounts start with 10,000 ether.");
             // The chain: head, lag, reachability, errors by kind (none), the lease.
             Assert.True(metrics["ledger_chain_head_block"] >= 2, "The contract's deployment and an anchor are at least two blocks.");
             Assert.InRange(metrics["ledger_chain_head_lag_seconds"], 0, 600);

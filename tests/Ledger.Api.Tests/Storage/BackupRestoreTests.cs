@@ -119,6 +119,42 @@ public sealed class BackupRestoreTests
         }
     }
 
+    [Fact]
+    public async Task ARestoreIsRefusedWhileAnInstanceHoldsTheAnchoringLease()
+    {
+        var folder = Directory.CreateTempSubdirectory("ledger-restore-running-").FullName;
+        try
+        {
+            var data = Path.Combine(folder, "data");
+            Directory.CreateDirectory(data);
+            Assert.Equal(CliApp.Valid, (await RunAsync("keys", "list", "--data-dir", data)).Code);
+            var backup = Path.Combine(folder, "backup.db");
+            Assert.Equal(CliApp.Valid, (await RunAsync("backup", "--data-dir", data, "--out", backup)).Code);
+            await using (var db = new SqliteConnection($"Data Source={Path.Combine(data, "ledger.db")};Pooling=False"))
+            {
+                await db.OpenAsync();
+                using var command = db.CreateCommand();
+                command.CommandText = "INSERT INTO leases (name, holder, expires_at_ms, acquired_at_ms) VALUES ('anchoring', 'host-a-42', $until, $now)";
+                command.Parameters.AddWithValue("$until", DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                await command.ExecuteNonQueryAsync();
+            }
+            var database = await File.ReadAllBytesAsync(Path.Combine(data, "ledger.db"));
+
+            var (code, output) = await RunAsync("restore", "--from", backup, "--data-dir", data);
+
+            Assert.Equal(CliApp.Invalid, code);
+            Assert.Contains("appears to be running (host-a-42 holds the anchoring lease)", output);
+            Assert.Equal(database, await File.ReadAllBytesAsync(Path.Combine(data, "ledger.db")));
+            Assert.Empty(Directory.GetFiles(data, "*before-restore*"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<string> SubmitAsync(HttpClient client, string lot) =>
         (await Samples.SubmitAsync(client, Samples.Inspection(lot))).GetProperty("recordHash").GetString()!;
 

@@ -36,6 +36,13 @@ internal sealed class RestoreCommand : LedgerCommand
         Directory.CreateDirectory(folder);
         var target = Path.Combine(folder, SqliteCopy.DatabaseFileName);
         string? keptAs = null;
+        if (File.Exists(target) && await SqliteCopy.LeaseHolderAsync(target, ct) is { } holder)
+        {
+            await error.WriteLineAsync(
+                $"refused: the service appears to be running ({holder} holds the anchoring lease). Stop every instance first, "
+                + "or wait for the lease of one that crashed to expire.");
+            return CliApp.Invalid;
+        }
         if (File.Exists(target))
         {
             // The file and its write-ahead log move together: the log may hold commits not yet in the file.
@@ -49,6 +56,8 @@ internal sealed class RestoreCommand : LedgerCommand
             }
         }
         var restored = await SqliteCopy.CopyAsync(backup, target, ct);
+        // The copy names the instance that held the lease when it was taken; it is gone, so nobody need wait for it.
+        await SqliteCopy.ClearLeasesAsync(target, ct);
         await output.WriteLineAsync(
             $"Restored {restored.Records} records and {restored.Batches} batches ({restored.ConfirmedBatches} confirmed) into {target}"
             + (keptAs is null ? "." : $"; the previous database is kept as {keptAs}.")

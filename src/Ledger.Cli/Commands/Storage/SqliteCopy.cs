@@ -62,6 +62,32 @@ internal static class SqliteCopy
         }
     }
 
+    /// <summary>The holder of an unexpired lease in <paramref name="file"/> (a running instance), or null.</summary>
+    public static async Task<string?> LeaseHolderAsync(string file, CancellationToken ct)
+    {
+        await using var db = await OpenAsync(file, SqliteOpenMode.ReadOnly, ct);
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT holder FROM leases WHERE expires_at_ms > $now LIMIT 1";
+        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        try
+        {
+            return (string?)await command.ExecuteScalarAsync(ct);
+        }
+        catch (SqliteException)
+        {
+            return null; // a database from before leases existed: nothing can hold one
+        }
+    }
+
+    /// <summary>Removes every lease from a restored copy.</summary>
+    public static async Task ClearLeasesAsync(string file, CancellationToken ct)
+    {
+        await using var db = await OpenAsync(file, SqliteOpenMode.ReadWrite, ct);
+        using var command = db.CreateCommand();
+        command.CommandText = "DELETE FROM leases";
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     private static async Task<SqliteConnection> OpenAsync(string file, SqliteOpenMode mode, CancellationToken ct)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
