@@ -87,8 +87,6 @@ public static class CliApp
             new VerifyPackageCommand(),
             new HashCommand(),
             new StatusCommand(),
-            new BackupCommand(),
-            new RestoreCommand(),
             new Command("orgs", "Operator commands for organisations, run on the service's host against its data folder.")
             {
                 new OrgsCreateCommand(),
@@ -118,6 +116,8 @@ public static class CliApp
             {
                 new ProjectionsRebuildCommand(),
             },
+            new BackupCommand(),
+            new RestoreCommand(),
         };
         root.Options.Add(new HelpOption("--help", "-h") { Action = new LedgerHelpAction(RootEpilogue) });
         // `ledger` alone: show what it can do, but as the usage error it is.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Api.Hosting;
@@ -57,19 +56,9 @@ internal sealed class ShutdownGate(IHostApplicationLifetime lifetime, IOptions<H
                 await next(context);
                 return;
             }
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             context.Response.Headers.Connection = "close";
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "Service stopping",
-                    Detail = $"This instance is shutting down and took nothing from this request; retry in {RetryAfterSeconds} s.",
-                },
-            });
+            await RetryAfterProblem.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Service stopping",
+                $"This instance is shutting down and took nothing from this request; retry in {RetryAfterSeconds} s.", RetryAfterSeconds);
         });
     }
 }

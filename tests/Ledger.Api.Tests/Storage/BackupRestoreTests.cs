@@ -88,65 +88,59 @@ public sealed class BackupRestoreTests
     }
 
     [Fact]
-    public async Task ABackupNeverOverwritesAFileAndARestoreRefusesWhatIsNotALedger()
+    public Task ABackupNeverOverwritesAFileAndARestoreRefusesWhatIsNotALedger() => WithDataFolderAsync(async (folder, data) =>
     {
-        var folder = Directory.CreateTempSubdirectory("ledger-backup-refusals-").FullName;
-        try
-        {
-            var data = Path.Combine(folder, "data");
-            Directory.CreateDirectory(data);
-            Assert.Equal(CliApp.Valid, (await RunAsync("keys", "list", "--data-dir", data)).Code);
-            var database = await File.ReadAllBytesAsync(Path.Combine(data, "ledger.db"));
-            var existing = Path.Combine(folder, "existing.db");
-            await File.WriteAllTextAsync(existing, "keep me");
-            var garbage = Path.Combine(folder, "garbage.db");
-            await File.WriteAllTextAsync(garbage, "this is not a SQLite database, only text that is long enough to look like a header");
+        var database = await File.ReadAllBytesAsync(Path.Combine(data, "ledger.db"));
+        var existing = Path.Combine(folder, "existing.db");
+        await File.WriteAllTextAsync(existing, "keep me");
+        var garbage = Path.Combine(folder, "garbage.db");
+        await File.WriteAllTextAsync(garbage, "this is not a SQLite database, only text that is long enough to look like a header");
 
-            var (backupCode, backupOutput) = await RunAsync("backup", "--data-dir", data, "--out", existing);
-            var (restoreCode, restoreOutput) = await RunAsync("restore", "--from", garbage, "--data-dir", data);
+        var (backupCode, backupOutput) = await RunAsync("backup", "--data-dir", data, "--out", existing);
+        var (restoreCode, restoreOutput) = await RunAsync("restore", "--from", garbage, "--data-dir", data);
 
-            Assert.Equal(CliApp.Usage, backupCode);
-            Assert.Contains("never overwrites", backupOutput);
-            Assert.Equal("keep me", await File.ReadAllTextAsync(existing));
-            Assert.Equal(CliApp.Usage, restoreCode);
-            Assert.Contains("is not a ledger database", restoreOutput);
-            Assert.Equal(database, await File.ReadAllBytesAsync(Path.Combine(data, "ledger.db")));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+        Assert.Equal(CliApp.Usage, backupCode);
+        Assert.Contains("never overwrites", backupOutput);
+        Assert.Equal("keep me", await File.ReadAllTextAsync(existing));
+        Assert.Equal(CliApp.Usage, restoreCode);
+        Assert.Contains("is not a ledger database", restoreOutput);
+        Assert.Equal(database, await File.ReadAllBytesAsync(Path.Combine(data, "ledger.db")));
+    });
 
     [Fact]
-    public async Task ARestoreIsRefusedWhileAnInstanceHoldsTheAnchoringLease()
+    public Task ARestoreIsRefusedWhileAnInstanceHoldsTheAnchoringLease() => WithDataFolderAsync(async (folder, data) =>
     {
-        var folder = Directory.CreateTempSubdirectory("ledger-restore-running-").FullName;
+        var backup = Path.Combine(folder, "backup.db");
+        Assert.Equal(CliApp.Valid, (await RunAsync("backup", "--data-dir", data, "--out", backup)).Code);
+        await using (var db = new SqliteConnection($"Data Source={Path.Combine(data, "ledger.db")};Pooling=False"))
+        {
+            await db.OpenAsync();
+            using var command = db.CreateCommand();
+            command.CommandText = "INSERT INTO leases (name, holder, expires_at_ms, acquired_at_ms) VALUES ('anchoring', 'host-a-42', $until, $now)";
+            command.Parameters.AddWithValue("$until", DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            await command.ExecuteNonQueryAsync();
+        }
+        var database = await File.ReadAllBytesAsync(Path.Combine(data, "ledger.db"));
+
+        var (code, output) = await RunAsync("restore", "--from", backup, "--data-dir", data);
+
+        Assert.Equal(CliApp.Invalid, code);
+        Assert.Contains("appears to be running (host-a-42 holds the anchoring lease)", output);
+        Assert.Equal(database, await File.ReadAllBytesAsync(Path.Combine(data, "ledger.db")));
+        Assert.Empty(Directory.GetFiles(data, "*before-restore*"));
+    });
+
+    // A temporary folder with a data folder holding a fresh ledger database (created by an operator command), removed after.
+    private static async Task WithDataFolderAsync(Func<string, string, Task> test)
+    {
+        var folder = Directory.CreateTempSubdirectory("ledger-backup-cli-").FullName;
         try
         {
             var data = Path.Combine(folder, "data");
             Directory.CreateDirectory(data);
             Assert.Equal(CliApp.Valid, (await RunAsync("keys", "list", "--data-dir", data)).Code);
-            var backup = Path.Combine(folder, "backup.db");
-            Assert.Equal(CliApp.Valid, (await RunAsync("backup", "--data-dir", data, "--out", backup)).Code);
-            await using (var db = new SqliteConnection($"Data Source={Path.Combine(data, "ledger.db")};Pooling=False"))
-            {
-                await db.OpenAsync();
-                using var command = db.CreateCommand();
-                command.CommandText = "INSERT INTO leases (name, holder, expires_at_ms, acquired_at_ms) VALUES ('anchoring', 'host-a-42', $until, $now)";
-                command.Parameters.AddWithValue("$until", DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-                await command.ExecuteNonQueryAsync();
-            }
-            var database = await File.ReadAllBytesAsync(Path.Combine(data, "ledger.db"));
-
-            var (code, output) = await RunAsync("restore", "--from", backup, "--data-dir", data);
-
-            Assert.Equal(CliApp.Invalid, code);
-            Assert.Contains("appears to be running (host-a-42 holds the anchoring lease)", output);
-            Assert.Equal(database, await File.ReadAllBytesAsync(Path.Combine(data, "ledger.db")));
-            Assert.Empty(Directory.GetFiles(data, "*before-restore*"));
+            await test(folder, data);
         }
         finally
         {
