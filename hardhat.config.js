@@ -27,6 +27,14 @@ module.exports = {
       evmVersion: "cancun", // OpenZeppelin 5.x uses mcopy
     },
   },
+  networks: {
+    // Any EVM chain, by environment (scripts/deploy.js): LEDGER_RPC_URL, and LEDGER_DEPLOYER_KEY (hex) unless the
+    // script is given a keystore (LEDGER_DEPLOYER_KEYSTORE + LEDGER_KEYSTORE_PASSWORD), which it opens itself.
+    ledger: {
+      url: process.env.LEDGER_RPC_URL || "http://127.0.0.1:8545",
+      accounts: process.env.LEDGER_DEPLOYER_KEY ? [process.env.LEDGER_DEPLOYER_KEY] : [],
+    },
+  },
   paths: {
     sources: "./contracts-solidity/contracts",
     tests: "./contracts-solidity/test",

@@ -54,6 +54,7 @@ try
     app.MapPublicPages();
     app.MapIssuersApi();
     app.MapStatusApi();
+    app.MapLedgerMetrics();
     app.MapLedgerHealth();
 
     await app.RunAsync();

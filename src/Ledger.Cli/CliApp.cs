@@ -8,6 +8,7 @@ using Ledger.Cli.Commands.Demo;
 using Ledger.Cli.Commands.Keys;
 using Ledger.Cli.Commands.Orgs;
 using Ledger.Cli.Commands.Projections;
+using Ledger.Cli.Commands.Storage;
 
 namespace Ledger.Cli;
 
@@ -115,6 +116,8 @@ public static class CliApp
             {
                 new ProjectionsRebuildCommand(),
             },
+            new BackupCommand(),
+            new RestoreCommand(),
         };
         root.Options.Add(new HelpOption("--help", "-h") { Action = new LedgerHelpAction(RootEpilogue) });
         // `ledger` alone: show what it can do, but as the usage error it is.

@@ -28,6 +28,8 @@ public sealed class LedgerApiFactory : WebApplicationFactory<Program>
             ["Anchoring:PollInterval"] = "00:00:00.100",
             // Every test request comes from one address; polling /proofs must not hit the public rate limit.
             ["RateLimits:PublicPermitLimit"] = "1000000",
+            // No pause on stop: a test host is stopped hundreds of times (ShutdownGateTests keep one).
+            ["Hosting:ShutdownDrain"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

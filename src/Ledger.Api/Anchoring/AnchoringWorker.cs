@@ -76,6 +76,11 @@ internal sealed class AnchoringWorker(
                 var delay = BackoffAfter(status.ConsecutiveFailures);
                 nextCycle = time.GetUtcNow() + delay;
                 status.RetryingAt(nextCycle);
+                Operations.LedgerMetrics.AnchoringFailures.Inc();
+                if (e is Ledger.Chain.ChainException chainError)
+                {
+                    Operations.LedgerMetrics.RpcError(chainError.Kind);
+                }
                 // Message only: exception text from our code carries no secrets; stack traces stay out of the logs.
                 log.LogWarning("Anchoring attempt failed ({Failures} in a row; next in {Delay}): {Reason}", status.ConsecutiveFailures, delay, e.Message);
             }

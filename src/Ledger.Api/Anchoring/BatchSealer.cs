@@ -53,6 +53,7 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        Operations.LedgerMetrics.BatchSize.Observe(batch.LeafCount);
         return batch;
     }
 

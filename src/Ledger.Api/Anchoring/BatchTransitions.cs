@@ -97,6 +97,7 @@ public sealed class BatchTransitions(LedgerDbContext db, ConnectedChain chain, T
     {
         batch.ConfirmedAtMs = NowMs;
         await MoveAsync(batch, BatchState.Confirmed, RecordStatus.Confirmed, ct);
+        Operations.LedgerMetrics.AnchorLatency.Observe(Math.Max(0, batch.ConfirmedAtMs.Value - batch.SealedAtMs) / 1000.0);
     }
 
     /// <summary>included/confirmed → submitted: the block left the chain; send <paramref name="resend"/> again.</summary>

@@ -27,6 +27,8 @@ public sealed class InclusionWatcher(ConnectedChain chain, BatchTransitions tran
                 && await reader.CanonicalAsync(anchored, ct) is { } inclusion)
             {
                 await transitions.IncludedAsync(batch, inclusion, tx, ct);
+                Operations.LedgerMetrics.GasUsed.Inc(receipt.GasUsed);
+                Operations.LedgerMetrics.FeesPaid.Inc((double)(receipt.GasUsed * receipt.EffectiveGasPrice));
                 log.LogInformation("Batch {BatchId} included in block {Block} by transaction {TxHash}.", batch.Id, inclusion.BlockNumber, tx.TxHash);
                 return;
             }

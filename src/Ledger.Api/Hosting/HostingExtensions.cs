@@ -3,6 +3,7 @@ using Ledger.Api.Access;
 using Ledger.Api.Anchoring;
 using Ledger.Api.Chain;
 using Ledger.Api.Correction;
+using Ledger.Api.Operations;
 using Ledger.Api.Problems;
 using Ledger.Api.PublicPages;
 using Ledger.Api.Records;
@@ -32,6 +33,7 @@ internal static class HostingExtensions
         services.AddOptions<ChainOptions>().BindSettings(ChainOptions.Section).PostConfigure(o => o.ApplyDeployment());
 
         services.AddLedgerAccess();
+        services.AddLedgerForwardedHeaders();
         services.AddLedgerRateLimiting();
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -58,6 +60,11 @@ internal static class HostingExtensions
             .AddCheck<ChainHealthCheck>("chain", tags: ["ready"]);
 
         services.AddLedgerOpenApi();
+        services.AddLedgerMetrics();
+        // Registered last, so on stop it closes the door before anything else stops (ShutdownGate).
+        services.AddSingleton<ShutdownGate>();
+        services.AddHostedService(sp => sp.GetRequiredService<ShutdownGate>());
+        builder.AddLedgerLogFormat();
         // Paths are never logged, whatever level is configured, because a case's path carries its reference
         // (docs/security.md): off, the hosting diagnostics write no request lines and open no RequestPath scope around
         // every other line (the trace and span ids stay); the router's path matching is not traced. The endpoint lines
@@ -69,9 +76,12 @@ internal static class HostingExtensions
 
     public static WebApplication UseLedgerPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseRequestIdScope();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        ShutdownGate.UseShutdownGate(app);
         app.UseSwagger();
         app.UseSwaggerUI(o => o.DocumentTitle = "Ledger API");
         app.UseRateLimiter();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Ledger.Api.Settings;
 using Microsoft.AspNetCore.RateLimiting;
@@ -46,17 +45,7 @@ internal static class PublicRateLimiting
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 1;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"This address has used its requests for now; try again in {seconds} s.",
-            },
-        });
+        await RetryAfterProblem.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
+            $"This address has used its requests for now; try again in {seconds} s.", seconds);
     }
 }

@@ -23,10 +23,15 @@ public sealed class IngestStatistics
         {
             Interlocked.Increment(ref _commits);
             Interlocked.Add(ref _records, records);
+            Operations.LedgerMetrics.CommitGroupSize.Observe(records);
         }
     }
 
-    internal void Failed(int records) => Interlocked.Add(ref _failed, records);
+    internal void Failed(int records)
+    {
+        Interlocked.Add(ref _failed, records);
+        Operations.LedgerMetrics.RecordsFailed.Inc(records);
+    }
 
     internal void Split() => Interlocked.Increment(ref _splits);
 }

@@ -31,6 +31,9 @@ internal sealed class RecordWriter : BackgroundService
         });
     }
 
+    /// <summary>Records waiting in the queue now (for /metrics).</summary>
+    public int QueueDepth => _queue.Reader.Count;
+
     /// <summary>Queues a prepared record and returns once its transaction committed or failed, or its rules refused it.</summary>
     public Task<WriteResult> WriteAsync(PreparedRecord record, CancellationToken ct) => QueueAsync(new PendingWrite(record), ct);
 
@@ -43,6 +46,7 @@ internal sealed class RecordWriter : BackgroundService
 
     private async Task<WriteResult> QueueAsync(PendingWrite pending, CancellationToken ct)
     {
+        var queuedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             // Cancelled only while waiting for room in a full queue: then nothing was queued and nothing is written.
@@ -54,7 +58,9 @@ internal sealed class RecordWriter : BackgroundService
         }
         // Not cancellable on purpose: once queued, the record is committed or refused as a whole, and a client that
         // went away can retry with its Idempotency-Key to learn which.
-        return await pending.Result;
+        var result = await pending.Result;
+        Operations.LedgerMetrics.Written(result.Outcome == WriteOutcome.Committed ? result.Record ?? result.Together?[0] : null, result.Together?.Count ?? 1, queuedAt);
+        return result;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
