@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Ledger.Chain.Attestation;
-using Ledger.Chain.Signing;
+using Ledger.Chain;
 using Ledger.Core.Canonical;
 using Ledger.Core.Hashing;
 using Ledger.Core.Protection;
