@@ -1,4 +1,8 @@
 #:package ScottPlot@5.1.59
+// Inside the repository, so opt out of its central package versions and documentation rule: this is a script.
+#:property ManagePackageVersionsCentrally=false
+#:property GenerateDocumentationFile=false
+#:property EnforceCodeStyleInBuild=false
 // Draws the gas curve (gas per record against batch size, both logarithmic) from bench/gas/measure.js's JSON.
 //   dotnet run --file bench/gas/chart.cs -- RESULTS.json OUT.png
 using System.Text.Json;
@@ -47,6 +51,6 @@ plot.Axes.SetLimits(-0.2, 5.2, -0.5, 6);
 plot.Title("Gas per record by batch size (one anvil, one run)");
 plot.XLabel("records per batch (log)");
 plot.YLabel("gas per record (log)");
-plot.ShowLegend(Alignment.UpperRight);
+plot.ShowLegend(Alignment.LowerLeft);
 plot.SavePng(args[1], 1000, 600);
 Console.WriteLine($"Wrote {args[1]}");

@@ -40,7 +40,7 @@ lines.push("", `Calls that would exceed the cap are split: \`multiTimestamp\` ca
   `and the storage-write contract at most ${n(report.recordsPerCall["storage-write"])} per call (the most that stay under ${n(report.perTransactionGasCap)} gas with 2 % to spare). ` +
   `Every transaction sent stayed under the cap.`, "");
 lines.push(`**At the service's default maximum batch size (\`Anchoring:MaxBatchSize\` = ${n(d.records)}): ${n(d.gasPerRecord, 1)} gas per record ` +
-  `(${n(d.totalGas)} gas for the batch's one \`anchor\`). Target ≤ 50: ${d.met ? "met" : "**not met**"}.**`);
+  `(${n(d.totalGas)} gas for the batch's one \`anchor\`). Target ≤ 50: ${d.met ? "met" : "NOT met"}.**`);
 
 const doc = fs.readFileSync(docPath, "utf8");
 const begin = "<!-- gas-table:begin -->";
