@@ -26,17 +26,6 @@ internal sealed class LedgerProblemHandler(IProblemDetailsService problems, Stor
         {
             httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = DetailsOf(problem),
-            Exception = exception,
-        });
-    }
-
-    /// <summary>The RFC 9457 body of a problem, as a response carries it (also one record's answer in a batch).</summary>
-    public static Microsoft.AspNetCore.Mvc.ProblemDetails DetailsOf(LedgerProblem problem)
-    {
         var details = problem.Errors is null
             ? new Microsoft.AspNetCore.Mvc.ProblemDetails()
             : new HttpValidationProblemDetails(problem.Errors);
@@ -47,7 +36,12 @@ internal sealed class LedgerProblemHandler(IProblemDetailsService problems, Stor
         {
             details.Extensions["rule"] = problem.Rule;
         }
-        return details;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = details,
+            Exception = exception,
+        });
     }
 
     // Logged here in one line without a stack trace: a handled exception is not logged by the framework.

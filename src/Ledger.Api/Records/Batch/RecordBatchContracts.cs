@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Ledger.Api.Records.Batch;
 
@@ -26,8 +25,8 @@ public sealed record BatchAccepted(IReadOnlyList<BatchResult> Results, BatchSumm
 /// <param name="Status">The HTTP status a single submission of it would have had.</param>
 /// <param name="Replayed">True when an earlier request with the same idempotency key stored it.</param>
 /// <param name="Accepted">The stored record's id, hash and salt (keep the salt), or null.</param>
-/// <param name="Problem">Why it was not stored, or null.</param>
-public sealed record BatchResult(int Index, int Status, bool Replayed, RecordAccepted? Accepted, ProblemDetails? Problem);
+/// <param name="Problem">Why it was not stored (RFC 9457; <c>errors</c> names the fields that are wrong, empty otherwise), or null.</param>
+public sealed record BatchResult(int Index, int Status, bool Replayed, RecordAccepted? Accepted, HttpValidationProblemDetails? Problem);
 
 /// <summary>How many records of the batch were stored (or had been, by an earlier request with the same key) and how many refused.</summary>
 public sealed record BatchSummary(int Accepted, int Refused);

@@ -112,6 +112,20 @@ internal sealed class RecordBatchIngest(IServiceScopeFactory scopes, IOptions<In
             $"A record may be at most {max} bytes ({IngestOptions.Section}:{nameof(IngestOptions.MaxBodyBytes)}), in its canonical form.");
     }
 
-    private static BatchResult Refused(int index, LedgerProblem problem) =>
-        new(index, problem.Status, false, null, LedgerProblemHandler.DetailsOf(problem));
+    // Always the validation form, so that a field's errors survive serialisation (they would not through the base
+    // type); "errors" is empty unless a field is wrong.
+    private static BatchResult Refused(int index, LedgerProblem problem)
+    {
+        var details = new HttpValidationProblemDetails(problem.Errors ?? new Dictionary<string, string[]>())
+        {
+            Status = problem.Status,
+            Title = problem.Title,
+            Detail = problem.Message,
+        };
+        if (problem.Rule is not null)
+        {
+            details.Extensions["rule"] = problem.Rule;
+        }
+        return new(index, problem.Status, false, null, details);
+    }
 }
