@@ -12,6 +12,7 @@ using Ledger.Api.Operations;
 using Ledger.Api.Protection;
 using Ledger.Api.PublicPages;
 using Ledger.Api.Records;
+using Ledger.Api.Records.Batch;
 using Ledger.Api.RecordTypes;
 using Ledger.Api.Revocation;
 using Ledger.Api.Settings;
@@ -38,6 +39,7 @@ try
 
     app.UseLedgerPipeline();
     app.MapRecordsApi();
+    app.MapRecordBatchApi();
     app.MapRecordTypesApi();
     app.MapErasureApi();
     app.MapRevocationApi();

@@ -87,6 +87,7 @@ public static class CliApp
             new VerifyPackageCommand(),
             new HashCommand(),
             new StatusCommand(),
+            new Commands.Import.ImportCommand(),
             new Command("orgs", "Operator commands for organisations, run on the service's host against its data folder.")
             {
                 new OrgsCreateCommand(),

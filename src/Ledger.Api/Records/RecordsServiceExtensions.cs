@@ -30,6 +30,7 @@ internal static class RecordsServiceExtensions
         services.AddLedgerAccessTrail();
         services.AddScoped<IdempotencyLookup>();
         services.AddScoped<RecordIngest>();
+        services.AddSingleton<Batch.RecordBatchIngest>();
         services.AddScoped<Corrections.CorrectionTargets>();
 
         services.AddSingleton<IngestStatistics>();
