@@ -25,6 +25,8 @@ internal static class AccessServiceExtensions
             .AddJwtBearer(JwtBearerCallerEvents.SchemeName);
         services.AddAuthorization();
 
+        services.AddOptions<ApiKeyCacheOptions>().BindSettings(ApiKeyCacheOptions.Section);
+        services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<IAccessPolicy, AccessPolicy>();
         services.AddScoped<IRecordFactsReader, RecordFactsReader>();
         services.AddSingleton<EmbeddedKeys>();

@@ -3,20 +3,20 @@ using System.Text.Encodings.Web;
 using Ledger.Data;
 using Ledger.Data.Access;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Api.Access;
 
 /// <summary>
 /// Authenticates the <c>X-Api-Key</c> header against the stored key hashes, and adds the key's staff account and
-/// the jurisdiction and kind of its organisation to the caller (the policy checks that the role fits the kind).
+/// the jurisdiction and kind of its organisation to the caller (the policy checks that the role fits the kind). Key rows
+/// come through <see cref="ApiKeyCache"/>: a revocation elsewhere takes effect within its lifetime (docs/security.md).
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    LedgerDbContext db,
+    ApiKeyCache cache,
     TimeProvider time,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -39,26 +39,19 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The API key is malformed.");
         }
-        var found = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Id == id)
-            .Select(k => new
-            {
-                Key = k,
-                StaffDisabled = db.StaffAccounts.Any(s => s.Id == k.StaffId && s.DisabledAtMs != null),
-                Organisation = db.Organisations.Where(o => o.Id == k.Organisation).Select(o => new { o.AreaCode, o.Kind }).FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync(Context.RequestAborted);
-        var matches = ApiKeyText.Matches(presented, found?.Key.SecretHash ?? NoHash);
+        // The row from the short-lived cache (ApiKeyCache); the secret, expiry and revocation are checked every time.
+        var found = await cache.GetAsync(id, () => Context.RequestServices.GetRequiredService<LedgerDbContext>(), Context.RequestAborted);
+        var matches = ApiKeyText.Matches(presented, found?.SecretHash ?? NoHash);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (found is null || !matches || found.Key.RevokedAtMs is not null || found.Key.ExpiresAtMs <= now || found.StaffDisabled)
+        if (found is null || !matches || found.RevokedAtMs is not null || found.ExpiresAtMs <= now || found.StaffDisabled)
         {
             return AuthenticateResult.Fail("The API key is unknown, revoked or expired.");
         }
-        var caller = new Caller(found.Key.Id, found.Key.Role, found.Key.Organisation)
+        var caller = new Caller(found.Id, found.Role, found.Organisation)
         {
-            Jurisdiction = found.Organisation?.AreaCode,
-            OrganisationKind = found.Organisation?.Kind,
-            StaffId = found.Key.StaffId,
+            Jurisdiction = found.Jurisdiction,
+            OrganisationKind = found.OrganisationKind,
+            StaffId = found.StaffId,
         };
         var principal = new ClaimsPrincipal(new ClaimsIdentity(caller.ToClaims(), SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

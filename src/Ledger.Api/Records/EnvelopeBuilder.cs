@@ -68,6 +68,7 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
             SubmittedBy = caller.KeyId,
             Sealed = version.Chained ? null : Row(definition, draft, caller.KeyId),
             Draft = version.Chained ? draft : null,
+            Salt = draft.Salt,
             Effects = corrects is null ? null : new SupersessionEffects(corrects.Id, time.GetUtcNow().ToUnixTimeMilliseconds()),
         };
     }

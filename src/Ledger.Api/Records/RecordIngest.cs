@@ -43,7 +43,8 @@ internal sealed class RecordIngest(
             // Its chain link first, then anything else it does (a correction's checks), in the one commit.
             prepared = prepared with { Effects = CommitEffects.Both(await chains.LinkAsync(prepared, caller, ct), prepared.Effects) };
         }
-        var salt = prepared.Draft?.Salt ?? JsonNode.Parse(prepared.Sealed!.EnvelopeJson)!["salt"]!.GetValue<string>();
+        // Known since the envelope was built: one parse per request, not a second one of the envelope for its salt.
+        var salt = prepared.Salt ?? prepared.Draft?.Salt ?? JsonNode.Parse(prepared.Sealed!.EnvelopeJson)!["salt"]!.GetValue<string>();
         var entry = idempotent is null ? null : new IdempotentSubmission
         {
             ApiKeyId = caller.KeyId,

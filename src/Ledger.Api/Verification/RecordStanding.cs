@@ -1,7 +1,6 @@
 using Ledger.Core.Proofs;
 using Ledger.Data;
 using Ledger.Data.Records;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Verification;
 
@@ -21,16 +20,8 @@ internal sealed record RecordStanding(string Status, RevocationNotice? Revocatio
     /// </summary>
     public static async Task<RecordStanding> OfAsync(StoredRecord record, LedgerDbContext db, CancellationToken ct)
     {
-        var revocation = await db.Revocations.AsNoTracking()
-            .Where(r => r.RevokedRecordId == record.Id)
-            .Join(db.Records, r => r.Id, e => e.Id, (r, e) => new { r.RevokedAtMs, e.RecordHash, r.ReasonCode })
-            .Select(r => new RevocationNotice(DateTimeOffset.FromUnixTimeMilliseconds(r.RevokedAtMs), r.RecordHash, r.ReasonCode))
-            .SingleOrDefaultAsync(ct);
-        var supersession = await db.Supersessions.AsNoTracking()
-            .Where(s => s.SupersededRecordId == record.Id)
-            .Join(db.Records, s => s.Id, e => e.Id, (s, e) => new { s.SupersededAtMs, e.RecordHash })
-            .Select(s => new SupersessionNotice(DateTimeOffset.FromUnixTimeMilliseconds(s.SupersededAtMs), s.RecordHash))
-            .SingleOrDefaultAsync(ct);
+        var revocation = await VerificationQueries.RevocationOf(db, record.Id, ct);
+        var supersession = await VerificationQueries.SupersessionOf(db, record.Id, ct);
         return new RecordStanding(Of(record, revocation, supersession), revocation, supersession);
     }
 

@@ -8,8 +8,8 @@ using Ledger.Core.Proofs;
 using Ledger.Core.Records;
 using Ledger.Data;
 using Ledger.Data.Records;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.Api.Verification;
 
@@ -54,8 +54,7 @@ internal static class VerifyApi
             // L2–L4: nothing beyond what the chain and the signature already say (docs/security.md, "What the public sees").
             return TypedResults.Ok(common);
         }
-        var issuerName = await db.Organisations.AsNoTracking()
-            .Where(o => o.Id == record.Issuer).Select(o => o.Name).SingleOrDefaultAsync(ct);
+        var issuerName = await VerificationQueries.OrganisationName(db, record.Issuer, ct);
         return TypedResults.Ok(common with
         {
             Level = record.Level,
@@ -70,7 +69,7 @@ internal static class VerifyApi
     private static async Task<ErasureNotice?> ErasureOfAsync(StoredRecord record, LedgerDbContext db, CancellationToken ct) =>
         record.ErasedAtMs is { } erasedAt
             ? new ErasureNotice(DateTimeOffset.FromUnixTimeMilliseconds(erasedAt),
-                await db.Records.AsNoTracking().Where(r => r.Id == record.ErasureId).Select(r => r.RecordHash).SingleOrDefaultAsync(ct))
+                record.ErasureId is { } erasureId ? await VerificationQueries.HashOf(db, erasureId, ct) : null)
             : null;
 
     // Called only for levels the public may see; for the others the envelope is never touched here.
@@ -99,11 +98,11 @@ internal static class VerifyApi
                 "A record hash is 0x followed by 64 hexadecimal digits.");
         }
         var normalized = recordHash.ToLowerInvariant();
-        var record = await db.Records.AsNoTracking().SingleOrDefaultAsync(r => r.RecordHash == normalized, ct)
+        // One connection for the request's few look-ups (closed with the context), instead of one pool round trip each.
+        await db.Database.OpenConnectionAsync(ct);
+        var record = await VerificationQueries.RecordByHash(db, normalized, ct)
             ?? throw LedgerProblem.NotFound("No record with this hash is known here.");
-        var batch = record.BatchId is { } id
-            ? await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct)
-            : null;
+        var batch = record.BatchId is { } id ? await VerificationQueries.BatchById(db, id, ct) : null;
         return (record, batch);
     }
 }

@@ -102,6 +102,12 @@ public sealed class KeyRegistry(LedgerDbContext db, TimeProvider time)
         return [.. usable.Where(k => k.Kind is null || !RoleAssignments.MayHold(k.Kind, k.Role))];
     }
 
+    /// <summary>
+    /// Raised in this process after a key's revocation is saved, with the key's id, so caches of key state in this process
+    /// (the service's API-key cache) drop it at once. Other processes notice within their cache lifetime.
+    /// </summary>
+    public static event Action<string>? KeyRevoked;
+
     /// <summary>Revokes a key at once; false when it was already revoked (the first revocation time stays).</summary>
     public async Task<bool> RevokeAsync(string keyId, CancellationToken ct)
     {
@@ -113,6 +119,7 @@ public sealed class KeyRegistry(LedgerDbContext db, TimeProvider time)
         }
         key.RevokedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         await db.SaveChangesAsync(ct);
+        KeyRevoked?.Invoke(key.Id);
         return true;
     }
 

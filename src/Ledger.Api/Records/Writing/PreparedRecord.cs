@@ -31,6 +31,8 @@ internal sealed record PreparedRecord
     /// (a chain link); null for a record sealed before queueing, or one of the service's own (built in the commit).
     /// </summary>
     public RecordEnvelope? Draft { get; init; }
+    /// <summary>The envelope's salt, kept for the submitter's answer so the sealed envelope need not be parsed again.</summary>
+    public string? Salt { get; init; }
     public IdempotentSubmission? Idempotency { get; init; }
     /// <summary>What goes with the record in the commit: a chain link, a correction's or a revocation's index row, an erasure.</summary>
     public CommitEffects? Effects { get; init; }
