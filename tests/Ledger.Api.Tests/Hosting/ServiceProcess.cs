@@ -92,7 +92,9 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             "--contentRoot", Path.Combine(RepositoryPaths.Root, "src", "Ledger.Api"),
             "--Urls", $"http://127.0.0.1:{port}",
             "--Storage:DataDirectory", dataDirectory,
-        }.Concat(settings))
+        }.Concat(settings).Concat(settings.Contains("--Storage:Provider")
+            ? []
+            : TestStorage.SettingsFor(dataDirectory).SelectMany(s => new[] { "--" + s.Key, s.Value! })))
         {
             info.ArgumentList.Add(arg);
         }

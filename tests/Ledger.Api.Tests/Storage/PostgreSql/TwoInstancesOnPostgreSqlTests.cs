@@ -1,0 +1,79 @@
+using System.Net;
+using Ledger.Api.Access;
+using Ledger.Api.Tests.Chain;
+using Ledger.Api.Tests.Projections;
+using Ledger.Data.Organisations;
+using Ledger.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Api.Tests.Storage.PostgreSql;
+
+/// <summary>
+/// Two service instances, each with its own writer and connection pool, on one PostgreSQL database and one external
+/// chain: what SQLite's single writer used to guarantee now rests on the write lock across connections.
+/// </summary>
+public sealed class TwoInstancesOnPostgreSqlTests(PostgresServer server) : IClassFixture<PostgresServer>
+{
+    private const string Community = "pg-community-committee";
+
+    [Fact]
+    public async Task FiftyRedemptionsSplitAcrossTwoInstancesLetExactlySevenOfSevenHoursThroughAndEveryRecordIsAnchoredOnce()
+    {
+        await using var chain = await ExternalChain.StartAsync();
+        var database = await server.CreateDatabaseAsync();
+        var first = new LedgerApiFactory(settings: Settings(chain, database, "instance-a"));
+        var second = new LedgerApiFactory(first.DataDirectory, Settings(chain, database, "instance-b"));
+        try
+        {
+            await first.ChainAsync();
+            await second.ChainAsync();
+            await first.QueryAsync(async db =>
+            {
+                await new OrganisationRegistry(db, TimeProvider.System).EnsureAsync(Community, "PG Community Committee", OrganisationKinds.Community, "330106", default);
+                return 0;
+            });
+            var workerKey = await first.CreateKeyAsync(Roles.CommunityWorker, Community);
+            var worker = Client(first, workerKey);
+            var workerOnSecond = Client(second, workerKey);
+            var confirmer = Client(first, await first.CreateKeyAsync(Roles.CommunityWorker, Community));
+            var bank = new TimeBank(Community);
+            await bank.CreditAsync(worker, confirmer, 7m);
+
+            var answers = await Task.WhenAll(Enumerable.Range(0, 50)
+                .Select(i => TimeBank.PostAsync(i % 2 == 0 ? worker : workerOnSecond, bank.Redemption("1.00"))));
+
+            Assert.Equal(7, answers.Count(a => a.StatusCode == HttpStatusCode.Accepted));
+            Assert.Equal(43, answers.Count(a => a.StatusCode == HttpStatusCode.UnprocessableEntity));
+            Assert.Equal(0m, await bank.BalanceAsync(first));
+            Assert.Equal(0m, await bank.BalanceAsync(second));
+
+            var records = await first.QueryAsync(db => db.Records.AsNoTracking().Select(r => r.RecordHash).ToListAsync());
+            foreach (var record in records)
+            {
+                await first.WaitForStatusAsync(record, "confirmed");
+            }
+            await chain.AssertEachRecordAnchoredOnceAsync(first, records.Count);
+        }
+        finally
+        {
+            await first.DisposeAsync();
+            await second.DisposeAsync();
+            first.DeleteData();
+        }
+    }
+
+    private static Dictionary<string, string?> Settings(ExternalChain chain, string database, string holder) => chain.Settings(new Dictionary<string, string?>
+    {
+        ["Storage:Provider"] = "PostgreSql",
+        ["Storage:ConnectionString"] = database,
+        ["Anchoring:LeaseHolder"] = holder,
+        ["Anchoring:LeaseDuration"] = "00:00:01",
+    });
+
+    private static HttpClient Client(LedgerApiFactory factory, string key)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+}
