@@ -6,7 +6,6 @@ using Ledger.Data.Schema;
 using Ledger.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Npgsql;
 
 namespace Ledger.Api.Tests.Storage.PostgreSql;
 
@@ -106,7 +105,7 @@ public sealed class PostgreSqlStoreTests(PostgresServer server) : IClassFixture<
             await tx.CommitAsync();
         });
         // The second writer is seen queued on the advisory lock before the first commits.
-        while (await Scalar(observer, $"SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0)
+        while (await Scalar(observer, "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0)
         {
             Assert.False(waiting.IsCompleted, "The second writer finished while the first held the write lock.");
             await Task.Delay(20);
@@ -169,8 +168,21 @@ public sealed class PostgreSqlStoreTests(PostgresServer server) : IClassFixture<
         }
     }
 
-    private static async Task<long> Scalar(LedgerDbContext db, FormattableString sql) =>
-        await db.Database.SqlQuery<long>(sql).SingleAsync();
+    private static async Task<long> Scalar(LedgerDbContext db, string sql)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     private static async Task<Dictionary<(string Table, string Column), (string Type, bool Nullable)>> ColumnsAsync(LedgerDbContext db, StorageProvider provider)
     {
