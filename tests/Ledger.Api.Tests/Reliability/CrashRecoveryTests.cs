@@ -4,10 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Ledger.Api.Access;
 using Ledger.Api.Tests.Hosting;
+using Ledger.Api.Tests.Storage;
 using Ledger.Chain;
 using Ledger.Core.Encoding;
 using Ledger.Core.Merkle;
-using Ledger.Data;
 using Ledger.Data.Anchoring;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -132,8 +132,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 
     private static async Task AssertDurableAndAnchoredOnceAsync(ServiceProcess service, string dataDirectory, ConcurrentDictionary<string, string> acknowledged)
     {
-        var options = new DbContextOptionsBuilder<LedgerDbContext>().UseSqlite($"Data Source={Path.Combine(dataDirectory, "ledger.db")}").Options;
-        await using var db = new LedgerDbContext(options);
+        await using var db = TestStores.Open(dataDirectory);
         var records = await db.Records.AsNoTracking().Select(r => new { r.RecordHash, r.BatchId, r.MerkleProofJson }).ToListAsync();
         var batches = await db.Batches.AsNoTracking().ToListAsync();
         var byHash = records.ToDictionary(r => r.RecordHash);

@@ -153,12 +153,7 @@ public sealed class PostgreSqlStoreTests(PostgresServer server) : IClassFixture<
         return db;
     }
 
-    private static LedgerDbContext Context(StorageProvider provider, string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<LedgerDbContext>();
-        DataServiceCollectionExtensions.UseLedgerStore(options, provider, connectionString);
-        return new LedgerDbContext(options.Options);
-    }
+    private static LedgerDbContext Context(StorageProvider provider, string connectionString) => TestStores.Open(provider, connectionString);
 
     public void Dispose()
     {

@@ -2,9 +2,12 @@ using System.Net;
 using Ledger.Api.Access;
 using Ledger.Api.Tests.Chain;
 using Ledger.Api.Tests.Projections;
+using Ledger.Api.Protection;
 using Ledger.Data.Organisations;
+using Ledger.Data.Projections;
 using Ledger.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Api.Tests.Storage.PostgreSql;
 
@@ -45,6 +48,12 @@ public sealed class TwoInstancesOnPostgreSqlTests(PostgresServer server) : IClas
             Assert.Equal(7, answers.Count(a => a.StatusCode == HttpStatusCode.Accepted));
             Assert.Equal(43, answers.Count(a => a.StatusCode == HttpStatusCode.UnprocessableEntity));
             Assert.Equal(0m, await bank.BalanceAsync(first));
+            Assert.Equal(0m, await bank.BalanceAsync(second));
+
+            // Replayed in commit order (PostgreSQL's commit_order, the twin of SQLite's rowid), the rows come out the same.
+            var master = first.Services.GetRequiredService<ProtectionKeys>().Master;
+            var (_, replayed, _) = await first.QueryAsync(db => new ProjectionRebuild(db, master).RunAsync(CancellationToken.None));
+            Assert.Equal(3 + 3 + 7, replayed); // three services, their three confirmations, seven redemptions
             Assert.Equal(0m, await bank.BalanceAsync(second));
 
             var records = await first.QueryAsync(db => db.Records.AsNoTracking().Select(r => r.RecordHash).ToListAsync());
