@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Ledger.Api.Access;
 using Ledger.Api.Tests.Chain;
 using Ledger.Api.Tests.Hosting;
-using Ledger.Core.Encoding;
-using Ledger.Core.Merkle;
+using Ledger.Api.Tests.Reliability;
 using Ledger.Data;
 using Ledger.Data.Anchoring;
 using Ledger.Data.Organisations;
@@ -44,7 +40,7 @@ public sealed class ServiceProcessesOnPostgreSqlTests(PostgresServer server, ITe
             var key = await InspectorKeyAsync(database);
 
             using var stop = new CancellationTokenSource();
-            var loads = services.Select(s => DriveLoadAsync(s, key, acknowledged, stop.Token)).ToList();
+            var loads = services.Select(s => AcknowledgedLoad.DriveAsync(s, key, acknowledged, writers: 2, stop.Token)).ToList();
             await WaitForAsync(() => acknowledged.Count >= 40, TimeSpan.FromSeconds(90));
             var leaderName = await LeaseHolderAsync(database);
             var leader = services[leaderName == "instance-a" ? 0 : 1];
@@ -141,33 +137,6 @@ public sealed class ServiceProcessesOnPostgreSqlTests(PostgresServer server, ITe
         }
     }
 
-    // Two writers per instance post until cancelled; only a 202 counts as acknowledged.
-    private static async Task DriveLoadAsync(ServiceProcess service, string key, ConcurrentDictionary<string, string> acknowledged, CancellationToken ct)
-    {
-        var writers = Enumerable.Range(0, 2).Select(async writer =>
-        {
-            using var client = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
-            for (var i = 0; !ct.IsCancellationRequested && !service.HasExited; i++)
-            {
-                try
-                {
-                    var response = await client.PostAsJsonAsync("/api/v1/records", Samples.Inspection($"P-{writer}-{i}-{Guid.NewGuid():N}"), ct);
-                    if (response.StatusCode == HttpStatusCode.Accepted)
-                    {
-                        var body = await response.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None);
-                        acknowledged[body.GetProperty("recordHash").GetString()!] = body.GetProperty("id").GetString()!;
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException or IOException)
-                {
-                    // The killed instance's writers stop here; cancellation ends the others.
-                }
-            }
-        });
-        await Task.WhenAll(writers);
-    }
-
     private static async Task WaitUntilAllConfirmedAsync(string database, int expected)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
@@ -187,24 +156,9 @@ public sealed class ServiceProcessesOnPostgreSqlTests(PostgresServer server, ITe
 
     private static async Task AssertStoredOnceAndAnchoredOnceAsync(LedgerDbContext db, ExternalChain chain, ConcurrentDictionary<string, string> acknowledged)
     {
-        var records = await db.Records.AsNoTracking().Select(r => new { r.RecordHash, r.BatchId, r.MerkleProofJson }).ToListAsync();
-        var batches = await db.Batches.AsNoTracking().ToListAsync();
-        var byHash = records.ToDictionary(r => r.RecordHash);
-        var lost = acknowledged.Keys.Where(h => !byHash.ContainsKey(h)).ToList();
-        Assert.True(lost.Count == 0, $"{lost.Count} acknowledged records are missing, e.g. {lost.FirstOrDefault()}");
-        Assert.All(batches, b => Assert.Equal(BatchState.Confirmed, b.State));
-        foreach (var batch in batches)
-        {
-            var members = records.Where(r => r.BatchId == batch.Id).ToList();
-            Assert.Equal(batch.LeafCount, members.Count);
-            var root = Hex.DecodeFixed(batch.Root, 32);
-            Assert.All(members, m => Assert.True(MerkleTree.Verify(root, Hex.DecodeFixed(m.RecordHash, 32),
-                [.. JsonSerializer.Deserialize<List<string>>(m.MerkleProofJson!)!.Select(p => Hex.DecodeFixed(p, 32))])));
-            Assert.Equal(batch.AnchoredAt, await chain.Contract.AnchoredAtAsync(root));
-        }
-        Assert.Equal(batches.Count, (int)await chain.Contract.BatchCountAsync());
+        await AcknowledgedLoad.AssertDurableAndAnchoredOnceAsync(db, chain.Contract, acknowledged.Keys, "");
         var counts = await chain.AnchorCountsAsync();
         Assert.All(counts.Values, count => Assert.Equal(1, count));
-        Assert.Equal(batches.Select(b => b.Root).Order(), counts.Keys.Order());
+        Assert.Equal((await db.Batches.AsNoTracking().Select(b => b.Root).ToListAsync()).Order(), counts.Keys.Order());
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Ledger.Api.Access;
+using Ledger.Api.Tests.Anchoring;
 using Ledger.Api.Tests.Chain;
 using Ledger.Api.Tests.Projections;
 using Ledger.Api.Protection;
@@ -36,9 +37,9 @@ public sealed class TwoInstancesOnPostgreSqlTests(PostgresServer server) : IClas
                 return 0;
             });
             var workerKey = await first.CreateKeyAsync(Roles.CommunityWorker, Community);
-            var worker = Client(first, workerKey);
-            var workerOnSecond = Client(second, workerKey);
-            var confirmer = Client(first, await first.CreateKeyAsync(Roles.CommunityWorker, Community));
+            var worker = LeaderLeaseTests.Client(first, workerKey);
+            var workerOnSecond = LeaderLeaseTests.Client(second, workerKey);
+            var confirmer = LeaderLeaseTests.Client(first, await first.CreateKeyAsync(Roles.CommunityWorker, Community));
             var bank = new TimeBank(Community);
             await bank.CreditAsync(worker, confirmer, 7m);
 
@@ -78,11 +79,4 @@ public sealed class TwoInstancesOnPostgreSqlTests(PostgresServer server) : IClas
         ["Anchoring:LeaseHolder"] = holder,
         ["Anchoring:LeaseDuration"] = "00:00:01",
     });
-
-    private static HttpClient Client(LedgerApiFactory factory, string key)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
-    }
 }
