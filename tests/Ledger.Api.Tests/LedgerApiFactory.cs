@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ledger.Api.Chain;
 using Ledger.Data;
 using Ledger.Data.Protection;
+using Ledger.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -34,6 +35,14 @@ public sealed class LedgerApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
+        }
+        // The store of this test run (LEDGER_TEST_STORAGE): SQLite in the data folder, or a PostgreSQL database of its own.
+        if (!_settings.ContainsKey("Storage:Provider"))
+        {
+            foreach (var (key, value) in TestStorage.SettingsFor(DataDirectory))
+            {
+                _settings[key] = value;
+            }
         }
         // External-chain mode needs a configured master key (embedded mode makes its own); pass the setting to override.
         if (_settings.ContainsKey("Chain:RpcUrl") && !_settings.ContainsKey("Protection:MasterKeyFile") && !_settings.ContainsKey(MasterKeyFiles.EnvironmentVariable))

@@ -4,6 +4,7 @@ using Ledger.Core.Merkle;
 using Ledger.Data;
 using Ledger.Data.Anchoring;
 using Ledger.Data.Issuers;
+using Ledger.Data.Locking;
 using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
         {
             return null;
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
         var waiting = await WaitingAsync(db.Records, ct);
         if (!IsDue(waiting))
         {

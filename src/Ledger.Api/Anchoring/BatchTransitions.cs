@@ -6,6 +6,7 @@ using Ledger.Core.Proofs;
 using Ledger.Data;
 using Ledger.Data.Anchoring;
 using Ledger.Data.Issuers;
+using Ledger.Data.Locking;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Anchoring;
@@ -161,7 +162,7 @@ public sealed class BatchTransitions(LedgerDbContext db, ConnectedChain chain, T
     // The batch and its records change together or not at all.
     private async Task MoveAsync(AnchorBatch batch, string state, string recordStatus, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
         batch.State = state;
         await db.SaveChangesAsync(ct);
         await db.Records.Where(r => r.BatchId == batch.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, recordStatus), ct);

@@ -3,6 +3,7 @@ using Ledger.Core.Proofs;
 using Ledger.Data;
 using Ledger.Data.Anchoring;
 using Ledger.Data.Issuers;
+using Ledger.Data.Locking;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Anchoring;
@@ -25,7 +26,7 @@ public sealed class ContractMove(LedgerDbContext db, ILogger<ContractMove> log)
         {
             return 0;
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
         var moving = await db.Batches.Where(b => b.Contract != null && b.Contract != current).OrderBy(b => b.Id).ToListAsync(ct);
         var previous = string.Join(", ", moving.Select(b => b.Contract).Distinct());
         foreach (var batch in moving)

@@ -1,4 +1,5 @@
 using Ledger.Data;
+using Ledger.Data.Locking;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Protection;
@@ -20,7 +21,7 @@ internal static class LegacyEnvelopeSealing
             return 0;
         }
         var vault = scope.ServiceProvider.GetRequiredService<EnvelopeVault>();
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var tx = await db.Database.BeginWriteTransactionAsync(ct))
         {
             foreach (var record in plain)
             {

@@ -25,7 +25,7 @@ internal static class PrivateDataFolder
             File.SetUnixFileMode(folder, OwnerOnly);
             log.LogWarning("The data folder {Folder} was open to other users (mode {OldMode}); made it owner-only (700).", folder, Octal(mode));
         }
-        if (OwnerOnlyDatabase.FileOf(options.ResolveConnectionString()) is { } database)
+        if (options.Provider == StorageProvider.Sqlite && OwnerOnlyDatabase.FileOf(options.ResolveConnectionString()) is { } database)
         {
             foreach (var file in OwnerOnlyDatabase.Secure(database))
             {

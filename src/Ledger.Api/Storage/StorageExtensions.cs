@@ -11,7 +11,7 @@ internal static class StorageExtensions
     {
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.AddLedgerSqlite(options.ResolveConnectionString());
+        builder.Services.AddLedgerStore(options.Provider, options.ResolveConnectionString());
         return builder;
     }
 

@@ -1,3 +1,5 @@
+using Ledger.Data;
+
 namespace Ledger.Api.Storage;
 
 /// <summary>Where the service keeps its files (configuration section <c>Storage</c>).</summary>
@@ -8,7 +10,13 @@ public sealed class StorageOptions
     /// <summary>Folder for the SQLite database and, in embedded mode, the chain state and development keys.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>SQLite connection string; defaults to <c>ledger.db</c> in <see cref="DataDirectory"/>.</summary>
+    /// <summary><c>Sqlite</c> (the default: one file, one machine) or <c>PostgreSql</c> (several instances may share it).</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>
+    /// The database's connection string: for SQLite it defaults to <c>ledger.db</c> in <see cref="DataDirectory"/>;
+    /// PostgreSQL requires it (an Npgsql connection string: <c>Host=…;Port=…;Database=…;Username=…</c>).
+    /// </summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>The data folder as a full path, created owner-only (0700) if missing.</summary>
@@ -27,6 +35,11 @@ public sealed class StorageOptions
     }
 
     /// <summary>The connection string to use.</summary>
-    public string ResolveConnectionString() =>
-        ConnectionString ?? $"Data Source={Path.Combine(ResolveDataDirectory(), "ledger.db")};Pooling=True";
+    public string ResolveConnectionString() => Provider switch
+    {
+        StorageProvider.PostgreSql => string.IsNullOrWhiteSpace(ConnectionString)
+            ? throw new InvalidOperationException("Storage:Provider is PostgreSql but Storage:ConnectionString is not set.")
+            : ConnectionString,
+        _ => ConnectionString ?? $"Data Source={Path.Combine(ResolveDataDirectory(), "ledger.db")};Pooling=True",
+    };
 }

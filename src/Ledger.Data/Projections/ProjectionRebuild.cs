@@ -4,6 +4,7 @@ using Ledger.Core.Protection;
 using Ledger.Core.Records;
 using Ledger.Core.Records.Projections;
 using Ledger.Core.Records.Types.SharedCommunity.Revocations;
+using Ledger.Data.Locking;
 using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Ledger.Data.Projections;
 
 /// <summary>
 /// Rebuilds every projection from the records: deletes all rows, then replays each stored, non-erased record of a type
-/// with projections through them in commit order (the table's rowid), opening L2+ envelopes with the master key. One
+/// with projections through them in commit order (SQLite's rowid, PostgreSQL's commit_order), opening L2+ envelopes with the master key. One
 /// transaction, so readers and the service see the old rows or the new ones, never a half-built table.
 /// </summary>
 public sealed class ProjectionRebuild(LedgerDbContext db, MasterKey master)
@@ -26,10 +27,14 @@ public sealed class ProjectionRebuild(LedgerDbContext db, MasterKey master)
     public async Task<(int Deleted, int Replayed, int Rows)> RunAsync(CancellationToken ct)
     {
         var store = new ProjectionStore(db);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
         var deleted = await store.DeleteAllAsync(ct);
+        // Commit order: SQLite's rowid; on PostgreSQL the commit_order identity, which follows commits because every
+        // insert happens under the write lock.
         var order = await db.Database
-            .SqlQuery<RecordRef>($"SELECT id AS Id, domain AS Domain, type AS Type FROM records WHERE erased_at_ms IS NULL ORDER BY rowid")
+            .SqlQueryRaw<RecordRef>(db.Database.IsPostgreSql()
+                ? "SELECT id AS \"Id\", domain AS \"Domain\", type AS \"Type\" FROM records WHERE erased_at_ms IS NULL ORDER BY commit_order"
+                : "SELECT id AS Id, domain AS Domain, type AS Type FROM records WHERE erased_at_ms IS NULL ORDER BY rowid")
             .ToListAsync(ct);
         // A revocation of a time-bank or fund entry reverses it at its own place in commit order, as the commit did.
         var revocations = await db.Revocations.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.RevokedRecordId, ct);

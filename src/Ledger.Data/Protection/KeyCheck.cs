@@ -1,4 +1,5 @@
 using Ledger.Core.Protection;
+using Ledger.Data.Locking;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Data.Protection;
@@ -74,7 +75,7 @@ public static class KeyCheck
         var sealedSecret = Convert.ToBase64String(new PayloadCipher(random).Encrypt(secret, canary, SubjectIndexContext));
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(secret);
         // Both or neither, and the first instance to start wins: a second one reads the first one's values.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
         var written = await db.Database.ExecuteSqlAsync(
             $"INSERT INTO settings (key, value) VALUES ({CheckSetting}, {check}) ON CONFLICT (key) DO NOTHING", ct);
         if (written == 1)

@@ -1,4 +1,5 @@
 using Ledger.Core.Protection;
+using Ledger.Data.Locking;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Data.Protection;
@@ -22,7 +23,7 @@ public static class MasterKeyRewrap
     public static async Task<RewrapCounts> RotateAsync(LedgerDbContext db, MasterKey current, MasterKey next, ISecureRandom random, CancellationToken ct)
     {
         var ring = new MasterKeyRing(next, [current]);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
         // The check first: a wrong current key must fail before anything is written.
         var check = await KeyCheck.RewrapAsync(db, ring, current, random, ct);
         var dataKeys = 0;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Ledger.Data.Locking;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Data.Schema;
@@ -7,7 +8,8 @@ namespace Ledger.Data.Schema;
 /// Applies the numbered SQL scripts embedded under <c>Schema/{Provider}/</c> in order, each in its own transaction,
 /// and remembers them in <c>schema_migrations</c>. Hand-written SQL: it predates EF's design-time tools being
 /// obtainable here, and reviewed DDL is what a DBA wants to read anyway (generated migrations per provider are a
-/// choice for the PostgreSQL work).
+/// choice for the PostgreSQL work). Each provider has its own folder and the same numbers (a test holds them in step);
+/// on PostgreSQL a session advisory lock lets one starting instance at a time apply them.
 /// </summary>
 public static class SchemaMigrator
 {
@@ -21,8 +23,13 @@ public static class SchemaMigrator
         {
             await connection.OpenAsync(ct);
         }
+        var postgres = db.Database.IsPostgreSql();
         try
         {
+            if (postgres)
+            {
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({WriteLock.SchemaKey})", ct);
+            }
             await ExecuteAsync(connection, null,
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT NOT NULL PRIMARY KEY, applied_at_ms BIGINT NOT NULL)", ct);
             var applied = new List<string>();
@@ -43,6 +50,10 @@ public static class SchemaMigrator
         }
         finally
         {
+            if (postgres && connection.State == System.Data.ConnectionState.Open)
+            {
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({WriteLock.SchemaKey})", CancellationToken.None);
+            }
             if (opened)
             {
                 await connection.CloseAsync();
@@ -53,6 +64,7 @@ public static class SchemaMigrator
     private static string ProviderFolder(LedgerDbContext db) => db.Database.ProviderName switch
     {
         "Microsoft.EntityFrameworkCore.Sqlite" => "Sqlite",
+        "Npgsql.EntityFrameworkCore.PostgreSQL" => "PostgreSql",
         var other => throw new NotSupportedException($"No schema scripts for the database provider '{other}'."),
     };
 
@@ -90,5 +102,8 @@ public static class SchemaMigrator
 
     /// <summary>The embedded script names, for tests that check every script is picked up.</summary>
     internal static IReadOnlyList<string> ScriptNames(string provider) => [.. Scripts(provider).Select(s => s.Version)];
+
+    /// <summary>One embedded script's text, for tests that read the DDL.</summary>
+    internal static string ScriptText(string provider, string name) => Scripts(provider).Single(s => s.Version == name).Sql;
 
 }

@@ -69,7 +69,8 @@ public sealed class LeaderLeaseTests
         ["Anchoring:LeaseDuration"] = "00:00:01",
     };
 
-    private static HttpClient Client(LedgerApiFactory factory, string key)
+    /// <summary>A client of <paramref name="factory"/> that sends <paramref name="key"/>.</summary>
+    internal static HttpClient Client(LedgerApiFactory factory, string key)
     {
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);

@@ -35,7 +35,14 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the service and waits until its banner is printed.</summary>
-    public static async Task<ServiceProcess> StartAsync(string dataDirectory, TimeSpan timeout, params string[] settings)
+    public static Task<ServiceProcess> StartAsync(string dataDirectory, TimeSpan timeout, params string[] settings) =>
+        StartAsync(dataDirectory, timeout, embeddedKeys: true, settings);
+
+    /// <summary>
+    /// Starts the service and waits until its banner is printed; with <paramref name="embeddedKeys"/> false (an
+    /// external chain, which prints no keys) the banner's contract line is enough.
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(string dataDirectory, TimeSpan timeout, bool embeddedKeys, string[] settings)
     {
         var port = FreePort();
         var service = new ServiceProcess(Process.Start(StartInfo(port, dataDirectory, settings))!, new Uri($"http://127.0.0.1:{port}"), dataDirectory);
@@ -44,7 +51,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         service._process.BeginOutputReadLine();
         service._process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow + timeout;
-        while (!service.Output.Contains("  Contract:", StringComparison.Ordinal) || !service.Output.Contains("    admin", StringComparison.Ordinal))
+        while (!service.Output.Contains("  Contract:", StringComparison.Ordinal) || (embeddedKeys && !service.Output.Contains("    admin", StringComparison.Ordinal)))
         {
             if (service.HasExited || DateTime.UtcNow > deadline)
             {
@@ -92,7 +99,9 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             "--contentRoot", Path.Combine(RepositoryPaths.Root, "src", "Ledger.Api"),
             "--Urls", $"http://127.0.0.1:{port}",
             "--Storage:DataDirectory", dataDirectory,
-        }.Concat(settings))
+        }.Concat(settings).Concat(settings.Contains("--Storage:Provider")
+            ? []
+            : TestStorage.SettingsFor(dataDirectory).SelectMany(s => new[] { "--" + s.Key, s.Value! })))
         {
             info.ArgumentList.Add(arg);
         }

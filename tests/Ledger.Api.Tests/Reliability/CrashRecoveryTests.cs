@@ -1,15 +1,10 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ledger.Api.Access;
 using Ledger.Api.Tests.Hosting;
+using Ledger.Api.Tests.Storage;
 using Ledger.Chain;
-using Ledger.Core.Encoding;
-using Ledger.Core.Merkle;
-using Ledger.Data;
-using Ledger.Data.Anchoring;
-using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace Ledger.Api.Tests.Reliability;
@@ -44,7 +39,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 await using var service = await ServiceProcess.StartAsync(dataDirectory, StartTimeout, FastAnchoring);
                 using var stop = new CancellationTokenSource();
                 var before = acknowledged.Count;
-                var load = DriveLoadAsync(service, acknowledged, stop.Token);
+                var load = AcknowledgedLoad.DriveAsync(service, service.BannerValue(Roles.Inspector), acknowledged, writers: 4, stop.Token);
                 // Crash at a random moment, but only once this run has done real work, however slow the machine.
                 await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 2500)));
                 await WaitForAsync(() => acknowledged.Count >= before + 10, TimeSpan.FromSeconds(60));
@@ -80,37 +75,6 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         }
     }
 
-    // Four writers post until cancelled; only a 202 counts as acknowledged. Failures while the service dies are expected.
-    private static async Task DriveLoadAsync(ServiceProcess service, ConcurrentDictionary<string, string> acknowledged, CancellationToken ct)
-    {
-        var key = service.BannerValue(Roles.Inspector);
-        var writers = Enumerable.Range(0, 4).Select(async writer =>
-        {
-            using var client = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
-            for (var i = 0; !ct.IsCancellationRequested; i++)
-            {
-                try
-                {
-                    var response = await client.PostAsJsonAsync("/api/v1/records", Samples.Inspection($"L-{writer}-{i}-{Guid.NewGuid():N}"), ct);
-                    if (response.StatusCode == HttpStatusCode.Accepted)
-                    {
-                        var body = await response.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None);
-                        acknowledged[body.GetProperty("recordHash").GetString()!] = body.GetProperty("id").GetString()!;
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException or IOException)
-                {
-                    if (service.HasExited)
-                    {
-                        return;
-                    }
-                }
-            }
-        });
-        await Task.WhenAll(writers);
-    }
-
     private static async Task WaitUntilAllConfirmedAsync(ServiceProcess service, int expected)
     {
         using var client = new HttpClient { BaseAddress = service.BaseAddress };
@@ -132,33 +96,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 
     private static async Task AssertDurableAndAnchoredOnceAsync(ServiceProcess service, string dataDirectory, ConcurrentDictionary<string, string> acknowledged)
     {
-        var options = new DbContextOptionsBuilder<LedgerDbContext>().UseSqlite($"Data Source={Path.Combine(dataDirectory, "ledger.db")}").Options;
-        await using var db = new LedgerDbContext(options);
-        var records = await db.Records.AsNoTracking().Select(r => new { r.RecordHash, r.BatchId, r.MerkleProofJson }).ToListAsync();
-        var batches = await db.Batches.AsNoTracking().ToListAsync();
-        var byHash = records.ToDictionary(r => r.RecordHash);
-
-        var lost = acknowledged.Keys.Where(h => !byHash.ContainsKey(h)).ToList();
-        Assert.True(lost.Count == 0, $"{lost.Count} acknowledged records are missing, e.g. {lost.FirstOrDefault()}");
-        Assert.All(records, r => Assert.NotNull(r.BatchId));
-        var unconfirmed = batches.Where(b => b.State != BatchState.Confirmed).Select(b => $"#{b.Id} {b.State} ({b.LastError})").ToList();
-        Assert.True(unconfirmed.Count == 0, $"Not confirmed after the backlog drained: {string.Join("; ", unconfirmed)}\n{service.Output}");
-        foreach (var batch in batches)
-        {
-            var members = records.Where(r => r.BatchId == batch.Id).ToList();
-            Assert.Equal(batch.LeafCount, members.Count);
-            var root = Hex.DecodeFixed(batch.Root, 32);
-            Assert.All(members, m => Assert.True(MerkleTree.Verify(root, Hex.DecodeFixed(m.RecordHash, 32),
-                [.. JsonSerializer.Deserialize<List<string>>(m.MerkleProofJson!)!.Select(p => Hex.DecodeFixed(p, 32))])));
-        }
-
+        await using var db = TestStores.Open(dataDirectory);
         using var http = new HttpClient();
         var chain = new JsonRpcChainClient(http, new Uri(service.BannerValue("Chain:")));
-        var contract = new LedgerAnchorContract(chain, service.BannerValue("Contract:"));
-        Assert.Equal(batches.Count, (int)await contract.BatchCountAsync());
-        foreach (var batch in batches)
-        {
-            Assert.Equal(batch.AnchoredAt, await contract.AnchoredAtAsync(Hex.DecodeFixed(batch.Root, 32)));
-        }
+        await AcknowledgedLoad.AssertDurableAndAnchoredOnceAsync(db, new LedgerAnchorContract(chain, service.BannerValue("Contract:")), acknowledged.Keys, service.Output);
     }
 }

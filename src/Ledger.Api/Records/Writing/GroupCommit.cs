@@ -2,6 +2,7 @@ using Ledger.Api.Hosting;
 using Ledger.Api.Problems;
 using Ledger.Core.Records.Projections;
 using Ledger.Data;
+using Ledger.Data.Locking;
 using Ledger.Data.Projections;
 using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
@@ -76,10 +77,10 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
         // No cancellation token on purpose: a transaction that started runs to commit or rollback, whoever went away.
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
-        // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the transaction holds the database's one write lock from
-        // its first statement, so no other writer — another group, another service instance on the same file — can
-        // commit between a rule's read of stored state and our insert. That is what makes check and write one step.
-        await using var tx = await db.Database.BeginTransactionAsync();
+        // The store's write lock from the transaction's first statement (BEGIN IMMEDIATE on SQLite, an advisory lock
+        // on PostgreSQL: WriteLock), so no other writer — another group, another service instance on the same store —
+        // can commit between a rule's read of stored state and our insert. That is what makes check and write one step.
+        await using var tx = await db.Database.BeginWriteTransactionAsync();
         var commit = new CommitScope(db, new ProjectionStore(db));
         var taken = await TakenKeysAsync(db, group);
         var results = new WriteResult[group.Count];
