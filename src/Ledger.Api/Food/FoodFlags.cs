@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ledger.Core.Epcis;
 using Ledger.Data;
+using Ledger.Data.Locking;
 using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,15 +19,23 @@ internal static class FoodFlags
 {
     /// <summary>
     /// The failed rapid tests' lots as written and their ids: a covering scan of <c>ix_records_failed_rapid_test_lot</c>,
-    /// which holds failed tests only. The WHERE clause repeats the index's, and INDEXED BY keeps the planner (which has
-    /// no statistics to tell the two lot indexes apart) from reading every rapid test instead.
+    /// which holds failed tests only. The WHERE clause repeats the index's; on SQLite, INDEXED BY keeps the planner (which
+    /// has no statistics to tell the two lot indexes apart) from reading every rapid test instead.
     /// </summary>
-    public const string FailedLotsSql = """
-        SELECT id AS Id, json_extract(envelope_json, '$.payload.lotEpc') AS Lot FROM records INDEXED BY ix_records_failed_rapid_test_lot
+    public static string FailedLotsSql(LedgerDbContext db) => $"""
+        SELECT id AS "Id", {Field(db, "lotEpc")} AS "Lot" FROM records {(db.Database.IsPostgreSql() ? "" : "INDEXED BY ix_records_failed_rapid_test_lot")}
         WHERE domain = 'food-safety' AND type = 'rapid-test' AND level = 1
-          AND json_extract(envelope_json, '$.payload.result') = 'unqualified'
-          AND json_extract(envelope_json, '$.payload.lotEpc') IS NOT NULL
+          AND {Field(db, "result")} = 'unqualified'
+          AND {Field(db, "lotEpc")} IS NOT NULL
         """;
+
+    /// <summary>
+    /// A payload field of a record's envelope, spelled as migration 0014's index expressions spell it on each provider
+    /// (SQLite's <c>json_extract</c>, PostgreSQL's <c>#&gt;&gt;</c> over the text read as jsonb), so the planner uses them.
+    /// </summary>
+    private static string Field(LedgerDbContext db, string path) => db.Database.IsPostgreSql()
+        ? $"((envelope_json::jsonb) #>> '{{payload,{path.Replace('.', ',')}}}')"
+        : $"json_extract(envelope_json, '$.payload.{path}')";
 
     private sealed record LotRow(string Id, string Lot);
 
@@ -34,7 +43,7 @@ internal static class FoodFlags
     public static async Task<IReadOnlyList<FailedTest>> FailedTestsAsync(LedgerDbContext db, IReadOnlyCollection<string> identifiers, CancellationToken ct)
     {
         var reached = identifiers.ToHashSet(StringComparer.Ordinal);
-        var lots = await db.Database.SqlQueryRaw<LotRow>(FailedLotsSql).ToListAsync(ct);
+        var lots = await db.Database.SqlQueryRaw<LotRow>(FailedLotsSql(db)).ToListAsync(ct);
         var hits = lots.Select(l => (l.Id, Lot: Gs1Identifier.TryParse(l.Lot)?.Canonical))
             .Where(l => l.Lot is not null && reached.Contains(l.Lot))
             .ToDictionary(l => l.Id, l => l.Lot!, StringComparer.Ordinal);
@@ -46,26 +55,26 @@ internal static class FoodFlags
     }
 
     /// <summary>The published rapid tests whose lot is written as {0} or {1}: <c>ix_records_rapid_test_lot</c>.</summary>
-    public const string LotTestsSql = """
+    public static string LotTestsSql(LedgerDbContext db) => $$"""
         SELECT * FROM records
         WHERE domain = 'food-safety' AND type = 'rapid-test' AND level = 1
-          AND json_extract(envelope_json, '$.payload.lotEpc') IN ({0}, {1}) AND erased_at_ms IS NULL
+          AND {{Field(db, "lotEpc")}} IN ({0}, {1}) AND erased_at_ms IS NULL
         """;
 
     /// <summary>A stall's published rapid tests, stall id {0}: <c>ix_records_rapid_test_stall</c>.</summary>
-    public const string StallTestsSql = """
+    public static string StallTestsSql(LedgerDbContext db) => $$"""
         SELECT * FROM records
         WHERE domain = 'food-safety' AND type = 'rapid-test' AND level = 1
-          AND json_extract(envelope_json, '$.payload.stall.id') = {0} AND erased_at_ms IS NULL
+          AND {{Field(db, "stall.id")}} = {0} AND erased_at_ms IS NULL
         """;
 
     /// <summary>The published rapid tests of a lot written exactly as <paramref name="spelling"/> or <paramref name="canonical"/>, newest first.</summary>
     public static Task<List<StoredRecord>> TestsOfLotAsync(LedgerDbContext db, string spelling, string canonical, CancellationToken ct) =>
-        db.Records.FromSqlRaw(LotTestsSql, spelling, canonical).AsNoTracking().OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(50).ToListAsync(ct);
+        db.Records.FromSqlRaw(LotTestsSql(db), spelling, canonical).AsNoTracking().OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(50).ToListAsync(ct);
 
     /// <summary>A stall's latest published rapid tests, newest first.</summary>
     public static Task<List<StoredRecord>> TestsOfStallAsync(LedgerDbContext db, string stallId, int count, CancellationToken ct) =>
-        db.Records.FromSqlRaw(StallTestsSql, stallId).AsNoTracking().OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(count).ToListAsync(ct);
+        db.Records.FromSqlRaw(StallTestsSql(db), stallId).AsNoTracking().OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(count).ToListAsync(ct);
 
     /// <summary>The payload of an L1 record, stored in clear.</summary>
     public static JsonObject Payload(StoredRecord record) => JsonNode.Parse(record.EnvelopeJson)!["payload"]!.AsObject();

@@ -9,15 +9,20 @@ namespace Ledger.Api.Tests.Food;
 public sealed class FoodLookupIndexTests(SharedLedger ledger) : IClassFixture<SharedLedger>
 {
     [Theory]
-    [InlineData(FoodFlags.FailedLotsSql, "USING COVERING INDEX ix_records_failed_rapid_test_lot")]
-    [InlineData(FoodFlags.LotTestsSql, "USING INDEX ix_records_rapid_test_lot")]
-    [InlineData(FoodFlags.StallTestsSql, "USING INDEX ix_records_rapid_test_stall")]
-    public async Task TheLookUpIsAnsweredFromItsIndexNotByAScanOfRecords(string sql, string expected)
+    [InlineData(nameof(FoodFlags.FailedLotsSql), "USING COVERING INDEX ix_records_failed_rapid_test_lot")]
+    [InlineData(nameof(FoodFlags.LotTestsSql), "USING INDEX ix_records_rapid_test_lot")]
+    [InlineData(nameof(FoodFlags.StallTestsSql), "USING INDEX ix_records_rapid_test_stall")]
+    public async Task TheLookUpIsAnsweredFromItsIndexNotByAScanOfRecords(string lookUp, string expected)
     {
-        var query = string.Format(CultureInfo.InvariantCulture, sql, "'urn:epc:class:lgtin:4012345.012345.L1'", "'https://id.gs1.org/01/04012345123456/10/L1'");
-
         var plan = await ledger.Factory.QueryAsync(async db =>
         {
+            var sql = lookUp switch
+            {
+                nameof(FoodFlags.FailedLotsSql) => FoodFlags.FailedLotsSql(db),
+                nameof(FoodFlags.LotTestsSql) => FoodFlags.LotTestsSql(db),
+                _ => FoodFlags.StallTestsSql(db),
+            };
+            var query = string.Format(CultureInfo.InvariantCulture, sql, "'urn:epc:class:lgtin:4012345.012345.L1'", "'https://id.gs1.org/01/04012345123456/10/L1'");
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
