@@ -31,7 +31,7 @@ public sealed class RecordTypeCatalogTests
              "food-safety/epcis-event", "ledger/access", "ledger/erasure", "ledger/revocation",
              "shared-community/decision", "shared-community/expense-approval", "shared-community/fund-expense", "shared-community/fund-statement",
              "shared-community/hours-received", "shared-community/hours-transfer", "shared-community/objection", "shared-community/objection-resolution",
-             "shared-community/service-confirmation", "shared-community/timebank-statement", "shared-community/vote"],
+             "shared-community/service-confirmation", "shared-community/timebank-statement", "shared-community/vote", "shared-community/vote-opening"],
             RecordTypeCatalog.Default.All.Select(t => t.Name));
 
     [Fact]

@@ -4,6 +4,7 @@ using Ledger.Core.Records.Projections;
 using Ledger.Core.Records.Types.SharedCommunity.HoursReceived;
 using Ledger.Core.Records.Types.SharedCommunity.HoursRedemption;
 using Ledger.Core.Records.Types.SharedCommunity.HoursTransfer;
+using Ledger.Core.Records.Types.SharedCommunity.Revocations;
 using Ledger.Core.Records.Types.SharedCommunity.ServiceConfirmation;
 using Ledger.Core.Records.Types.SharedCommunity.TimeBank;
 using Ledger.Core.Records.Types.SharedCommunity.VolunteerService;
@@ -64,11 +65,50 @@ public sealed class TimebankTypesTests
         await ApplyAsync(state, SharedCommunityServiceConfirmation.Definition, Confirmation("4"));
         await ApplyAsync(state, SharedCommunityHoursTransfer.Definition, Transfer("1.25"));
         await SharedCommunityHoursReceived.Definition.Projections[0].Apply(
-            new CommittingRecord(SharedCommunityHoursReceived.Definition, 1, "other", new JsonObject { ["hours"] = "1.25" }, "receiver"), state, default);
+            new CommittingRecord(SharedCommunityHoursReceived.Definition, 1, "other", Received("1.25"), "receiver"), state, default);
 
         Assert.Equal(2.75m, await TimebankBalance.BalanceAsync(state, Volunteer, default));
         Assert.Equal(1.25m, await TimebankBalance.BalanceAsync(state, "receiver", default));
     }
+
+    [Fact]
+    public async Task RevokingATransferGivesTheHoursBackAndTakesThemFromTheReceiverItsReceiptNames()
+    {
+        var state = new MemoryState();
+        await ApplyAsync(state, SharedCommunityServiceConfirmation.Definition, Confirmation("4"));
+        var transfer = Committing(SharedCommunityHoursTransfer.Definition, Transfer("1.25"));
+        await ApplyAsync(state, SharedCommunityHoursTransfer.Definition, Transfer("1.25"));
+        await SharedCommunityHoursReceived.Definition.Projections[0].Apply(
+            new CommittingRecord(SharedCommunityHoursReceived.Definition, 1, "other", Received("1.25"), "receiver"), state, default);
+
+        Assert.Null(await RevokedEntries.CheckAsync(transfer, TransferHash, state, default));
+        await RevokedEntries.ApplyAsync(transfer, TransferHash, state, default);
+
+        Assert.Equal(4m, await TimebankBalance.BalanceAsync(state, Volunteer, default));
+        Assert.Equal(0m, await TimebankBalance.BalanceAsync(state, "receiver", default));
+    }
+
+    [Fact]
+    public async Task RevokingHoursTheVolunteerAlreadySpentIsRefusedNamingTheBalance()
+    {
+        var state = new MemoryState();
+        var service = new JsonObject { ["volunteerRef"] = "V-ab", ["activity"] = "Meal delivery", ["hours"] = "2", ["serviceDate"] = "2026-11-21" };
+        await ApplyAsync(state, SharedCommunityVolunteerService.Definition, service);
+        var confirmation = Confirmation("2");
+        confirmation["serviceRecord"] = TransferHash;
+        await ApplyAsync(state, SharedCommunityServiceConfirmation.Definition, confirmation);
+        await ApplyAsync(state, SharedCommunityHoursRedemption.Definition,
+            new JsonObject { ["volunteerRef"] = "V-ab", ["hours"] = "1.5", ["service"] = "Home repair", ["redeemedOn"] = "2026-11-22" });
+
+        var refusal = await RevokedEntries.CheckAsync(Committing(SharedCommunityVolunteerService.Definition, service), TransferHash, state, default);
+
+        Assert.Equal(("balance-not-negative", RefusalKind.Unprocessable), (refusal?.Rule, refusal?.Kind));
+        Assert.Contains("the balance is 0.5 hours", refusal!.Detail, StringComparison.Ordinal);
+    }
+
+    private const string TransferHash = "0x1111111111111111111111111111111111111111111111111111111111111111";
+
+    private static JsonObject Received(string hours) => new() { ["hours"] = hours, ["transferRecord"] = TransferHash };
 
     private static async Task ApplyAsync(MemoryState state, RecordTypeDefinition definition, JsonObject payload)
     {
