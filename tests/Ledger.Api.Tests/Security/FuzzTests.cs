@@ -53,7 +53,6 @@ public sealed class FuzzTests(FuzzedLedger ledger, ITestOutputHelper output) : I
         output.WriteLine($"seed {seed}: {string.Join(", ", answers.Select(a => $"{a.Value}× {a.Key}"))} in {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.True(failures.Count == 0, $"{failures.Count} of {RequestsPerSeed} hostile requests were not refused with a 4xx:\n{string.Join("\n", failures.Take(20))}");
         Assert.Equal(before, await CountsAsync());
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"The fuzz run took {clock.Elapsed}.");
     }
 
     // Rows that a hostile request could have added, and the tables an injection would have damaged.
