@@ -21,7 +21,7 @@ internal static class ForwardedClients
             // The framework trusts loopback by default; here nothing is trusted unless configured.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
-            foreach (var network in hosting.Value.TrustedNetworks)
+            foreach (var network in hosting.Value.TrustedNetworks())
             {
                 forwarded.KnownIPNetworks.Add(network);
             }

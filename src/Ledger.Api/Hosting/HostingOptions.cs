@@ -23,15 +23,16 @@ public sealed class HostingOptions : IValidatableObject
     public TimeSpan ShutdownDrain { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The trusted proxies as networks (an address is a network of one).</summary>
-    public IReadOnlyList<IPNetwork> TrustedNetworks => [.. (TrustedProxies ?? []).Select(ParseNetwork)];
+    /// <remarks>A method, not a property: the settings validator reads every property, and this one throws on a bad value.</remarks>
+    public IReadOnlyList<IPNetwork> TrustedNetworks() => [.. (TrustedProxies ?? []).Select(ParseNetwork)];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var proxy in TrustedProxies ?? [])
+        for (var i = 0; i < (TrustedProxies?.Length ?? 0); i++)
         {
-            if (!IPNetwork.TryParse(proxy, out _) && !IPAddress.TryParse(proxy, out _))
+            if (!IPNetwork.TryParse(TrustedProxies![i], out _) && !IPAddress.TryParse(TrustedProxies[i], out _))
             {
-                yield return new ValidationResult($"Hosting:TrustedProxies has '{proxy}', which is neither an IP address nor a network in CIDR notation (such as 10.0.0.0/24).");
+                yield return new ValidationResult($"Hosting:TrustedProxies:{i} is neither an IP address nor a network in CIDR notation (such as 10.0.0.0/24).");
             }
         }
     }

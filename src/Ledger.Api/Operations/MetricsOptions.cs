@@ -18,17 +18,17 @@ public sealed class MetricsOptions : IValidatableObject
     /// </summary>
     public string[]? AllowedNetworks { get; set; }
 
-    /// <summary>The allowed networks, parsed; loopback when none is configured.</summary>
-    public IReadOnlyList<IPNetwork> Networks =>
+    // A method, not a property: the settings validator reads every property, and this one throws on a bad value.
+    private IReadOnlyList<IPNetwork> Networks() =>
         AllowedNetworks is { Length: > 0 } configured ? [.. configured.Select(IPNetwork.Parse)] : [IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("::1/128")];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var network in AllowedNetworks ?? [])
+        for (var i = 0; i < (AllowedNetworks?.Length ?? 0); i++)
         {
-            if (!IPNetwork.TryParse(network, out _))
+            if (!IPNetwork.TryParse(AllowedNetworks![i], out _))
             {
-                yield return new ValidationResult($"Metrics:AllowedNetworks has '{network}', which is not a network in CIDR notation (such as 10.20.0.0/16 or ::1/128).");
+                yield return new ValidationResult($"Metrics:AllowedNetworks:{i} is not a network in CIDR notation (such as 10.20.0.0/16 or ::1/128).");
             }
         }
     }
@@ -41,6 +41,6 @@ public sealed class MetricsOptions : IValidatableObject
             return false;
         }
         var address = client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client;
-        return Networks.Any(n => n.Contains(address));
+        return Networks().Any(n => n.Contains(address));
     }
 }

@@ -18,6 +18,10 @@ public sealed class BadSettingsTests
         { "Ingest:MaxBodyBytes", "-5", ["Ingest:MaxBodyBytes is -5", "1024 to 16777216"] },
         { "Chain:ReplacementBumpPercent", "9", ["Chain:ReplacementBumpPercent is 9", "10 to 1000"] },
         { "RateLimits:PublicWindow", "00:00:00", ["RateLimits:PublicWindow is 00:00:00", "00:00:01 to 01:00:00"] },
+        { "Hosting:ShutdownDrain", "00:10:00", ["Hosting:ShutdownDrain is 00:10:00", "00:00:00 to 00:05:00"] },
+        // Addresses and networks that do not parse (named by position: text values are not echoed).
+        { "Hosting:TrustedProxies:0", "proxy.example", ["Hosting:TrustedProxies:0 is neither an IP address nor a network in CIDR notation"] },
+        { "Metrics:AllowedNetworks:0", "10.0.0.0/99", ["Metrics:AllowedNetworks:0 is not a network in CIDR notation"] },
         // A value that breaks a rule between settings.
         { "Anchoring:LeaseDuration", "00:00:01", ["Anchoring:LeaseDuration must be at least three Anchoring:PollInterval", "Anchoring:LeaseDuration is 00:00:01"] },
     };
