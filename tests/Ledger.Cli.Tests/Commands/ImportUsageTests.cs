@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CliRun = Ledger.Cli.Tests.Verification.CliRun;
+using Run = Ledger.Cli.Tests.Verification.CliRun;
 
 namespace Ledger.Cli.Tests.Commands;
 
@@ -18,7 +18,7 @@ public sealed class ImportUsageTests : IDisposable
         await File.WriteAllTextAsync(file, "{}\n");
         Environment.SetEnvironmentVariable("LEDGER_API_KEY", null);
 
-        var run = await CliRun.RunAsync(["import", file, "--api", "http://127.0.0.1:9"]);
+        var run = await Run.RunAsync(["import", file, "--api", "http://127.0.0.1:9"]);
 
         Assert.Equal(CliApp.Usage, run.Code);
         Assert.Contains("LEDGER_API_KEY (or --key)", run.Error);
@@ -27,7 +27,7 @@ public sealed class ImportUsageTests : IDisposable
     [Fact]
     public async Task AMissingFileIsAUsageError()
     {
-        var run = await CliRun.RunAsync(["import", Path.Combine(_folder, "absent.jsonl"), "--api", "http://127.0.0.1:9", "--key", "ldg_x"]);
+        var run = await Run.RunAsync(["import", Path.Combine(_folder, "absent.jsonl"), "--api", "http://127.0.0.1:9", "--key", "ldg_x"]);
 
         Assert.Equal(CliApp.Usage, run.Code);
         Assert.Contains("No file at", run.Error);
@@ -42,7 +42,7 @@ public sealed class ImportUsageTests : IDisposable
         var earlier = new JsonObject { ["line"] = 1, ["status"] = 202, ["recordHash"] = "0x00", ["source"] = new string('a', 64) }.ToJsonString() + "\n";
         await File.WriteAllTextAsync(result, earlier);
 
-        var run = await CliRun.RunAsync(["import", file, "--api", "http://127.0.0.1:9", "--key", "ldg_x", "--result", result]);
+        var run = await Run.RunAsync(["import", file, "--api", "http://127.0.0.1:9", "--key", "ldg_x", "--result", result]);
 
         Assert.Equal(CliApp.Usage, run.Code);
         Assert.Contains("holds the results of another file", run.Error);
@@ -55,7 +55,7 @@ public sealed class ImportUsageTests : IDisposable
     [InlineData("--parallel", "65", "--parallel must be 1 to 64.")]
     public async Task OutOfRangeOptionsAreUsageErrors(string option, string value, string message)
     {
-        var run = await CliRun.RunAsync(["import", "records.jsonl", "--api", "http://127.0.0.1:9", option, value]);
+        var run = await Run.RunAsync(["import", "records.jsonl", "--api", "http://127.0.0.1:9", option, value]);
 
         Assert.Equal(CliApp.Usage, run.Code);
         Assert.Contains(message, run.Error);
