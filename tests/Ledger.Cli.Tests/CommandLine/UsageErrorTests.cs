@@ -6,8 +6,8 @@ namespace Ledger.Cli.Tests.CommandLine;
 public sealed class UsageErrorTests
 {
     [Theory]
-    [InlineData("frob", "Unknown command 'frob'; use verify, verify-package, hash, status, orgs, keys, chain, demo, projections, backup or restore.", "ledger")]
-    [InlineData("--frob", "Unknown command '--frob'; use verify, verify-package, hash, status, orgs, keys, chain, demo, projections, backup or restore.", "ledger")]
+    [InlineData("frob", "Unknown command 'frob'; use verify, verify-package, hash, status, import, orgs, keys, chain, demo, projections, backup or restore.", "ledger")]
+    [InlineData("--frob", "Unknown command '--frob'; use verify, verify-package, hash, status, import, orgs, keys, chain, demo, projections, backup or restore.", "ledger")]
     [InlineData("keys frob", "Unknown keys command 'frob'; use create, list, revoke, rotate-master, new-keystore or show-keystore.", "ledger keys")]
     [InlineData("orgs", "orgs needs a command: create, list or rotate-key.", "ledger orgs")]
     [InlineData("hash record.json --color", "hash does not take --color; it takes no options.", "ledger hash")]
