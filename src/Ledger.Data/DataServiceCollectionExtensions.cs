@@ -8,9 +8,13 @@ namespace Ledger.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="LedgerDbContext"/> on a SQLite file (the embedded default).</summary>
-    /// <remarks>The options are built once (singleton), not for every request's context: they never change.</remarks>
+    /// <remarks>
+    /// Pooled: a request's context comes back reset instead of being built with its few dozen internal services, which
+    /// under load cost more than the queries (and contended for the service provider's lock; docs/benchmarks.md).
+    /// The context holds no state of its own, so a reset one is as good as new.
+    /// </remarks>
     public static IServiceCollection AddLedgerSqlite(this IServiceCollection services, string connectionString) =>
-        services.AddDbContext<LedgerDbContext>(options => options
+        services.AddDbContextPool<LedgerDbContext>(options => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas()), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+            .AddInterceptors(new SqlitePragmas()));
 }
