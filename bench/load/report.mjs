@@ -1,7 +1,7 @@
 // Turns the runs of scripts/bench into benchmarks.json and the generated part of docs/benchmarks.md, and fails (exit 1)
 // when a run shows breakage: no request answered, or any answer that was not a 2xx, or socket errors.
 // Usage: node report.mjs <runs.jsonl> <out-dir> <quick 0|1> <commit> <service-rss-kb> <bare-rss-kb> <rounds> <seconds> <paced-rate>
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { execSync } from "node:child_process";
 import os from "node:os";
 
@@ -59,7 +59,8 @@ const markdown = [
   row("verify: bare loop (look-up by hash)", verify.bareLoop), row("verify: service (`GET /api/v1/verify/{hash}`)", verify.service),
   "",
   `Peak resident memory: service ${result.peakRssMiB.service} MiB, bare loop ${result.peakRssMiB.bareLoop} MiB.`,
-  ...(existsSync("docs/benchmarks/throughput.png") && quick !== "1" ? ["", "![Throughput, service and bare loop](benchmarks/throughput.png)", "", "![Latency percentiles](benchmarks/latency.png)"] : []),
+  // Drawn by bench/Charts right after this report, from the same JSON.
+  ...(quick !== "1" ? ["", "![Throughput, service and bare loop](benchmarks/throughput.png)", "", "![Latency percentiles](benchmarks/latency.png)"] : []),
 ].join("\n");
 if (quick === "1") {
   console.log(markdown);

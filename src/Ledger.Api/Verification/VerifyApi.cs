@@ -43,6 +43,20 @@ internal static class VerifyApi
 
     private static async Task<Ok<VerificationResult>> VerifyAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
     {
+        // One connection for the request's few look-ups, instead of a round trip to the connection pool for each.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await AnswerAsync(recordHash, db, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<Ok<VerificationResult>> AnswerAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
+    {
         var (record, batch) = await FindAsync(recordHash, db, ct);
         var standing = await RecordStanding.OfAsync(record, db, ct);
         var common = new VerificationResult(
@@ -98,8 +112,6 @@ internal static class VerifyApi
                 "A record hash is 0x followed by 64 hexadecimal digits.");
         }
         var normalized = recordHash.ToLowerInvariant();
-        // One connection for the request's few look-ups (closed with the context), instead of one pool round trip each.
-        await db.Database.OpenConnectionAsync(ct);
         var record = await VerificationQueries.RecordByHash(db, normalized, ct)
             ?? throw LedgerProblem.NotFound("No record with this hash is known here.");
         var batch = record.BatchId is { } id ? await VerificationQueries.BatchById(db, id, ct) : null;
