@@ -58,7 +58,7 @@ public sealed class GeneratedNetworkTraceTests(CapturedNetwork captured) : IClas
     {
         var roots = new[] { Network.ChainLots[^1], Network.ReworkedLots[0], Network.ProcessedLots[Network.ProcessedLots.Count / 2], Network.PalletIds[Network.PalletIds.Count / 3] };
         Assert.True(TraceOracle.Trace(Network.Events, Network.ChainLots[^1], forward: false).Identifiers.Count(Network.ChainLots.Contains) >= 50,
-            "the generated brine chain is at least 50 lots deep");
+            "the generated brine chain is at least 50 lots deep, beyond the default depth of 32");
 
         foreach (var root in roots)
         {

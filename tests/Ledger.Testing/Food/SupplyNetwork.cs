@@ -117,10 +117,20 @@ public sealed class SupplyNetwork
     private void Process(int day, DateTimeOffset at, int processor, List<string> stock)
     {
         var place = Place(30001 + processor);
+        // The brine chain: every day's lot is made from the day before's, topped up with a packed lot when one came.
+        var chain = new List<string>();
+        if (processor == 0 && _chainLot is not null && day % ChainRestart != 0)
+        {
+            chain.Add(_chainLot);
+        }
         if (processor == 0 && stock.Count > 0)
         {
+            chain.Add(stock[0]);
+        }
+        if (chain.Count > 0)
+        {
             var brine = Lot(40, $"B{_tag}-{day}");
-            Transform(at.AddHours(15), place, day % ChainRestart == 0 || _chainLot is null ? [stock[0]] : [_chainLot, stock[0]], brine);
+            Transform(at.AddHours(15), place, chain, brine);
             ChainLots.Add(Canonical(brine));
             _chainLot = brine;
         }
