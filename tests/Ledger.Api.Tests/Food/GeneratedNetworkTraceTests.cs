@@ -10,8 +10,9 @@ namespace Ledger.Api.Tests.Food;
 /// <summary>
 /// A generated supply network of 10,000 events (farms, packers with pallets, processors with ingredients, rework cycles
 /// and a deep brine chain, distributors, markets), captured through POST /epcis/capture (five documents of 2,000) into a real SQLite file once
-/// per class. The same generator makes the 100,000 events of scripts/bench-food; the suite keeps to 10,000 so it stays
-/// within a minute or so here.
+/// per class. The same generator makes the 100,000 events of scripts/bench-food; the suite keeps to 10,000 because
+/// capture (schema validation, sealing and signing every event) dominates its time: several minutes on a loaded
+/// two-core machine.
 /// </summary>
 public sealed class CapturedNetwork : IAsyncLifetime
 {
