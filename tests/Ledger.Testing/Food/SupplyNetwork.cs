@@ -59,6 +59,12 @@ public sealed class SupplyNetwork
             network.Day(day);
         }
         network._events.RemoveRange(count, network._events.Count - count);
+        // The lists name only identifiers whose events survived the cut: a lot made by a cut event is not in the network.
+        var named = network._events.SelectMany(e => e.Ids.Select(i => i.Id)).ToHashSet(StringComparer.Ordinal);
+        foreach (var list in new[] { network.FarmLots, network.PackedLots, network.ProcessedLots, network.ChainLots, network.ReworkedLots, network.PalletIds })
+        {
+            list.RemoveAll(id => !named.Contains(id));
+        }
         return network;
     }
 
