@@ -1,5 +1,6 @@
 #:project ../tests/Ledger.Testing/Ledger.Testing.csproj
 #:property Configuration=Release
+#:property PublishAot=false
 // Run through scripts/bench-food, which starts the service: captures the generated supply network, then times traces
 // and recall.csv against it and checks every answer against the generator's oracle (a wrong answer fails the run).
 using System.Diagnostics;

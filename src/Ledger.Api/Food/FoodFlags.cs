@@ -18,9 +18,9 @@ public sealed record FailedTest(string RecordHash, string Lot, string Product, s
 internal static class FoodFlags
 {
     /// <summary>
-    /// The failed rapid tests' lots as written and their ids: a covering scan of <c>ix_records_failed_rapid_test_lot</c>,
-    /// which holds failed tests only. The WHERE clause repeats the index's; on SQLite, INDEXED BY keeps the planner (which
-    /// has no statistics to tell the two lot indexes apart) from reading every rapid test instead.
+    /// The failed rapid tests' lots as written and their ids, read through <c>ix_records_failed_rapid_test_lot</c>,
+    /// which holds failed tests only. The WHERE clause repeats the index's; on SQLite, INDEXED BY keeps the planner (which has
+    /// no statistics to tell the two lot indexes apart) from reading every rapid test instead.
     /// </summary>
     public static string FailedLotsSql(LedgerDbContext db) => $"""
         SELECT id AS "Id", {Field(db, "lotEpc")} AS "Lot" FROM records {(db.Database.IsPostgreSql() ? "" : "INDEXED BY ix_records_failed_rapid_test_lot")}

@@ -59,6 +59,12 @@ public sealed class SupplyNetwork
             network.Day(day);
         }
         network._events.RemoveRange(count, network._events.Count - count);
+        // The lists name only identifiers whose events survived the cut: a lot made by a cut event is not in the network.
+        var named = network._events.SelectMany(e => e.Ids.Select(i => i.Id)).ToHashSet(StringComparer.Ordinal);
+        foreach (var list in new[] { network.FarmLots, network.PackedLots, network.ProcessedLots, network.ChainLots, network.ReworkedLots, network.PalletIds })
+        {
+            list.RemoveAll(id => !named.Contains(id));
+        }
         return network;
     }
 
@@ -117,10 +123,20 @@ public sealed class SupplyNetwork
     private void Process(int day, DateTimeOffset at, int processor, List<string> stock)
     {
         var place = Place(30001 + processor);
+        // The brine chain: every day's lot is made from the day before's, topped up with a packed lot when one came.
+        var chain = new List<string>();
+        if (processor == 0 && _chainLot is not null && day % ChainRestart != 0)
+        {
+            chain.Add(_chainLot);
+        }
         if (processor == 0 && stock.Count > 0)
         {
+            chain.Add(stock[0]);
+        }
+        if (chain.Count > 0)
+        {
             var brine = Lot(40, $"B{_tag}-{day}");
-            Transform(at.AddHours(15), place, day % ChainRestart == 0 || _chainLot is null ? [stock[0]] : [_chainLot, stock[0]], brine);
+            Transform(at.AddHours(15), place, chain, brine);
             ChainLots.Add(Canonical(brine));
             _chainLot = brine;
         }
