@@ -20,6 +20,8 @@ public sealed class BadSettingsTests
         { "RateLimits:PublicWindow", "00:00:00", ["RateLimits:PublicWindow is 00:00:00", "00:00:01 to 01:00:00"] },
         // A value that breaks a rule between settings.
         { "Anchoring:LeaseDuration", "00:00:01", ["Anchoring:LeaseDuration must be at least three Anchoring:PollInterval", "Anchoring:LeaseDuration is 00:00:01"] },
+        // A provider without what it needs.
+        { "Storage:Provider", "PostgreSql", ["Storage:Provider is PostgreSql but Storage:ConnectionString is not set"] },
     };
 
     [Theory]
