@@ -159,6 +159,9 @@ public sealed class PostgresServer : IAsyncLifetime, IAsyncDisposable
         await RunAsync(AsPostgres(Path.Combine(RequireBinFolder(), "pg_ctl"), "-D", DataFolder, "-m", "immediate", "-w", "stop"));
         try
         {
+            // The cluster first and owner.pid last: a deletion cut short (the process exiting) leaves a folder the
+            // next run recognises as abandoned and removes.
+            Directory.Delete(DataFolder, recursive: true);
             Directory.Delete(_folder, recursive: true);
         }
         catch (IOException)

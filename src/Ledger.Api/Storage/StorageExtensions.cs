@@ -11,7 +11,9 @@ internal static class StorageExtensions
     {
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.AddLedgerStore(options.Provider, options.ResolveConnectionString());
+        // Resolved on first use, inside start-up's checks, so a missing PostgreSQL connection string is one clear line.
+        var connectionString = new Lazy<string>(options.ResolveConnectionString);
+        builder.Services.AddDbContext<LedgerDbContext>(db => DataServiceCollectionExtensions.UseLedgerStore(db, options.Provider, connectionString.Value));
         return builder;
     }
 
@@ -21,7 +23,9 @@ internal static class StorageExtensions
     /// </summary>
     public static async Task MigrateLedgerStoreAsync(this WebApplication app)
     {
-        PrivateDataFolder.Secure(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value, app.Logger);
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        _ = storage.ResolveConnectionString(); // refuses a provider without its connection string, in one line
+        PrivateDataFolder.Secure(storage, app.Logger);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
         await SchemaMigrator.MigrateAsync(db);

@@ -1,3 +1,4 @@
+using Ledger.Api.Settings;
 using Ledger.Data;
 
 namespace Ledger.Api.Storage;
@@ -38,7 +39,7 @@ public sealed class StorageOptions
     public string ResolveConnectionString() => Provider switch
     {
         StorageProvider.PostgreSql => string.IsNullOrWhiteSpace(ConnectionString)
-            ? throw new InvalidOperationException("Storage:Provider is PostgreSql but Storage:ConnectionString is not set.")
+            ? throw new StartupRefusedException("Storage:Provider is PostgreSql but Storage:ConnectionString is not set; give an Npgsql connection string (Host=…;Database=…;Username=…).")
             : ConnectionString,
         _ => ConnectionString ?? $"Data Source={Path.Combine(ResolveDataDirectory(), "ledger.db")};Pooling=True",
     };
