@@ -28,8 +28,11 @@ public sealed class SchemaTwinsTests
         // record hash commits to the exact bytes, so envelopes and projections are TEXT.
         foreach (var name in SchemaMigrator.ScriptNames("PostgreSql"))
         {
+            // A column or cast target of type json/jsonb is refused; reading a TEXT envelope as jsonb inside an index
+            // expression (migration 0014: rapid tests by lot) stores nothing but the extracted field.
             var statements = Regex.Replace(SchemaMigrator.ScriptText("PostgreSql", name), "--.*", "");
-            Assert.DoesNotMatch(@"(?i)\bjsonb?\b", statements);
+            var withoutIndexExpressions = Regex.Replace(statements, @"(?is)CREATE\s+(UNIQUE\s+)?INDEX\b.*?;", "");
+            Assert.DoesNotMatch(@"(?i)\bjsonb?\b", withoutIndexExpressions);
         }
     }
 

@@ -129,17 +129,15 @@ public sealed class MerkleTreeTests
     }
 
     [Fact]
-    public void AHundredThousandLeavesBuildAndProveQuickly()
+    public void AHundredThousandLeavesBuildAndProve()
     {
         var hashes = RandomHashes.Make(100_000, new Random(10));
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-
         var tree = MerkleTree.Build(hashes);
         var proof = tree.GetProof(hashes[^1]);
 
         Assert.Equal(100_000, tree.Count);
         Assert.Equal(17, proof.Count);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.True(MerkleTree.Verify(tree.Root, hashes[^1], proof));
     }
 
     private static void AssertFlipFails(int bit, Func<byte[], IReadOnlyList<byte[]>, byte[], (byte[], IReadOnlyList<byte[]>, byte[])> spoil)
