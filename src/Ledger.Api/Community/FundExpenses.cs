@@ -10,7 +10,6 @@ using Ledger.Core.Records.Types.SharedCommunity.FundExpense;
 using Ledger.Data;
 using Ledger.Data.Projections;
 using Ledger.Data.Records;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Api.Community;
@@ -69,11 +68,6 @@ internal sealed class FundExpenses(RecordPipeline pipeline, LedgerDbContext db, 
             throw new LedgerProblem(StatusCodes.Status403Forbidden, "Recorder cannot approve",
                 "An expense above the threshold is approved by two staff members other than the one who recorded it.") { Rule = NotRecorderRule };
         }
-        if (await db.Revocations.AsNoTracking().AnyAsync(r => r.RevokedRecordId == expense.Id, ct))
-        {
-            throw new LedgerProblem(StatusCodes.Status409Conflict, "Revoked record",
-                "This fund expense was revoked; it cannot be approved.") { Rule = "revoked" };
-        }
         var approvers = await SharedCommunityExpenseApproval.ApproversAsync(new ProjectionStore(db), expense.RecordHash, ct);
         var number = Math.Min(approvers.Count + 1, required);
         var payload = new JsonObject
@@ -86,7 +80,8 @@ internal sealed class FundExpenses(RecordPipeline pipeline, LedgerDbContext db, 
             ["approvedBy"] = caller.StaffId ?? caller.KeyId,
         };
         var approval = await pipeline.WriteInternalAsync(
-            SharedCommunityExpenseApproval.Definition, expense.Issuer, payload, caller.KeyId, null, "the approval", ct);
+            SharedCommunityExpenseApproval.Definition, expense.Issuer, payload, caller.KeyId,
+            new NotRevokedEffects(expense.Id, "This fund expense was revoked; it cannot be approved."), "the approval", ct);
         return new ExpenseApprovalResult(approval.RecordHash, expense.RecordHash, number, number == required);
     }
 

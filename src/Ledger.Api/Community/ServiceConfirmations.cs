@@ -9,7 +9,6 @@ using Ledger.Core.Records.Types.SharedCommunity.ServiceConfirmation;
 using Ledger.Core.Records.Types.SharedCommunity.TimeBank;
 using Ledger.Data;
 using Ledger.Data.Records;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Community;
 
@@ -33,11 +32,6 @@ internal sealed class ServiceConfirmations(RecordPipeline pipeline, EnvelopeVaul
                 "Hours are confirmed by a second person: the activity's organiser or another community worker, never the one who recorded them.")
             { Rule = SecondPersonRule };
         }
-        if (await db.Revocations.AsNoTracking().AnyAsync(r => r.RevokedRecordId == service.Id, ct))
-        {
-            throw new LedgerProblem(StatusCodes.Status409Conflict, "Revoked record",
-                "This volunteer-service record was revoked; its hours cannot be confirmed.") { Rule = "revoked" };
-        }
         var envelope = await vault.OpenAsync(service, ct) ?? throw RecordGone.Problem(service);
         var recorded = JsonNode.Parse(envelope)!["payload"]!.AsObject();
         var payload = new JsonObject
@@ -53,7 +47,8 @@ internal sealed class ServiceConfirmations(RecordPipeline pipeline, EnvelopeVaul
         }
         // Issued by the service record's community: its subject digest, and so its balance row, is the volunteer's there.
         var confirmation = await pipeline.WriteInternalAsync(
-            SharedCommunityServiceConfirmation.Definition, service.Issuer, payload, caller.KeyId, effects: null, "the confirmation", ct);
+            SharedCommunityServiceConfirmation.Definition, service.Issuer, payload, caller.KeyId,
+            new NotRevokedEffects(service.Id, "This volunteer-service record was revoked; its hours cannot be confirmed."), "the confirmation", ct);
         return new ServiceConfirmationResult(confirmation.Id, confirmation.RecordHash, service.RecordHash,
             payload["hours"]!.GetValue<string>(), RecordsApi.LinksFor(confirmation));
     }

@@ -190,6 +190,38 @@ public sealed class RevokedEntriesTests(SharedLedger ledger) : IClassFixture<Sha
     }
 
     [Fact]
+    public async Task AConfirmationRacingTheRevocationOfItsServiceRecordNeverLeavesHoursCounting()
+    {
+        // Confirmation and revocation sent together, for ten service records: whichever commits first, the revoked
+        // hours never count (a confirmation that lost the race is refused in the commit with rule "revoked").
+        var worker = _factory.ClientFor(Roles.CommunityWorker);
+        var confirmer = await TimeBank.SecondWorkerAsync(_factory, Home);
+        var bank = new TimeBank(Home);
+        var services = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            services.Add((await Samples.SubmitAsync(worker, bank.Service(1m))).GetProperty("recordHash").GetString()!);
+        }
+
+        var answers = await Task.WhenAll(services.Select(async service =>
+        {
+            var confirming = TimeBank.ConfirmAsync(confirmer, service);
+            var revoking = RevokeAsync(worker, service);
+            return (Confirmed: await confirming, Revoked: await revoking);
+        }));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.Revoked.StatusCode));
+        foreach (var refused in answers.Where(a => a.Confirmed.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.Confirmed.StatusCode);
+            Assert.Equal("revoked", (await refused.Confirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
+        }
+        Assert.Equal(0m, await bank.BalanceAsync(_factory));
+        var account = await worker.GetFromJsonAsync<JsonElement>($"/api/v1/community/{Home}/timebank/{bank.VolunteerRef}");
+        Assert.Equal("0", account.GetProperty("pendingHours").GetString());
+    }
+
+    [Fact]
     public async Task ARebuildReplaysRevocationsToTheSameRows()
     {
         var worker = _factory.ClientFor(Roles.CommunityWorker);
