@@ -13,7 +13,8 @@ internal static class StorageExtensions
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         // Resolved on first use, inside start-up's checks, so a missing PostgreSQL connection string is one clear line.
         var connectionString = new Lazy<string>(options.ResolveConnectionString);
-        builder.Services.AddDbContext<LedgerDbContext>(db => DataServiceCollectionExtensions.UseLedgerStore(db, options.Provider, connectionString.Value));
+        // Pooled, as AddLedgerStore does: a request's context comes back reset instead of being built anew (docs/benchmarks.md).
+        builder.Services.AddDbContextPool<LedgerDbContext>(db => DataServiceCollectionExtensions.UseLedgerStore(db, options.Provider, connectionString.Value));
         return builder;
     }
 

@@ -35,7 +35,7 @@ public sealed partial class HiddenRecordNotFoundTests(SharedLedger ledger) : ICl
         Assert.Equal(forMissing, forHidden);
     }
 
-    // Status, every header but Date, and the body with its per-request trace id blanked.
+    // Status, every header but Date and the per-request X-Request-Id, and the body with its per-request trace id blanked.
     private static async Task<string> SnapshotAsync(HttpClient client, string path, string? purpose)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -45,7 +45,7 @@ public sealed partial class HiddenRecordNotFoundTests(SharedLedger ledger) : ICl
         }
         using var response = await client.SendAsync(request);
         var headers = response.Headers.Concat(response.Content.Headers)
-            .Where(h => h.Key != "Date")
+            .Where(h => h.Key is not "Date" and not "X-Request-Id")
             .OrderBy(h => h.Key, StringComparer.Ordinal)
             .Select(h => $"{h.Key}: {string.Join(", ", h.Value)}");
         var body = TraceId().Replace(await response.Content.ReadAsStringAsync(), "\"traceId\":\"…\"");
