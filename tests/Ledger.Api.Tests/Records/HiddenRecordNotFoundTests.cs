@@ -45,7 +45,7 @@ public sealed partial class HiddenRecordNotFoundTests(SharedLedger ledger) : ICl
         }
         using var response = await client.SendAsync(request);
         var headers = response.Headers.Concat(response.Content.Headers)
-            .Where(h => h.Key is not "Date" and not "X-Request-Id")
+            .Where(h => !h.Key.Equals("Date", StringComparison.OrdinalIgnoreCase) && !h.Key.Equals("X-Request-Id", StringComparison.OrdinalIgnoreCase))
             .OrderBy(h => h.Key, StringComparer.Ordinal)
             .Select(h => $"{h.Key}: {string.Join(", ", h.Value)}");
         var body = TraceId().Replace(await response.Content.ReadAsStringAsync(), "\"traceId\":\"…\"");
