@@ -34,7 +34,7 @@ public sealed record StoredApiKey(
 public sealed class ApiKeyCache : IDisposable
 {
     // A compiled query: no LINQ translation per miss.
-    private static readonly Func<LedgerDbContext, string, CancellationToken, Task<StoredApiKey?>> Find = EF.CompileAsyncQuery(
+    private static readonly Func<LedgerDbContext, string, CancellationToken, Task<StoredApiKey?>> Find = CompiledQuery.Of(
         (LedgerDbContext db, string id, CancellationToken ct) => db.ApiKeys.AsNoTracking()
             .Where(k => k.Id == id)
             .Select(k => new StoredApiKey(k.Id, k.SecretHash, k.Role, k.Organisation, k.StaffId, k.ExpiresAtMs, k.RevokedAtMs,

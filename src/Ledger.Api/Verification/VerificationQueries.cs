@@ -12,15 +12,15 @@ namespace Ledger.Api.Verification;
 internal static class VerificationQueries
 {
     /// <summary>The record with this (lowercase) hash, or null.</summary>
-    public static readonly Func<LedgerDbContext, string, CancellationToken, Task<StoredRecord?>> RecordByHash = EF.CompileAsyncQuery(
+    public static readonly Func<LedgerDbContext, string, CancellationToken, Task<StoredRecord?>> RecordByHash = CompiledQuery.Of(
         (LedgerDbContext db, string hash, CancellationToken ct) => db.Records.AsNoTracking().SingleOrDefault(r => r.RecordHash == hash));
 
     /// <summary>The anchor batch with this id, or null.</summary>
-    public static readonly Func<LedgerDbContext, long, CancellationToken, Task<AnchorBatch?>> BatchById = EF.CompileAsyncQuery(
+    public static readonly Func<LedgerDbContext, long, CancellationToken, Task<AnchorBatch?>> BatchById = CompiledQuery.Of(
         (LedgerDbContext db, long id, CancellationToken ct) => db.Batches.AsNoTracking().SingleOrDefault(b => b.Id == id));
 
     /// <summary>The revocation of the record with this id, or null.</summary>
-    public static readonly Func<LedgerDbContext, string, CancellationToken, Task<RevocationNotice?>> RevocationOf = EF.CompileAsyncQuery(
+    public static readonly Func<LedgerDbContext, string, CancellationToken, Task<RevocationNotice?>> RevocationOf = CompiledQuery.Of(
         (LedgerDbContext db, string recordId, CancellationToken ct) => db.Revocations.AsNoTracking()
             .Where(r => r.RevokedRecordId == recordId)
             .Join(db.Records, r => r.Id, e => e.Id, (r, e) => new { r.RevokedAtMs, e.RecordHash, r.ReasonCode })
@@ -28,7 +28,7 @@ internal static class VerificationQueries
             .SingleOrDefault());
 
     /// <summary>The correction that superseded the record with this id, or null.</summary>
-    public static readonly Func<LedgerDbContext, string, CancellationToken, Task<SupersessionNotice?>> SupersessionOf = EF.CompileAsyncQuery(
+    public static readonly Func<LedgerDbContext, string, CancellationToken, Task<SupersessionNotice?>> SupersessionOf = CompiledQuery.Of(
         (LedgerDbContext db, string recordId, CancellationToken ct) => db.Supersessions.AsNoTracking()
             .Where(s => s.SupersededRecordId == recordId)
             .Join(db.Records, s => s.Id, e => e.Id, (s, e) => new { s.SupersededAtMs, e.RecordHash })
@@ -36,10 +36,10 @@ internal static class VerificationQueries
             .SingleOrDefault());
 
     /// <summary>The name of the organisation with this id, or null.</summary>
-    public static readonly Func<LedgerDbContext, string, CancellationToken, Task<string?>> OrganisationName = EF.CompileAsyncQuery(
+    public static readonly Func<LedgerDbContext, string, CancellationToken, Task<string?>> OrganisationName = CompiledQuery.Of(
         (LedgerDbContext db, string id, CancellationToken ct) => db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Name).SingleOrDefault());
 
     /// <summary>The hash of the record with this id, or null (an erasure's own record).</summary>
-    public static readonly Func<LedgerDbContext, string, CancellationToken, Task<string?>> HashOf = EF.CompileAsyncQuery(
+    public static readonly Func<LedgerDbContext, string, CancellationToken, Task<string?>> HashOf = CompiledQuery.Of(
         (LedgerDbContext db, string id, CancellationToken ct) => db.Records.AsNoTracking().Where(r => r.Id == id).Select(r => r.RecordHash).SingleOrDefault());
 }

@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Ledger.Data;
+
+/// <summary>
+/// EF Core compiled queries, compiled once per model. A compiled query may only run against the model it was compiled
+/// for, and a process can hold more than one (the tests run services on SQLite and on PostgreSQL side by side), so the
+/// delegate compiles on first use for each model and keeps the result: one dictionary look-up per call after that.
+/// </summary>
+public static class CompiledQuery
+{
+    /// <summary>A single-result asynchronous compiled query of one parameter.</summary>
+    public static Func<LedgerDbContext, TParam, CancellationToken, Task<TResult>> Of<TParam, TResult>(
+        Expression<Func<LedgerDbContext, TParam, CancellationToken, TResult>> query)
+    {
+        var byModel = new ConcurrentDictionary<IModel, Func<LedgerDbContext, TParam, CancellationToken, Task<TResult>>>();
+        return (db, parameter, ct) => byModel.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery(query))(db, parameter, ct);
+    }
+}
