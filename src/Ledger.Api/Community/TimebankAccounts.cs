@@ -33,8 +33,7 @@ internal sealed class TimebankAccounts(
         var digest = RecordSubjects.OfSubject(keys, communityId, RecordDomains.SharedCommunity, volunteerRef);
         var store = new ProjectionStore(db);
         var account = await TimebankBalance.AccountAsync(store, digest, ct);
-        var entries = new List<TimebankEntry>();
-        var confirmed = 0m;
+        var opened = new List<(StoredRecord Record, JsonObject Payload)>();
         foreach (var record in await RecordsOfAsync(communityId, digest, ct))
         {
             var envelope = await vault.OpenAsync(record, ct);
@@ -43,12 +42,22 @@ internal sealed class TimebankAccounts(
                 continue;
             }
             await trail.AppendAsync(caller, record, purpose: null, ct);
-            var payload = JsonNode.Parse(envelope)!["payload"]!.AsObject();
+            opened.Add((record, JsonNode.Parse(envelope)!["payload"]!.AsObject()));
+        }
+        // An entry stops counting once it, or the service record or transfer it stands on, is revoked (the balance
+        // already says so: the revocation reversed it in its commit).
+        var revoked = await RevokedAsync([.. opened.SelectMany(o => new[] { o.Record.RecordHash, Reference(o.Payload) }).OfType<string>()], ct);
+        var entries = new List<TimebankEntry>();
+        var confirmed = 0m;
+        foreach (var (record, payload) in opened)
+        {
             var hours = payload["hours"] is null ? (decimal?)null : TimebankBalance.HoursOf(payload);
-            var status = record.Type == "volunteer-service"
-                ? await SharedCommunityServiceConfirmation.IsConfirmedAsync(store, record.RecordHash, ct) ? "confirmed" : "pending"
-                : record.PublicStatus;
-            if (record.Type is "service-confirmation" or "hours-received")
+            var withdrawn = revoked.Contains(record.RecordHash) || Reference(payload) is { } on && revoked.Contains(on);
+            var status = withdrawn ? "revoked"
+                : record.Type == "volunteer-service"
+                    ? await SharedCommunityServiceConfirmation.IsConfirmedAsync(store, record.RecordHash, ct) ? "confirmed" : "pending"
+                    : record.PublicStatus;
+            if (!withdrawn && record.Type is "service-confirmation" or "hours-received")
             {
                 confirmed += hours ?? 0m;
             }
@@ -85,6 +94,17 @@ internal sealed class TimebankAccounts(
         recordHashes.Count == 0 ? NoEntriesRoot : Hex.Encode(MerkleTree.Build([.. recordHashes.Select(h => Hex.DecodeFixed(h, 32))]).Root);
 
     // The volunteer's records share one data key, named by their subject digest; oldest first.
+    /// <summary>The record a confirmation or a received transfer stands on: its service record or its transfer.</summary>
+    private static string? Reference(JsonObject payload) =>
+        (payload["serviceRecord"] ?? payload["transferRecord"])?.GetValue<string>();
+
+    /// <summary>Which of <paramref name="hashes"/> name revoked records.</summary>
+    private async Task<HashSet<string>> RevokedAsync(List<string> hashes, CancellationToken ct) =>
+        [.. await db.Revocations.AsNoTracking()
+            .Join(db.Records, v => v.RevokedRecordId, r => r.Id, (v, r) => r.RecordHash)
+            .Where(h => hashes.Contains(h))
+            .ToListAsync(ct)];
+
     private async Task<List<StoredRecord>> RecordsOfAsync(string communityId, string digest, CancellationToken ct)
     {
         var keyIds = await db.SubjectKeys.AsNoTracking().Where(k => k.SubjectDigest == digest).Select(k => k.Id).ToListAsync(ct);

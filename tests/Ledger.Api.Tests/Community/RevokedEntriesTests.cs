@@ -219,6 +219,9 @@ public sealed class RevokedEntriesTests(SharedLedger ledger) : IClassFixture<Sha
         Assert.Equal(0m, await bank.BalanceAsync(_factory));
         var account = await worker.GetFromJsonAsync<JsonElement>($"/api/v1/community/{Home}/timebank/{bank.VolunteerRef}");
         Assert.Equal("0", account.GetProperty("pendingHours").GetString());
+        Assert.Equal("0", account.GetProperty("confirmedHours").GetString());
+        Assert.All(account.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "volunteer-service"),
+            e => Assert.Equal("revoked", e.GetProperty("status").GetString()));
     }
 
     [Fact]
