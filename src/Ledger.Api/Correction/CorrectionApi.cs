@@ -4,7 +4,6 @@ using Ledger.Api.Hosting;
 using Ledger.Api.Problems;
 using Ledger.Api.Records;
 using Ledger.Api.Records.Idempotency;
-using Ledger.Core.Proofs;
 using Ledger.Core.Records;
 using Ledger.Core.Records.Types.CommunityCorrection;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -93,9 +92,7 @@ internal static class CorrectionApi
         }
         var record = receipt.Record;
         var links = LinksFor(CorrectionPayloads.CaseRefOf(ask.Payload));
-        return TypedResults.Created(links.Self, new CaseOpenedResult(record.Id,
-            new RecordAccepted(record.Id, record.RecordHash, receipt.Salt, RecordStatus.Pending, DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), RecordsApi.LinksFor(record)),
-            links));
+        return TypedResults.Created(links.Self, new CaseOpenedResult(record.Id, receipt.Accepted(), links));
     }
 
     private static async Task<Ok<CaseView>> ReadAsync(

@@ -5,12 +5,21 @@ using Ledger.Api.Problems;
 using Ledger.Api.Protection;
 using Ledger.Api.Records.Idempotency;
 using Ledger.Api.Records.Writing;
+using Ledger.Core.Proofs;
 using Ledger.Data.Records;
 
 namespace Ledger.Api.Records;
 
 /// <summary>A stored record as the submitter gets it back, its salt, and whether it repeats an earlier request's answer.</summary>
-internal sealed record IngestReceipt(StoredRecord Record, string Salt, bool Replayed);
+internal sealed record IngestReceipt(StoredRecord Record, string Salt, bool Replayed)
+{
+    /// <summary>
+    /// The acceptance answer: always "pending", since that is what acceptance says and a replay repeats the original
+    /// answer word for word; the record's current status is one GET away (links.verify).
+    /// </summary>
+    public RecordAccepted Accepted() => new(Record.Id, Record.RecordHash, Salt, RecordStatus.Pending,
+        DateTimeOffset.FromUnixTimeMilliseconds(Record.ReceivedAtMs), RecordsApi.LinksFor(Record));
+}
 
 /// <summary>
 /// Accepts a submission: answers a known Idempotency-Key from what it produced, otherwise prepares the record once

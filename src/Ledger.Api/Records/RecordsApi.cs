@@ -7,7 +7,6 @@ using Ledger.Api.Issuers;
 using Ledger.Api.Protection;
 using Ledger.Api.Records.Idempotency;
 using Ledger.Api.Verification;
-using Ledger.Core.Proofs;
 using Ledger.Core.Records;
 using Ledger.Data;
 using Ledger.Data.Records;
@@ -73,13 +72,8 @@ internal static class RecordsApi
         {
             request.HttpContext.Response.Headers[IdempotencyKeyHeader.ReplayedName] = "true";
         }
-        var record = receipt.Record;
-        var links = LinksFor(record);
-        // Always "pending": that is what acceptance says, and a replay repeats the original answer word for word.
-        // The record's current status is one GET away (links.verify).
-        return TypedResults.Accepted(links.Self, new RecordAccepted(
-            record.Id, record.RecordHash, receipt.Salt, RecordStatus.Pending,
-            DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), links));
+        var accepted = receipt.Accepted();
+        return TypedResults.Accepted(accepted.Links.Self, accepted);
     }
 
     private static async Task<Ok<RecordView>> GetAsync(

@@ -4,7 +4,6 @@ using Ledger.Api.Access;
 using Ledger.Api.Problems;
 using Ledger.Api.Records.Idempotency;
 using Ledger.Core.Canonical;
-using Ledger.Core.Proofs;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
@@ -40,10 +39,7 @@ internal sealed class RecordBatchIngest(IServiceScopeFactory scopes, IOptions<In
             await using var scope = scopes.CreateAsyncScope();
             var ingest = scope.ServiceProvider.GetRequiredService<RecordIngest>();
             var receipt = await ingest.SubmitAsync(submission, caller, IdempotentRequest.For(key, canonical), http, ct);
-            var stored = receipt.Record;
-            return new BatchResult(index, StatusCodes.Status202Accepted, receipt.Replayed, new RecordAccepted(
-                stored.Id, stored.RecordHash, receipt.Salt, RecordStatus.Pending,
-                DateTimeOffset.FromUnixTimeMilliseconds(stored.ReceivedAtMs), RecordsApi.LinksFor(stored)), null);
+            return new BatchResult(index, StatusCodes.Status202Accepted, receipt.Replayed, receipt.Accepted(), null);
         }
         catch (LedgerProblem problem)
         {
