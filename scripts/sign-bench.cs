@@ -1,8 +1,9 @@
 #:project ../src/Ledger.Chain/Ledger.Chain.csproj
 #:property Configuration=Release
 // Issuer signatures per second on this machine: run through `scripts/bench --sign`. Each record on the ingest path is
-// signed once (IssuerSignature.Sign also recovers the signature to check it); every verify recovers one. For
-// comparison, the same EIP-191 signature made and recovered through Nethereum's default BouncyCastle path.
+// signed once; the offline verifier recovers one per record it checks. Both run on libsecp256k1: the C library where it
+// loads, else its C# port (LEDGER_SECP256K1=managed scripts/bench --sign measures the port). For comparison, the same
+// EIP-191 signature made and recovered through Nethereum's default BouncyCastle path.
 using System.Diagnostics;
 using System.Globalization;
 using Ledger.Chain;
@@ -19,8 +20,9 @@ var messageSigner = new EthereumMessageSigner();
 
 Console.WriteLine($"| path | operations/s |");
 Console.WriteLine($"|---|---:|");
-Measure("IssuerSignature.Sign (libsecp256k1, with its self-check recovery)", i => IssuerSignature.Sign(key, hashes[i]));
-Measure("IssuerSignature.TryRecover (libsecp256k1, canonical-form checks)", i => IssuerSignature.TryRecover(hashes[i], signatures[i], out _));
+var backend = Secp256k1Backend.NativeInUse ? "libsecp256k1, the C library" : "libsecp256k1's C# port, NBitcoin.Secp256k1";
+Measure($"IssuerSignature.Sign ({backend})", i => IssuerSignature.Sign(key, hashes[i]));
+Measure($"IssuerSignature.TryRecover ({backend}, canonical-form checks)", i => IssuerSignature.TryRecover(hashes[i], signatures[i], out _));
 Measure("Nethereum EthereumMessageSigner.Sign (default: BouncyCastle)", i => messageSigner.Sign(hashes[i], nethereumKey));
 Measure("Nethereum EthereumMessageSigner.EcRecover (BouncyCastle)", i => messageSigner.EcRecover(hashes[i], signatures[i]));
 

@@ -1,8 +1,6 @@
-using NBitcoin.Secp256k1;
-
 namespace Ledger.Chain;
 
-/// <summary>Public-key recovery from a secp256k1 signature, through libsecp256k1 (NBitcoin.Secp256k1, shipped with Nethereum).</summary>
+/// <summary>Public-key recovery from a secp256k1 signature, through libsecp256k1 (<see cref="Secp256k1Backend"/>).</summary>
 /// <remarks>Nethereum's own recovery (<c>EthECKey.RecoverFromSignature</c>) runs on BouncyCastle's generic EC code and is
 /// several times slower; issuer signatures are recovered for every record shown or verified.</remarks>
 public static class EcdsaRecovery
@@ -18,13 +16,11 @@ public static class EcdsaRecovery
         Span<byte> compact = stackalloc byte[64];
         signature.R.CopyTo(compact);
         signature.S.CopyTo(compact[32..]);
-        if (!SecpRecoverableECDSASignature.TryCreateFromCompact(compact, signature.YParity, out var recoverable)
-            || !ECPubKey.TryRecover(Context.Instance, recoverable, hash32, out var publicKey))
+        Span<byte> uncompressed = stackalloc byte[65];
+        if (!Secp256k1Backend.TryRecover(hash32, compact, signature.YParity, uncompressed))
         {
             return null;
         }
-        Span<byte> uncompressed = stackalloc byte[65];
-        publicKey.WriteToSpan(false, uncompressed, out _);
         return EthereumAddress.FromPublicKey(uncompressed[1..]);
     }
 

@@ -6,9 +6,9 @@ namespace Ledger.Chain;
 
 /// <summary>An in-process secp256k1 private key that signs Ethereum transactions and issuer signatures.</summary>
 /// <remarks>
-/// Signing goes straight to libsecp256k1 (NBitcoin.Secp256k1, which Nethereum ships and uses when
-/// <c>EthECKey.SignRecoverable</c> is set): RFC 6979 nonces and low s, the same bytes as ethers, about five times the
-/// speed of Nethereum's default BouncyCastle path, and no process-wide switch to flip. The key never appears in
+/// Signing goes straight to libsecp256k1 (the C library where it loads, else NBitcoin.Secp256k1, the C# port Nethereum
+/// ships: <see cref="Secp256k1Backend"/>): RFC 6979 nonces and low s, the same bytes as ethers, many times the speed of
+/// Nethereum's default BouncyCastle path, and no process-wide switch to flip. The key never appears in
 /// messages or <see cref="ToString"/>; only <see cref="ExportPrivateKey"/> reveals it.
 /// </remarks>
 public sealed class EthereumKey : ITransactionSigner
@@ -78,12 +78,12 @@ public sealed class EthereumKey : ITransactionSigner
         {
             throw new ArgumentException($"Expected a 32-byte hash, got {hash32.Length} bytes.", nameof(hash32));
         }
-        if (!_key.TrySignRecoverable(hash32, out var signature) || signature is null)
+        Span<byte> compact = stackalloc byte[64];
+        if (!Secp256k1Backend.TrySign(hash32, _privateKey, _key, compact, out var recoveryId))
         {
             throw new InvalidOperationException("libsecp256k1 could not sign the hash.");
         }
-        signature.Deconstruct(out var r, out var s, out var recoveryId);
-        return new EcdsaSignature(r.ToBytes(), s.ToBytes(), (byte)recoveryId);
+        return new EcdsaSignature(compact[..32].ToArray(), compact[32..].ToArray(), (byte)recoveryId);
     }
 
     /// <summary>The address only, so logging a key by accident does not leak it.</summary>
