@@ -15,6 +15,8 @@ internal static class StorageExtensions
         var connectionString = new Lazy<string>(options.ResolveConnectionString);
         // Pooled, as AddLedgerStore does: a request's context comes back reset instead of being built anew (docs/benchmarks.md).
         builder.Services.AddDbContextPool<LedgerDbContext>(db => DataServiceCollectionExtensions.UseLedgerStore(db, options.Provider, connectionString.Value));
+        // Public verification's one-statement look-up, with its own read connections on SQLite (disposed with the host).
+        builder.Services.AddSingleton<Verification.VerifyLookup>();
         return builder;
     }
 

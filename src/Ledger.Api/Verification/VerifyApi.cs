@@ -1,14 +1,12 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ledger.Api.Access;
 using Ledger.Api.Hosting;
-using Ledger.Api.Issuers;
 using Ledger.Api.Problems;
 using Ledger.Core.Encoding;
 using Ledger.Core.Proofs;
 using Ledger.Core.Records;
 using Ledger.Data;
-using Ledger.Data.Records;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.Api.Verification;
@@ -41,80 +39,71 @@ internal static class VerifyApi
         return group;
     }
 
-    private static async Task<Ok<VerificationResult>> VerifyAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
+    private static async Task<Ok<VerificationResult>> VerifyAsync(string recordHash, VerifyLookup lookup, LedgerDbContext db, CancellationToken ct)
     {
-        // One connection for the request's few look-ups, instead of a round trip to the connection pool for each.
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return await AnswerAsync(recordHash, db, ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static async Task<Ok<VerificationResult>> AnswerAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
-    {
-        var (record, batch) = await FindAsync(recordHash, db, ct);
-        var standing = await RecordStanding.OfAsync(record, db, ct);
+        var record = await FindAsync(recordHash, lookup, db, ct);
         var common = new VerificationResult(
-            record.RecordHash, standing.Status, Level: null, record.Issuer, IssuerName: null,
-            ProofBundleFactory.AnchorOf(batch), Content: null, IssuerSections.Of(record), Erasure: null, Revocation: null,
+            record.RecordHash, record.PublicStatus, Level: null, record.Issuer, IssuerName: null,
+            record.Anchor, Content: null, record.Signature, Erasure: null, Revocation: null,
             Supersession: null, new VerificationLinks($"/api/v1/proofs/{record.RecordHash}"));
         if (!PublicDisclosure.ShowsContent((DataLevel)record.Level))
         {
             // L2–L4: nothing beyond what the chain and the signature already say (docs/security.md, "What the public sees").
             return TypedResults.Ok(common);
         }
-        var issuerName = await VerificationQueries.OrganisationName(db, record.Issuer, ct);
         return TypedResults.Ok(common with
         {
             Level = record.Level,
-            IssuerName = issuerName,
+            IssuerName = record.IssuerName,
             Content = PublishedContentOf(record),
-            Erasure = await ErasureOfAsync(record, db, ct),
-            Revocation = standing.Revocation,
-            Supersession = standing.Supersession,
+            Erasure = record.ErasedAtMs is { } erasedAt
+                ? new ErasureNotice(DateTimeOffset.FromUnixTimeMilliseconds(erasedAt), record.ErasureRecordHash)
+                : null,
+            Revocation = record.Revocation,
+            Supersession = record.Supersession,
         });
     }
 
-    private static async Task<ErasureNotice?> ErasureOfAsync(StoredRecord record, LedgerDbContext db, CancellationToken ct) =>
-        record.ErasedAtMs is { } erasedAt
-            ? new ErasureNotice(DateTimeOffset.FromUnixTimeMilliseconds(erasedAt),
-                record.ErasureId is { } erasureId ? await VerificationQueries.HashOf(db, erasureId, ct) : null)
-            : null;
-
     // Called only for levels the public may see; for the others the envelope is never touched here.
-    private static PublishedContent? PublishedContentOf(StoredRecord record)
+    private static PublishedContent? PublishedContentOf(VerifiedRecord record)
     {
         if (record.EnvelopeJson.Length == 0)
         {
             return null;
         }
         var envelope = JsonNode.Parse(record.EnvelopeJson)!.AsObject();
-        return new PublishedContent(record.Domain, record.Type, RecordEnvelope.TypeVersionOf(envelope), record.OccurredAt,
-            DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), envelope["payload"]!.AsObject().DeepClone().AsObject());
+        var typeVersion = RecordEnvelope.TypeVersionOf(envelope);
+        // Detached rather than copied: the envelope node is this request's own.
+        var payload = envelope["payload"]!.AsObject();
+        envelope.Remove("payload");
+        return new PublishedContent(record.Domain, record.Type, typeVersion, record.OccurredAt,
+            DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), payload);
     }
 
-    private static async Task<Ok<ProofBundle>> ProofAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
+    private static async Task<Ok<ProofBundle>> ProofAsync(string recordHash, VerifyLookup lookup, LedgerDbContext db, CancellationToken ct)
     {
-        var (record, batch) = await FindAsync(recordHash, db, ct);
-        return TypedResults.Ok(ProofBundleFactory.Create(record, batch, (await RecordStanding.OfAsync(record, db, ct)).Status));
+        var record = await FindAsync(recordHash, lookup, db, ct);
+        return TypedResults.Ok(new ProofBundle
+        {
+            Format = ProofBundle.CurrentFormat,
+            RecordHash = record.RecordHash,
+            Status = record.PublicStatus,
+            Merkle = record.BatchRoot is null || record.MerkleProofJson is null
+                ? null
+                : new MerkleSection(record.BatchRoot, JsonSerializer.Deserialize<List<string>>(record.MerkleProofJson)!),
+            Anchor = record.Anchor,
+            Issuer = record.Signature,
+        });
     }
 
-    private static async Task<(StoredRecord Record, Data.Anchoring.AnchorBatch? Batch)> FindAsync(string recordHash, LedgerDbContext db, CancellationToken ct)
+    private static async Task<VerifiedRecord> FindAsync(string recordHash, VerifyLookup lookup, LedgerDbContext db, CancellationToken ct)
     {
         if (!Hex.IsFixed(recordHash, 32))
         {
             throw new LedgerProblem(StatusCodes.Status400BadRequest, "Malformed record hash",
                 "A record hash is 0x followed by 64 hexadecimal digits.");
         }
-        var normalized = recordHash.ToLowerInvariant();
-        var record = await VerificationQueries.RecordByHash(db, normalized, ct)
+        return await lookup.FindAsync(recordHash.ToLowerInvariant(), db, ct)
             ?? throw LedgerProblem.NotFound("No record with this hash is known here.");
-        var batch = record.BatchId is { } id ? await VerificationQueries.BatchById(db, id, ct) : null;
-        return (record, batch);
     }
 }

@@ -23,12 +23,18 @@ public static class WriteLock
     public const long SchemaKey = 0x4C45444745525300;
 
     /// <summary>Begins a transaction that holds the store's write lock until it ends.</summary>
+    /// <remarks>On SQLite the writers of this process first queue on an in-process gate per database file, and only
+    /// the one holding it issues <c>BEGIN IMMEDIATE</c>. Without the gate a writer that finds the lock taken by another
+    /// writer of the same process (the record writer behind the anchoring worker, say) is put to sleep by SQLite's
+    /// busy handler, in steps of up to 100 ms, long after the lock was freed: under load that was most of ingest's
+    /// tail latency (docs/benchmarks.md). The busy timeout still covers writers in other processes (the operator
+    /// commands).</remarks>
     public static async Task<IDbContextTransaction> BeginWriteTransactionAsync(this DatabaseFacade database, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var tx = await database.BeginTransactionAsync(ct);
         if (database.IsPostgreSql())
         {
+            var tx = await database.BeginTransactionAsync(ct);
             try
             {
                 await database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriteKey})", ct);
@@ -38,9 +44,28 @@ public static class WriteLock
                 await tx.DisposeAsync();
                 throw;
             }
+            return tx;
         }
-        return tx;
+        if (database.CurrentTransaction is not null)
+        {
+            // EF Core refuses a second transaction on one context: let it say so rather than wait on our own gate.
+            return await database.BeginTransactionAsync(ct);
+        }
+        var gate = Gates.GetOrAdd(database.GetDbConnection().DataSource, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return new GatedTransaction(await database.BeginTransactionAsync(ct), gate);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
     }
+
+    // One gate per SQLite database file (the connection's data source, a full path), for the life of the process.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     /// <summary>True when the context talks to PostgreSQL.</summary>
     public static bool IsPostgreSql(this DatabaseFacade database)
