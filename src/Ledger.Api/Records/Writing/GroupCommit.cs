@@ -82,6 +82,7 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
         // can commit between a rule's read of stored state and our insert. That is what makes check and write one step.
         await using var tx = await db.Database.BeginWriteTransactionAsync();
         var commit = new CommitScope(db, new ProjectionStore(db));
+        using var inserts = new RecordInserts(db);
         var taken = await TakenKeysAsync(db, group);
         var results = new WriteResult[group.Count];
         for (var i = 0; i < group.Count; i++)
@@ -96,41 +97,42 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
                 continue;
             }
             results[i] = group[i].Together is { } together
-                ? await CommitTogetherAsync(commit, tx, together)
-                : await CommitOneAsync(commit, item);
+                ? await CommitTogetherAsync(commit, inserts, tx, together)
+                : await CommitOneAsync(commit, inserts, item);
             if (item.Idempotency is { } claimed && results[i].Outcome == WriteOutcome.Committed)
             {
                 taken.Add((claimed.ApiKeyId, claimed.Key));
             }
         }
-        await commit.Db.SaveChangesAsync();
+        await inserts.FlushAsync();
         await tx.CommitAsync();
         return results;
     }
 
     // All or none, inside the group's transaction: a savepoint lets a refused member undo its companions without
     // touching the neighbours committed before it in the group.
-    private async Task<WriteResult> CommitTogetherAsync(CommitScope commit, IDbContextTransaction tx, IReadOnlyList<PreparedRecord> together)
+    private async Task<WriteResult> CommitTogetherAsync(CommitScope commit, RecordInserts inserts, IDbContextTransaction tx, IReadOnlyList<PreparedRecord> together)
     {
         const string Savepoint = "together";
         // The group's earlier records are saved first: a rollback to the savepoint must not take them with it.
-        await commit.Db.SaveChangesAsync();
+        await inserts.FlushAsync();
         await tx.CreateSavepointAsync(Savepoint);
         var rows = new List<StoredRecord>(together.Count);
         foreach (var item in together)
         {
-            var result = await CommitOneAsync(commit, item);
+            var result = await CommitOneAsync(commit, inserts, item);
             if (result.Outcome != WriteOutcome.Committed)
             {
                 await tx.RollbackToSavepointAsync(Savepoint);
                 // The companions' rows are gone from the database; the context must not keep them either.
+                inserts.Forget();
                 commit.Db.ChangeTracker.Clear();
                 return result;
             }
             rows.Add(result.Record!);
             // Every row of this member is saved (projections write straight through), so the context lets go of them:
             // each SaveChanges scans what is tracked, and a 10,000-event capture document kept tracked is quadratic.
-            await commit.Db.SaveChangesAsync();
+            await inserts.FlushAsync();
             commit.Db.ChangeTracker.Clear();
         }
         await tx.ReleaseSavepointAsync(Savepoint);
@@ -140,13 +142,13 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
     // Effects read the tables, so the rows of the records before them are saved first (still inside the one
     // transaction, so still one fsync) and they see the group's earlier records. Projections and stateful rules read
     // and write projection rows straight through, so a group of plain submissions is saved once, at its end.
-    private async Task<WriteResult> CommitOneAsync(CommitScope commit, PreparedRecord item)
+    private async Task<WriteResult> CommitOneAsync(CommitScope commit, RecordInserts inserts, PreparedRecord item)
     {
         var ct = CancellationToken.None;
         var payload = item.Payload;
         if (item.Effects is { } effects)
         {
-            await commit.Db.SaveChangesAsync(ct);
+            await inserts.FlushAsync(ct);
             await effects.AssignAsync(commit, payload, ct);
         }
         if (await RefusalAsync(commit, item, ct) is { } refusal)
@@ -155,7 +157,7 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
             return new WriteResult(WriteOutcome.Refused, Refusal: refusal);
         }
         var record = item.Sealed ?? SealInCommit(item);
-        commit.Db.Records.Add(record);
+        inserts.Add(record);
         if (item.Idempotency is not null)
         {
             commit.Db.IdempotentSubmissions.Add(item.Idempotency);
@@ -167,9 +169,9 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
         if (item.Effects is { } withRows)
         {
             // Effects may write with SQL of their own that refers to the record, so it is saved first.
-            await commit.Db.SaveChangesAsync(ct);
+            await inserts.FlushAsync(ct);
             await withRows.ApplyAsync(commit, record, ct);
-            await commit.Db.SaveChangesAsync(ct);
+            await inserts.FlushAsync(ct);
         }
         return new WriteResult(WriteOutcome.Committed, record);
     }
