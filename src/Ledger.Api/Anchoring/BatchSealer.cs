@@ -5,7 +5,6 @@ using Ledger.Data;
 using Ledger.Data.Anchoring;
 using Ledger.Data.Issuers;
 using Ledger.Data.Locking;
-using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,12 +23,12 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
     public async Task<AnchorBatch?> SealDueAsync(CancellationToken ct)
     {
         // Look without the write lock first: most polls find nothing due, and ingest should not wait on them.
-        if (!IsDue(await WaitingAsync(db.Records.AsNoTracking(), ct)))
+        if (!IsDue(await WaitingAsync(ct)))
         {
             return null;
         }
         await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
-        var waiting = await WaitingAsync(db.Records, ct);
+        var waiting = await WaitingAsync(ct);
         if (!IsDue(waiting))
         {
             return null;
@@ -46,25 +45,23 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
         db.Batches.Add(batch);
         await db.SaveChangesAsync(ct);
         await IssuerKeyRegistrations.AttachPendingAsync(db, batch.Id, ct);
-        foreach (var record in waiting)
-        {
-            record.BatchId = batch.Id;
-            var proof = tree.GetProof(Hex.DecodeFixed(record.RecordHash, 32)).Select(p => Hex.Encode(p));
-            record.MerkleProofJson = JsonSerializer.Serialize(proof);
-        }
-        await db.SaveChangesAsync(ct);
+        var proofs = waiting.Select(r => (r.Id, JsonSerializer.Serialize(tree.GetProof(Hex.DecodeFixed(r.RecordHash, 32)).Select(p => Hex.Encode(p))))).ToList();
+        await BatchAssignment.WriteAsync(db, batch.Id, proofs, ct);
         await tx.CommitAsync(ct);
         Operations.LedgerMetrics.BatchSize.Observe(batch.LeafCount);
         return batch;
     }
 
-    private Task<List<StoredRecord>> WaitingAsync(IQueryable<StoredRecord> records, CancellationToken ct) => records
+    // Three small columns of the oldest waiting records, not whole rows: the look runs on every poll, and the write
+    // lock is held while the sealing one runs (envelopes and sealed payloads are most of a row's bytes).
+    private Task<List<WaitingRecord>> WaitingAsync(CancellationToken ct) => db.Records.AsNoTracking()
         .Where(r => r.BatchId == null)
         .OrderBy(r => r.ReceivedAtMs).ThenBy(r => r.Id)
         .Take(options.Value.MaxBatchSize)
+        .Select(r => new WaitingRecord(r.Id, r.RecordHash, r.ReceivedAtMs))
         .ToListAsync(ct);
 
-    private bool IsDue(List<StoredRecord> waiting)
+    private bool IsDue(List<WaitingRecord> waiting)
     {
         if (waiting.Count == 0)
         {
@@ -74,4 +71,6 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
         var oldestWaitedMs = time.GetUtcNow().ToUnixTimeMilliseconds() - waiting[0].ReceivedAtMs;
         return waiting.Count >= settings.MaxBatchSize || oldestWaitedMs >= settings.BatchInterval.TotalMilliseconds;
     }
+
+    private sealed record WaitingRecord(string Id, string RecordHash, long ReceivedAtMs);
 }
