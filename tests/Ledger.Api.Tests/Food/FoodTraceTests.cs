@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Ledger.Api.Access;
+using Ledger.Api.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Api.Tests.Food;
 
@@ -128,6 +131,29 @@ public sealed class FoodTraceTests(SharedLedger ledger) : IClassFixture<SharedLe
         Assert.Equal(expected, rows.Select(r => r[^2]).Order(StringComparer.Ordinal));
         Assert.All(rows, r => Assert.EndsWith($"/v/{r[^2]}", r[^1], StringComparison.Ordinal));
         Assert.Contains(rows, r => r[0] == $"C{chain.LotC[^6..]}" && r[2] == "280" && r[3] == "KGM");
+    }
+
+    [Fact]
+    public async Task TheRecallCsvPutsOneAccessEntryPerRowOnTheTrailEachChainedToTheOneBefore()
+    {
+        var chain = await CaptureAsync(withRework: false);
+        var client = _factory.ClientFor(Roles.Inspector);
+        var before = await _factory.QueryAsync(db => db.AccessTrail.MaxAsync(e => (long?)e.Sequence)) ?? 0;
+
+        var response = await client.GetAsync($"/api/v1/food/recall.csv?epc={Uri.EscapeDataString(chain.LotC)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var hashes = Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..])
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..].Select(l => l.Split(',')[^2]).ToList();
+        var read = await _factory.QueryAsync(db => db.Records.Where(r => hashes.Contains(r.RecordHash)).Select(r => r.Id).ToListAsync());
+        var entries = await _factory.QueryAsync(db => db.AccessTrail.Where(e => e.Sequence > before).OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal(hashes.Count, entries.Count);
+        Assert.Equal(read.Order(StringComparer.Ordinal), entries.Select(e => e.ReadRecordId).Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => before + i), entries.Select(e => e.Sequence));
+        Assert.All(entries.Skip(1).Zip(entries), pair => Assert.Equal(pair.Second.EntryHash, pair.First.PreviousHash));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var verification = await scope.ServiceProvider.GetRequiredService<AccessTrailVerifier>().VerifyAsync(CancellationToken.None);
+        Assert.True(verification.Intact, string.Join("; ", verification.Problems));
     }
 
     private async Task<SupplyChain> CaptureAsync(bool withRework)
