@@ -67,6 +67,37 @@ public sealed class FoodTraceTests(SharedLedger ledger) : IClassFixture<SharedLe
     }
 
     [Fact]
+    public async Task AFailedInspectionNamingALotAsAUrnOrADigitalLinkIsFlaggedAndAPassingOneIsNot()
+    {
+        var chain = await CaptureAsync(withRework: false);
+        var inspector = _factory.ClientFor(Roles.Inspector);
+        var failedByUrn = await EpcisCapturing.SubmitInspectionAsync(inspector, chain.LotC, "fail");
+        var failedByDigitalLink = await EpcisCapturing.SubmitInspectionAsync(inspector, SupplyChain.Canonical(chain.LotA), "fail");
+        await EpcisCapturing.SubmitInspectionAsync(inspector, chain.LotC, "pass");
+
+        var trace = await TraceAsync(inspector, chain.LotA, "forward");
+
+        var flags = trace.GetProperty("failedTests").EnumerateArray().ToList();
+        Assert.Equal(new[] { failedByDigitalLink, failedByUrn }.Order(StringComparer.Ordinal), flags.Select(f => f.GetProperty("recordHash").GetString()!).Order(StringComparer.Ordinal));
+        Assert.All(flags, f => Assert.Equal(("inspection", "亚硝酸盐", ""), (f.GetProperty("kind").GetString(), f.GetProperty("testItem").GetString(), f.GetProperty("disposal").GetString())));
+        Assert.Equal(Canonical(chain.LotA, chain.LotC), [.. flags.Select(f => f.GetProperty("lot").GetString()!).Order(StringComparer.Ordinal)]);
+    }
+
+    [Fact]
+    public async Task ThePublicTracePageOfALotListsItsPublishedInspectionWithTheCertificateLink()
+    {
+        var lot = new SupplyChain().LotB;
+        var inspection = await EpcisCapturing.SubmitInspectionAsync(_factory.ClientFor(Roles.Inspector), lot, "fail");
+
+        var response = await _factory.CreateClient().GetAsync($"/food/trace?epc={Uri.EscapeDataString(lot)}&lang=en");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"/food/certificates/{inspection}?lang=en", html, StringComparison.Ordinal);
+        Assert.Contains("亚硝酸盐", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ALotCodeReusedLaterJoinsNeitherTheEarlierProductsSourcesNorItsLaterOnes()
     {
         // A → X on day 1, X → Z on day 2, and on day 3 the code X is made again from B.
