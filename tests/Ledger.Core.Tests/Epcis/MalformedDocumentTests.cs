@@ -119,6 +119,19 @@ public sealed class MalformedDocumentTests
     }
 
     [Fact]
+    public void AnEscapedLoneSurrogateIsRefusedAtItsEventAndFieldNotThrown()
+    {
+        var broken = Event();
+        broken["epcList"] = new JsonArray("urn:epc:id:sgtin:4012345.011111.LONE");
+        var json = Document(Event(), broken).ToJsonString().Replace("LONE", "\\udc00", StringComparison.Ordinal);
+
+        var error = Assert.Single(EpcisDocument.Parse(json).Errors);
+
+        Assert.Equal((1, "epcList[0]", "$.epcisBody.eventList[1].epcList[0]"), (error.EventIndex, error.Field, error.Path));
+        Assert.Contains("lone surrogate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ANestedFieldIsNamedByItsPathInTheEvent()
     {
         var broken = Event();
