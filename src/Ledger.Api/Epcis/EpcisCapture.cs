@@ -70,7 +70,8 @@ internal sealed class EpcisCapture(EnvelopeBuilder envelopes, CapturedEventSeali
             prepared[i] = envelopes.PrepareCaptured(FoodSafetyEpcisEvent.Definition, caller, Timestamps.Format(EpcisEventIndex.EventTime(e)), payload, effects);
         });
         var refused = events.Where(e => problems[e.Index] is not null)
-            .SelectMany(e => problems[e.Index]!.Select(p => new CaptureError(e.Index, Field(p.Field), $"$.epcisBody.eventList[{e.Index}]", p.Message)))
+            .SelectMany(e => problems[e.Index]!.Select(p => Error(e.Index, p)))
+            .Distinct()
             .ToList();
         if (refused.Count > 0)
         {
@@ -89,6 +90,12 @@ internal sealed class EpcisCapture(EnvelopeBuilder envelopes, CapturedEventSeali
             _ => (prepared.Length, [new CaptureError(null, null, "$", "The events could not be stored and nothing was saved; it is safe to send the document again.")]),
         };
     }
+
+    // A fault in the event is the event's; one in the document's @context, which every event's payload carries, is the
+    // document's, and is reported once (Distinct), not once per event.
+    private static CaptureError Error(int index, PayloadError problem) => problem.Field == "context" || problem.Field.StartsWith("context[", StringComparison.Ordinal)
+        ? new CaptureError(null, "@context", "$['@context']", problem.Message)
+        : new CaptureError(index, Field(problem.Field), $"$.epcisBody.eventList[{index}]", problem.Message);
 
     // The payload path "event.foo" is the event's own field "foo".
     private static string? Field(string payloadField) =>
