@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Ledger.Api.Access;
 using Ledger.Api.Problems;
+using Ledger.Api.Protection;
+using Ledger.Api.Records;
 using Ledger.Api.Records.Writing;
 using Ledger.Core.Records.Types.Internal.Access;
 using Ledger.Data.Records;
@@ -13,7 +15,7 @@ namespace Ledger.Api.Audit;
 /// (SQLite's write lock, across instances too), so the chain is strictly linear even when many reads are committed in
 /// one group; a unique index still refuses a fork.
 /// </summary>
-internal sealed class AccessTrail(RecordPipeline pipeline, TimeProvider time, ILogger<AccessTrail> log)
+internal sealed class AccessTrail(RecordPipeline pipeline, RecordProtector protector, RecordWriter writer, ProtectionKeys keys, TimeProvider time, ILogger<AccessTrail> log)
 {
     /// <summary>
     /// Records the read before the answer is sent — evidence first: a read that cannot be recorded is not answered
@@ -39,6 +41,69 @@ internal sealed class AccessTrail(RecordPipeline pipeline, TimeProvider time, IL
     /// </summary>
     public async Task<StoredRecord> AppendAsync(Caller caller, StoredRecord read, string? purpose, CancellationToken ct, string? packageManifest = null)
     {
+        var payload = Payload(caller, read, purpose, packageManifest);
+        var effects = new AccessTrailEffects(read.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
+        return await pipeline.WriteInternalAsync(LedgerAccessEntry.Definition, caller.Organisation, payload, caller.KeyId, effects, "the access-trail entry", ct);
+    }
+
+    /// <summary>
+    /// Records that <paramref name="caller"/> read each of <paramref name="reads"/> (an export of many payloads), one
+    /// entry per read in their order, committed together: one transaction instead of one per entry, and all or none, so
+    /// an export is never half on the trail. Each entry is still chained to the one before it inside the commit.
+    /// </summary>
+    /// <exception cref="LedgerProblem">503 when the entries could not be written; nothing of them was stored.</exception>
+    public async Task AppendAllAsync(Caller caller, IReadOnlyList<StoredRecord> reads, string? purpose, CancellationToken ct)
+    {
+        if (reads.Count == 0)
+        {
+            return;
+        }
+        var definition = LedgerAccessEntry.Definition;
+        // One seal per subject (an entry has none of its own, so usually one for the whole export), opened before queueing.
+        var seals = new Dictionary<string, RecordSeal>(StringComparer.Ordinal);
+        try
+        {
+            var readAtMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var entries = new List<PreparedRecord>(reads.Count);
+            foreach (var read in reads)
+            {
+                var payload = Payload(caller, read, purpose, packageManifest: null);
+                var digest = RecordSubjects.DigestOf(keys, caller.Organisation, definition.Domain, definition.Type, payload);
+                if (!seals.TryGetValue(digest, out var seal))
+                {
+                    seal = await protector.OpenSealAsync(definition, caller.Organisation, payload, ct);
+                    seals[digest] = seal;
+                }
+                entries.Add(new PreparedRecord
+                {
+                    Definition = definition,
+                    Payload = payload,
+                    Issuer = caller.Organisation,
+                    SubmittedBy = caller.KeyId,
+                    SubjectDigest = RecordSubjects.SubjectOf(keys, caller.Organisation, definition, payload),
+                    SealInCommit = seal,
+                    Effects = new AccessTrailEffects(read.Id, readAtMs),
+                });
+            }
+            var result = await writer.WriteTogetherAsync(entries, ct);
+            if (result.Outcome != WriteOutcome.Committed)
+            {
+                log.LogError("The access trail could not record an export of {Count} records: {Outcome}", reads.Count, result.Outcome);
+                throw new LedgerProblem(StatusCodes.Status503ServiceUnavailable, "Access trail unavailable",
+                    "The reads could not be written to the access trail, so nothing is shown; retry shortly.");
+            }
+        }
+        finally
+        {
+            foreach (var seal in seals.Values)
+            {
+                seal.Dispose();
+            }
+        }
+    }
+
+    private static JsonObject Payload(Caller caller, StoredRecord read, string? purpose, string? packageManifest)
+    {
         var payload = new JsonObject
         {
             ["keyId"] = caller.KeyId,
@@ -59,7 +124,6 @@ internal sealed class AccessTrail(RecordPipeline pipeline, TimeProvider time, IL
         {
             payload["packageManifest"] = packageManifest;
         }
-        var effects = new AccessTrailEffects(read.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
-        return await pipeline.WriteInternalAsync(LedgerAccessEntry.Definition, caller.Organisation, payload, caller.KeyId, effects, "the access-trail entry", ct);
+        return payload;
     }
 }

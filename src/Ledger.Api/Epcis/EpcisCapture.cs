@@ -18,7 +18,7 @@ public sealed record CaptureError(int? EventIndex, string? Field, string Path, s
 /// food-safety/epcis-event record (the event as captured, its context and its CBV 2.0 hash ID) and commits them all
 /// or none. The job ends <c>success</c> with every event stored, or <c>failed</c> with nothing stored and the errors.
 /// </summary>
-internal sealed class EpcisCapture(EnvelopeBuilder envelopes, RecordPipeline pipeline, LedgerDbContext db, TimeProvider time, ILogger<EpcisCapture> log)
+internal sealed class EpcisCapture(EnvelopeBuilder envelopes, CapturedEventSealing sealing, RecordWriter writer, LedgerDbContext db, TimeProvider time, ILogger<EpcisCapture> log)
 {
     /// <summary>Captures <paramref name="document"/> for <paramref name="caller"/> under job <paramref name="jobId"/>, then records the job's end.</summary>
     public async Task RunAsync(string jobId, ReadOnlyMemory<byte> document, Caller caller, CancellationToken ct)
@@ -43,10 +43,13 @@ internal sealed class EpcisCapture(EnvelopeBuilder envelopes, RecordPipeline pip
         using var document = parsed.Document!;
         var context = Context(document.Json);
         var capturedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var prepared = new List<PreparedRecord>(document.Events.Count);
-        var errors = new List<CaptureError>();
-        foreach (var e in document.Events)
+        // Each event's payload is built, checked and drafted (canonical envelope, record hash) on its own, so on every core.
+        var events = document.Events;
+        var prepared = new PreparedRecord[events.Count];
+        var problems = new IReadOnlyList<PayloadError>?[events.Count];
+        Parallel.For(0, events.Count, new ParallelOptions { CancellationToken = ct }, i =>
         {
+            var e = events[i];
             var payload = new JsonObject
             {
                 ["eventHashId"] = e.HashId,
@@ -55,43 +58,54 @@ internal sealed class EpcisCapture(EnvelopeBuilder envelopes, RecordPipeline pip
             };
             if (context is not null)
             {
-                payload["context"] = context.DeepClone();
+                payload["context"] = JsonNode.Parse(context);
             }
-            var problems = FoodSafetyEpcisEvent.Definition.Validate(payload);
-            if (problems.Count > 0)
+            var errors = FoodSafetyEpcisEvent.Definition.Validate(payload);
+            if (errors.Count > 0)
             {
-                errors.AddRange(problems.Select(p => new CaptureError(e.Index, Field(p.Field), $"$.epcisBody.eventList[{e.Index}]", p.Message)));
-                continue;
+                problems[i] = errors;
+                return;
             }
             var effects = new EpcisEventEffects(e, jobId, caller.Organisation, caller.KeyId, capturedAt);
-            prepared.Add(envelopes.PrepareCaptured(FoodSafetyEpcisEvent.Definition, caller, Timestamps.Format(EpcisEventIndex.EventTime(e)), payload, effects));
-        }
-        if (errors.Count > 0)
+            prepared[i] = envelopes.PrepareCaptured(FoodSafetyEpcisEvent.Definition, caller, Timestamps.Format(EpcisEventIndex.EventTime(e)), payload, effects);
+        });
+        var refused = events.Where(e => problems[e.Index] is not null)
+            .SelectMany(e => problems[e.Index]!.Select(p => Error(e.Index, p)))
+            .Distinct()
+            .ToList();
+        if (refused.Count > 0)
         {
-            return (document.Events.Count, errors);
+            return (events.Count, refused);
         }
-        if (prepared.Count == 0)
+        if (prepared.Length == 0)
         {
             return (0, []);
         }
-        var result = await pipeline.WriteSubmittedTogetherAsync(prepared, ct);
+        var result = await writer.WriteTogetherAsync(await sealing.SealAsync(prepared, ct), ct);
         return result.Outcome switch
         {
-            WriteOutcome.Committed => (prepared.Count, []),
-            WriteOutcome.Refused => (prepared.Count, [new CaptureError(null, null, "$.epcisBody.eventList", result.Refusal!.Detail)]),
-            WriteOutcome.StorageFull => (prepared.Count, [new CaptureError(null, null, "$", "The disk is full; nothing was stored. Send the document again once space is freed.")]),
-            _ => (prepared.Count, [new CaptureError(null, null, "$", "The events could not be stored and nothing was saved; it is safe to send the document again.")]),
+            WriteOutcome.Committed => (prepared.Length, []),
+            WriteOutcome.Refused => (prepared.Length, [new CaptureError(null, null, "$.epcisBody.eventList", result.Refusal!.Detail)]),
+            WriteOutcome.StorageFull => (prepared.Length, [new CaptureError(null, null, "$", "The disk is full; nothing was stored. Send the document again once space is freed.")]),
+            _ => (prepared.Length, [new CaptureError(null, null, "$", "The events could not be stored and nothing was saved; it is safe to send the document again.")]),
         };
     }
+
+    // A fault in the event is the event's; one in the document's @context, which every event's payload carries, is the
+    // document's, and is reported once (Distinct), not once per event.
+    private static CaptureError Error(int index, PayloadError problem) => problem.Field == "context" || problem.Field.StartsWith("context[", StringComparison.Ordinal)
+        ? new CaptureError(null, "@context", "$['@context']", problem.Message)
+        : new CaptureError(index, Field(problem.Field), $"$.epcisBody.eventList[{index}]", problem.Message);
 
     // The payload path "event.foo" is the event's own field "foo".
     private static string? Field(string payloadField) =>
         payloadField.StartsWith("event.", StringComparison.Ordinal) ? payloadField[6..] : payloadField.Length == 0 ? null : payloadField;
 
-    private static JsonArray? Context(JsonElement root) =>
+    // The document's @context as an array's JSON text, parsed again for each event's payload.
+    private static string? Context(JsonElement root) =>
         !root.TryGetProperty("@context", out var context) ? null
-        : context.ValueKind == JsonValueKind.Array ? (JsonArray)JsonNode.Parse(context.GetRawText())!
-        : new JsonArray(JsonNode.Parse(context.GetRawText()));
+        : context.ValueKind == JsonValueKind.Array ? context.GetRawText()
+        : $"[{context.GetRawText()}]";
 }
 
 /// <summary>The states of a capture job.</summary>

@@ -6,6 +6,7 @@ internal static class EpcisServiceExtensions
     public static IServiceCollection AddLedgerEpcis(this IServiceCollection services)
     {
         services.AddScoped<EpcisCapture>();
+        services.AddScoped<CapturedEventSealing>();
         services.AddSingleton<EpcisCaptureQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<EpcisCaptureQueue>());
         return services;

@@ -16,7 +16,7 @@ namespace Ledger.Api.Food;
 /// The recall export: every event of a lot's backward and forward trace, one row per event, with the FSMA 204 key data
 /// elements an EPCIS event carries (traceability lot code, product, quantity and unit, location, critical tracking
 /// event, time, reference document) plus the record hash and where to verify it. UTF-8 with a byte-order mark so
-/// spreadsheet programs read the Chinese right; RFC 4180 quoting; every payload read is on the access trail.
+/// spreadsheet programs read the Chinese right; RFC 4180 quoting; every payload read is on the access trail, all the export's entries in one commit.
 /// </summary>
 internal static class FoodRecallCsv
 {
@@ -39,6 +39,7 @@ internal static class FoodRecallCsv
         var purpose = AccessPurpose.Read(request);
         var origin = $"{request.Scheme}://{request.Host}";
         var csv = new StringBuilder();
+        var opened = new List<StoredRecord>();
         Line(csv, Header);
         foreach (var chunk in shown.Chunk(500))
         {
@@ -50,11 +51,13 @@ internal static class FoodRecallCsv
                 var payload = await PayloadAsync(record, vault, ct);
                 if (payload is not null && record.Level > 1)
                 {
-                    await trail.AppendAsync(caller, record, purpose, ct);
+                    opened.Add(record);
                 }
                 Line(csv, Row(e, payload?["event"] as JsonObject, origin));
             }
         }
+        // Every payload opened is on the trail before the export is answered, in one commit (one entry per row).
+        await trail.AppendAllAsync(caller, opened, purpose, ct);
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
         var name = $"recall-{time.GetUtcNow():yyyyMMdd}.csv";
         return Results.File(bytes, "text/csv; charset=utf-8", name);

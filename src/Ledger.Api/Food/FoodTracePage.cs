@@ -98,7 +98,7 @@ internal static class FoodTracePage
         foreach (var f in failed)
         {
             var (name, _) = FoodTraceSvg.Describe(f.Lot, t);
-            body.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(t.FailedWord)}</strong>: {E(name)} · {E(f.Product)} · {E(f.TestItem)} · {E(FoodPageText.For(language).Word(f.Disposal))} · {E(f.OccurredAt[..10])} · <a href=\"/food/certificates/{f.RecordHash}?lang={language}\">{E(t.Certificate)}</a></li>");
+            body.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(t.FailedWord)}</strong>: {E(name)} · {E(f.Product)} · {E(f.TestItem)}{(f.Disposal.Length > 0 ? " · " + E(FoodPageText.For(language).Word(f.Disposal)) : "")} · {E(f.OccurredAt[..10])} · <a href=\"/food/certificates/{f.RecordHash}?lang={language}\">{E(t.Certificate)}</a></li>");
         }
         body.Append("</ul></section>\n");
     }
@@ -162,7 +162,7 @@ internal static class FoodTracePage
             var p = FoodFlags.Payload(record);
             var standing = await Verification.RecordStanding.OfAsync(record, db, ct);
             var result = FoodPages.Text(p["result"]);
-            body.Append(CultureInfo.InvariantCulture, $"<tr class=\"{E(result)}\"><td>{E(record.OccurredAt[..10])}</td><td>{E(FoodPages.Text(p["product"]))}</td><td>{E(FoodPages.Text(p["testItem"]))}</td><td>{E(words.Word(result))}</td><td>{E(words.Word(standing.Status))}</td><td><a href=\"/food/certificates/{record.RecordHash}?lang={language}\">{E(words.Verify)}</a></td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr class=\"{E(result)}\"><td>{E(record.OccurredAt[..10])}</td><td>{E(FoodPages.Text(p["product"]))}</td><td>{E(record.Type == "inspection" ? FoodFlags.ItemNames(p) : FoodPages.Text(p["testItem"]))}</td><td>{E(words.Word(result))}</td><td>{E(words.Word(standing.Status))}</td><td><a href=\"/food/certificates/{record.RecordHash}?lang={language}\">{E(words.Verify)}</a></td></tr>");
         }
         body.Append("</tbody></table></div>\n");
         return body.ToString();

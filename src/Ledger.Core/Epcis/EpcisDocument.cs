@@ -40,7 +40,11 @@ public sealed class EpcisDocument : IDisposable
         {
             return Refused(EpcisError.Document(e.Path ?? "$", $"is not valid JSON: {e.Message}"));
         }
-        var errors = Precheck(json.RootElement, limits);
+        var errors = EpcisText.Check(json.RootElement);
+        if (errors.Count == 0)
+        {
+            errors = Precheck(json.RootElement, limits);
+        }
         if (errors.Count == 0)
         {
             errors = EpcisSchema.Validate(json.RootElement);

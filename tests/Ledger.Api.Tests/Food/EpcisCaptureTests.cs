@@ -83,6 +83,41 @@ public sealed class EpcisCaptureTests(SharedLedger ledger) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task AnEventWithAStringThatIsNoTextIsRefusedNamingItsIndexAndFieldAndStoresNothing()
+    {
+        var before = await CountAsync();
+        var document = EpcisCapturing.ObjectEvent("shipping", "urn:epc:id:sgln:0614141.07346.1234", "2024-05-01T08:00:00+08:00", "urn:epc:id:sgtin:0614141.107346.LONE")
+            .Replace("LONE", "\\ud800", StringComparison.Ordinal);
+
+        var job = await EpcisCapturing.CaptureAsync(_factory.ClientFor(Roles.FoodEnterprise), document);
+
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        var error = Assert.Single(job.GetProperty("errors").EnumerateArray());
+        Assert.Equal((0, "epcList[0]"), (error.GetProperty("eventIndex").GetInt32(), error.GetProperty("field").GetString()));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task AnOverlongContextIsOneErrorForTheDocumentNotOnePerEvent()
+    {
+        var before = await CountAsync();
+        var context = string.Join(", ", Enumerable.Range(0, 65).Select(i => $"{{ \"p{i}\": \"https://example.com/ns{i}/\" }}"));
+        var document = EpcisCapturing.ObjectEvent("shipping", "urn:epc:id:sgln:0614141.07346.1234", "2024-05-01T08:00:00+08:00",
+                "urn:epc:id:sgtin:0614141.107346.5001", "urn:epc:id:sgtin:0614141.107346.5002")
+            .Replace("\"@context\": [", $"\"@context\": [{context}, ", StringComparison.Ordinal);
+        var twoEvents = document.Replace("] }\n}", ", { \"type\": \"ObjectEvent\", \"action\": \"OBSERVE\", \"eventTime\": \"2024-05-01T09:00:00+08:00\", \"eventTimeZoneOffset\": \"+08:00\", \"epcList\": [\"urn:epc:id:sgtin:0614141.107346.5003\"] } ] }\n}", StringComparison.Ordinal);
+        Assert.NotEqual(document, twoEvents);
+
+        var job = await EpcisCapturing.CaptureAsync(_factory.ClientFor(Roles.FoodEnterprise), twoEvents);
+
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        var error = Assert.Single(job.GetProperty("errors").EnumerateArray());
+        Assert.False(error.TryGetProperty("eventIndex", out _));
+        Assert.Equal("@context", error.GetProperty("field").GetString());
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
     public async Task AnErrorDeclarationRevokesTheEventItCorrects()
     {
         var enterprise = _factory.ClientFor(Roles.FoodEnterprise);

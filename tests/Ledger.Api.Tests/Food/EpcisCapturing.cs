@@ -72,4 +72,27 @@ internal static class EpcisCapturing
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recordHash").GetString()!;
     }
+
+    /// <summary>Submits an inspection of the lot named by GS1 identifier <paramref name="lotEpc"/> (either spelling) with one item; returns its record hash.</summary>
+    public static async Task<string> SubmitInspectionAsync(HttpClient client, string lotEpc, string result)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/records", new
+        {
+            domain = "food-safety",
+            type = "inspection",
+            occurredAt = "2024-05-03T10:00:00+08:00",
+            payload = new
+            {
+                enterprise = new { name = "龙华食品加工厂" },
+                product = "腌制小白菜",
+                lot = lotEpc[^7..],
+                lotEpc,
+                inspectionKind = "sampling",
+                result,
+                items = new[] { new { name = "亚硝酸盐", value = result == "fail" ? "38" : "4", unit = "mg/kg", limit = "≤ 20", result } },
+            },
+        });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recordHash").GetString()!;
+    }
 }

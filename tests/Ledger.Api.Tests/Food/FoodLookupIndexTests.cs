@@ -5,12 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Tests.Food;
 
-/// <summary>Rapid tests are found by lot and by stall through migration 0014's indexes, as SQLite's own planner says.</summary>
+/// <summary>Rapid tests are found by lot and by stall through migration 0014's indexes, failed inspections by lot through 0016's, as SQLite's own planner says.</summary>
 public sealed class FoodLookupIndexTests(SharedLedger ledger) : IClassFixture<SharedLedger>
 {
     [Theory]
     [InlineData(nameof(FoodFlags.FailedLotsSql), "USING INDEX ix_records_failed_rapid_test_lot")]
+    [InlineData(nameof(FoodFlags.FailedInspectionLotsSql), "USING INDEX ix_records_failed_inspection_lot")]
     [InlineData(nameof(FoodFlags.LotTestsSql), "USING INDEX ix_records_rapid_test_lot")]
+    [InlineData(nameof(FoodFlags.LotInspectionsSql), "USING INDEX ix_records_inspection_lot")]
     [InlineData(nameof(FoodFlags.StallTestsSql), "USING INDEX ix_records_rapid_test_stall")]
     public async Task TheLookUpIsAnsweredFromItsIndexNotByAScanOfRecords(string lookUp, string expected)
     {
@@ -19,7 +21,9 @@ public sealed class FoodLookupIndexTests(SharedLedger ledger) : IClassFixture<Sh
             var sql = lookUp switch
             {
                 nameof(FoodFlags.FailedLotsSql) => FoodFlags.FailedLotsSql(db),
+                nameof(FoodFlags.FailedInspectionLotsSql) => FoodFlags.FailedInspectionLotsSql(db),
                 nameof(FoodFlags.LotTestsSql) => FoodFlags.LotTestsSql(db),
+                nameof(FoodFlags.LotInspectionsSql) => FoodFlags.LotInspectionsSql(db),
                 _ => FoodFlags.StallTestsSql(db),
             };
             var query = string.Format(CultureInfo.InvariantCulture, sql, "'urn:epc:class:lgtin:4012345.012345.L1'", "'https://id.gs1.org/01/04012345123456/10/L1'");

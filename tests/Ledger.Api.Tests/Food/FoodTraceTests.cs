@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Ledger.Api.Access;
+using Ledger.Api.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Api.Tests.Food;
 
@@ -61,6 +64,37 @@ public sealed class FoodTraceTests(SharedLedger ledger) : IClassFixture<SharedLe
         var flag = Assert.Single(trace.GetProperty("failedTests").EnumerateArray());
         Assert.Equal(test, flag.GetProperty("recordHash").GetString());
         Assert.Equal("destroyed", flag.GetProperty("disposal").GetString());
+    }
+
+    [Fact]
+    public async Task AFailedInspectionNamingALotAsAUrnOrADigitalLinkIsFlaggedAndAPassingOneIsNot()
+    {
+        var chain = await CaptureAsync(withRework: false);
+        var inspector = _factory.ClientFor(Roles.Inspector);
+        var failedByUrn = await EpcisCapturing.SubmitInspectionAsync(inspector, chain.LotC, "fail");
+        var failedByDigitalLink = await EpcisCapturing.SubmitInspectionAsync(inspector, SupplyChain.Canonical(chain.LotA), "fail");
+        await EpcisCapturing.SubmitInspectionAsync(inspector, chain.LotC, "pass");
+
+        var trace = await TraceAsync(inspector, chain.LotA, "forward");
+
+        var flags = trace.GetProperty("failedTests").EnumerateArray().ToList();
+        Assert.Equal(new[] { failedByDigitalLink, failedByUrn }.Order(StringComparer.Ordinal), flags.Select(f => f.GetProperty("recordHash").GetString()!).Order(StringComparer.Ordinal));
+        Assert.All(flags, f => Assert.Equal(("inspection", "亚硝酸盐", ""), (f.GetProperty("kind").GetString(), f.GetProperty("testItem").GetString(), f.GetProperty("disposal").GetString())));
+        Assert.Equal(Canonical(chain.LotA, chain.LotC), [.. flags.Select(f => f.GetProperty("lot").GetString()!).Order(StringComparer.Ordinal)]);
+    }
+
+    [Fact]
+    public async Task ThePublicTracePageOfALotListsItsPublishedInspectionWithTheCertificateLink()
+    {
+        var lot = new SupplyChain().LotB;
+        var inspection = await EpcisCapturing.SubmitInspectionAsync(_factory.ClientFor(Roles.Inspector), lot, "fail");
+
+        var response = await _factory.CreateClient().GetAsync($"/food/trace?epc={Uri.EscapeDataString(lot)}&lang=en");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"/food/certificates/{inspection}?lang=en", html, StringComparison.Ordinal);
+        Assert.Contains("亚硝酸盐", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,6 +162,29 @@ public sealed class FoodTraceTests(SharedLedger ledger) : IClassFixture<SharedLe
         Assert.Equal(expected, rows.Select(r => r[^2]).Order(StringComparer.Ordinal));
         Assert.All(rows, r => Assert.EndsWith($"/v/{r[^2]}", r[^1], StringComparison.Ordinal));
         Assert.Contains(rows, r => r[0] == $"C{chain.LotC[^6..]}" && r[2] == "280" && r[3] == "KGM");
+    }
+
+    [Fact]
+    public async Task TheRecallCsvPutsOneAccessEntryPerRowOnTheTrailEachChainedToTheOneBefore()
+    {
+        var chain = await CaptureAsync(withRework: false);
+        var client = _factory.ClientFor(Roles.Inspector);
+        var before = await _factory.QueryAsync(db => db.AccessTrail.MaxAsync(e => (long?)e.Sequence)) ?? 0;
+
+        var response = await client.GetAsync($"/api/v1/food/recall.csv?epc={Uri.EscapeDataString(chain.LotC)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var hashes = Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..])
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..].Select(l => l.Split(',')[^2]).ToList();
+        var read = await _factory.QueryAsync(db => db.Records.Where(r => hashes.Contains(r.RecordHash)).Select(r => r.Id).ToListAsync());
+        var entries = await _factory.QueryAsync(db => db.AccessTrail.Where(e => e.Sequence > before).OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal(hashes.Count, entries.Count);
+        Assert.Equal(read.Order(StringComparer.Ordinal), entries.Select(e => e.ReadRecordId).Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => before + i), entries.Select(e => e.Sequence));
+        Assert.All(entries.Skip(1).Zip(entries), pair => Assert.Equal(pair.Second.EntryHash, pair.First.PreviousHash));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var verification = await scope.ServiceProvider.GetRequiredService<AccessTrailVerifier>().VerifyAsync(CancellationToken.None);
+        Assert.True(verification.Intact, string.Join("; ", verification.Problems));
     }
 
     private async Task<SupplyChain> CaptureAsync(bool withRework)

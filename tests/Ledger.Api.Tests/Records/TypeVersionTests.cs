@@ -6,6 +6,7 @@ using Ledger.Api.Access;
 using Ledger.Core.Canonical;
 using Ledger.Core.Encoding;
 using Ledger.Core.Records;
+using Ledger.Core.Records.Types.FoodSafety.Inspection;
 using Ledger.Data.Records;
 
 namespace Ledger.Api.Tests.Records;
@@ -38,8 +39,8 @@ public sealed class TypeVersionTests(SharedLedger ledger) : IClassFixture<Shared
 
         var envelope = view.GetProperty("envelope");
         Assert.Equal("ledger-record/v2", envelope.GetProperty("v").GetString());
-        Assert.Equal(2, envelope.GetProperty("typeVersion").GetInt32());
-        Assert.Equal(2, view.GetProperty("typeVersion").GetInt32());
+        Assert.Equal(FoodSafetyInspection.Definition.Current.Number, envelope.GetProperty("typeVersion").GetInt32());
+        Assert.Equal(FoodSafetyInspection.Definition.Current.Number, view.GetProperty("typeVersion").GetInt32());
     }
 
     [Fact]

@@ -79,6 +79,58 @@ public sealed class MalformedDocumentTests
         Assert.Equal((1, "eventTime"), (error.EventIndex, error.Field));
     }
 
+    // The verdict judges a document's events one by one in parallel; these check it misses none, wherever it sits.
+    // (Hundreds, not thousands: a refusal is explained by evaluating the whole document, which takes its time.)
+    [Theory]
+    [InlineData(0)]
+    [InlineData(257)]
+    [InlineData(499)]
+    public void ABadEventAmongHundredsIsRefusedAtItsIndex(int bad)
+    {
+        var events = Enumerable.Range(0, 500).Select(i => Event(i == bad ? "not a time" : "2024-03-01T09:30:00.000+08:00")).ToArray();
+
+        var error = Assert.Single(Parse(Document(events)).Errors);
+
+        Assert.Equal((bad, "eventTime", $"$.epcisBody.eventList[{bad}].eventTime"), (error.EventIndex, error.Field, error.Path));
+    }
+
+    [Fact]
+    public void EveryBadEventIsNamedNotOnlyTheFirst()
+    {
+        var noTime = Event();
+        noTime.Remove("eventTime");
+        var badAction = Event();
+        badAction["action"] = "MOVE";
+
+        var errors = Parse(Document(Event(), noTime, Event(), badAction)).Errors;
+
+        Assert.Equal(new (int?, string?)[] { (1, "eventTime"), (3, "action") }, errors.Select(e => (e.EventIndex, e.Field)).Distinct().OrderBy(e => e.EventIndex));
+    }
+
+    [Fact]
+    public void AHeaderProblemIsRefusedThoughEveryEventIsValid()
+    {
+        var document = Document(Event(), Event());
+        document["creationDate"] = "yesterday";
+
+        var error = Assert.Single(Parse(document).Errors);
+
+        Assert.Equal((null, "$.creationDate"), (error.EventIndex, error.Path));
+    }
+
+    [Fact]
+    public void AnEscapedLoneSurrogateIsRefusedAtItsEventAndFieldNotThrown()
+    {
+        var broken = Event();
+        broken["epcList"] = new JsonArray("urn:epc:id:sgtin:4012345.011111.LONE");
+        var json = Document(Event(), broken).ToJsonString().Replace("LONE", "\\udc00", StringComparison.Ordinal);
+
+        var error = Assert.Single(EpcisDocument.Parse(json).Errors);
+
+        Assert.Equal((1, "epcList[0]", "$.epcisBody.eventList[1].epcList[0]"), (error.EventIndex, error.Field, error.Path));
+        Assert.Contains("lone surrogate", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ANestedFieldIsNamedByItsPathInTheEvent()
     {

@@ -68,6 +68,23 @@ public sealed class FoodSafetyInspectionTests
     public void AnUnknownFieldInsideAnItemIsRefused() =>
         AssertOneError(p => p["items"]![0]!["method"] = "GB 5009", "items[0].method", "not a known field");
 
+    [Theory]
+    [InlineData("urn:epc:class:lgtin:4012345.012345.20240430-03")]
+    [InlineData("https://id.gs1.org/01/04012345123456/10/20240430-03")]
+    public void AGs1LotInEitherSpellingIsValidFromVersionThree(string lotEpc)
+    {
+        var payload = ExampleRecords.InspectionPayload();
+        payload["lotEpc"] = lotEpc;
+
+        Assert.Empty(FoodSafetyInspection.Definition.Validate(payload));
+        Assert.True(FoodSafetyInspection.Definition.TryGetVersion(2, out var v2));
+        Assert.Contains(v2.Validate(payload), e => e.Field == "lotEpc");
+    }
+
+    [Fact]
+    public void ALotEpcThatIsNoGs1IdentifierIsRefused() =>
+        AssertOneError(p => p["lotEpc"] = "batch 3", "lotEpc", "EPC URN");
+
     [Fact]
     public void AnOverallPassWithAFailedItemIsRefused() =>
         AssertOneError(p => p["items"]![0]!["result"] = "fail", "result", "every item to pass");

@@ -92,9 +92,9 @@ public sealed class TypeVersionTests
     }
 
     [Fact]
-    public void NewInspectionsAreWrittenUnderVersionTwoAndVersionOneStaysReadable()
+    public void NewInspectionsAreWrittenUnderVersionThreeAndVersionOneStaysReadable()
     {
-        Assert.Equal(2, FoodSafetyInspection.Definition.Current.Number);
+        Assert.Equal(3, FoodSafetyInspection.Definition.Current.Number);
         Assert.True(FoodSafetyInspection.Definition.TryGetVersion(1, out var v1));
         Assert.Empty(v1.Validate(ExampleRecords.WorkedExamplePayload()));
     }

@@ -6,7 +6,8 @@ namespace Ledger.Core.Records.Types.FoodSafety.Inspection;
 /// <summary>food-safety/inspection: a market supervision inspection or rapid test of one product lot at one business.</summary>
 /// <remarks>
 /// Version 2 checks the check character of the business's credit code; version 1 checked only its characters, and
-/// records written under it (the worked example of docs/proof-format.md among them) keep that schema.
+/// records written under it (the worked example of docs/proof-format.md among them) keep that schema. Version 3 adds an
+/// optional GS1 lot (<c>lotEpc</c>), so a failed inspection flags its lot in traces as a failed rapid test does.
 /// </remarks>
 public static class FoodSafetyInspection
 {
@@ -22,6 +23,7 @@ public static class FoodSafetyInspection
         [
             new(1, PayloadSchema.Embedded(typeof(FoodSafetyInspection), "inspection.v1.schema.json")) { Rules = [PassMeansNoFailedItem] },
             new(2, PayloadSchema.Embedded(typeof(FoodSafetyInspection), "inspection.v2.schema.json")) { Rules = [PassMeansNoFailedItem] },
+            new(3, PayloadSchema.Embedded(typeof(FoodSafetyInspection), "inspection.v3.schema.json")) { Rules = [PassMeansNoFailedItem, LotEpcRule.IsAGs1Lot] },
         ],
     };
 

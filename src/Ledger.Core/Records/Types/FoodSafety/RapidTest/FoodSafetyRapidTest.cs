@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Ledger.Core.Epcis;
 using Ledger.Core.Records.Schemas;
 
 namespace Ledger.Core.Records.Types.FoodSafety.RapidTest;
@@ -23,7 +22,7 @@ public static class FoodSafetyRapidTest
         "A market's on-site rapid test of one stall's product lot, published to buyers.")
     {
         SubmittedBy = ["inspector", "food-enterprise"],
-        Versions = [new(1, PayloadSchema.Embedded(typeof(FoodSafetyRapidTest), "rapid-test.v1.schema.json")) { Rules = [DisposalFollowsResult, LotEpcIsAGs1Lot] }],
+        Versions = [new(1, PayloadSchema.Embedded(typeof(FoodSafetyRapidTest), "rapid-test.v1.schema.json")) { Rules = [DisposalFollowsResult, LotEpcRule.IsAGs1Lot] }],
     };
 
     private static PayloadError? DisposalFollowsResult(JsonObject payload) =>
@@ -33,9 +32,4 @@ public static class FoodSafetyRapidTest
             ("qualified", not null) => new PayloadError("disposal", "is only for an unqualified result; leave it out when result is qualified"),
             _ => null,
         };
-
-    private static PayloadError? LotEpcIsAGs1Lot(JsonObject payload) =>
-        payload["lotEpc"]?.GetValue<string>() is { } text && Gs1Identifier.TryParse(text) is null
-            ? new PayloadError("lotEpc", "must be an EPC URN (urn:epc:class:lgtin:…) or a GS1 Digital Link URI (https://id.gs1.org/01/…/10/…)")
-            : null;
 }
