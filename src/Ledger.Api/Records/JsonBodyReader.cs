@@ -65,9 +65,10 @@ public static class JsonBodyReader
         }
         try
         {
-            // Canonicalizing up front rejects duplicate names and inexact numbers before anything is stored; the
-            // canonical bytes also fingerprint the request, so a retry that differs only in layout is the same request.
-            return new JsonBody(obj, JsonCanonicalizer.Canonicalize(text));
+            // Canonicalizing up front rejects duplicate names, lone surrogates and inexact numbers before anything is
+            // stored; the canonical bytes also fingerprint the request, so a retry that differs only in layout is the
+            // same request. From the parsed tree, not the text: one parse per request (docs/benchmarks.md).
+            return new JsonBody(obj, JsonCanonicalizer.Canonicalize(obj));
         }
         catch (CanonicalJsonException e)
         {
