@@ -54,6 +54,8 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // The sealed records are done with; tracked, every later SaveChanges of this context would scan them all again.
+        db.ChangeTracker.Clear();
         Operations.LedgerMetrics.BatchSize.Observe(batch.LeafCount);
         return batch;
     }
