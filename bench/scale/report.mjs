@@ -1,15 +1,19 @@
 // Turns the events scripts/bench-scale wrote (one JSON line each) into docs/benchmarks-scale.json and the scale section
 // of docs/benchmarks.md. With quick=1 it writes the JSON under OUT-DIR and prints the section instead.
-// Usage: node report.mjs <events.jsonl> <out-dir> <quick> <commit> <count> <batch> <parallel> <seconds> <rounds> <bare-peak-kb>
+// Usage: node report.mjs <events.jsonl> <out-dir> <quick> <commit> <count> <batch> <parallel> <seconds> <rounds> <bare-peak-kb> [date]
+// (date: when the run was taken, to rebuild a report from its events; now when left out)
 import { readFileSync, writeFileSync } from "node:fs";
 import { execSync } from "node:child_process";
 import os from "node:os";
 
-const [eventsFile, outDir, quick, commit, count, batch, parallel, seconds, rounds, barePeakKb] = process.argv.slice(2);
+const [eventsFile, outDir, quick, commit, count, batch, parallel, seconds, rounds, barePeakKb, date] = process.argv.slice(2);
 const events = readFileSync(eventsFile, "utf8").trim().split("\n").map(line => JSON.parse(line));
+// The middle value; with an even number of rounds, the mean of the middle two (not the lower one).
 const median = values => {
   const sorted = values.filter(v => Number.isFinite(v)).sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : +((sorted[mid - 1] + sorted[mid]) / 2).toFixed(2);
 };
 const figure = (stored, target, test) => {
   const rows = events.filter(e => e.event === "lookup" && e.stored === stored && e.target === target && e.test === test).map(e => e.result);
@@ -38,12 +42,13 @@ const checkpoints = events.filter(e => e.event === "checkpoint").map(e => {
 const first = slices[0], last = slices.at(-1);
 const cpu = (readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model;
 const result = {
-  date: new Date().toISOString(), commit,
+  date: date || new Date().toISOString(), commit,
   machine: { nproc: Number(execSync("nproc").toString().trim()), cpu, ramGiB: +(os.totalmem() / 2 ** 30).toFixed(1), dotnet: execSync("dotnet --version").toString().trim(), node: process.version },
   settings: { records: Number(count), ingestPath: "POST /api/v1/records/batch", batchSize: Number(batch), inFlight: Number(parallel), secondsPerLookupRun: Number(seconds), rounds: Number(rounds), connections: 64, loadGenerator: "wrk" },
   ingest: { firstSlice: first?.perSecond, lastSlice: last?.perSecond, endToStart: first && last ? +(last.perSecond / first.perSecond).toFixed(3) : null },
   slices, checkpoints,
   peakRssKb: Math.max(...checkpoints.map(c => c.peakRssKb)), bareLoopPeakRssKb: Number(barePeakKb),
+  events,
 };
 writeFileSync(`${outDir}/benchmarks-scale.json`, JSON.stringify(result, null, 2) + "\n");
 
