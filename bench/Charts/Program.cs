@@ -1,8 +1,14 @@
 // Draws the charts of docs/benchmarks.md from the results scripts/bench wrote.
 // Usage: dotnet run --project bench/Charts -- <benchmarks.json> <output folder>
+//        dotnet run --project bench/Charts -- scale <benchmarks-scale.json> <output folder>   (scripts/bench --scale)
 using System.Text.Json;
+using Ledger.Bench.Charts;
 using ScottPlot;
 
+if (args is ["scale", var scaleResults, var scaleFolder])
+{
+    return ScaleCharts.Draw(scaleResults, scaleFolder);
+}
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: Charts <benchmarks.json> <output folder>");

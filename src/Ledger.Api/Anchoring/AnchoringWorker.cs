@@ -106,9 +106,12 @@ internal sealed class AnchoringWorker(
         }
     }
 
+    /// <summary>Most batches one cycle seals before it sends: enough to catch up with a backlog, few enough to keep sending.</summary>
+    public const int MaxSealsPerCycle = 4;
+
     /// <summary>
     /// One cycle, if this instance holds (or can take) the lease: move batches anchored on another contract back to
-    /// sealed, seal what is due (several batches if the backlog is large), then advance every open batch. Returns false when another instance leads.
+    /// sealed, seal what is due (up to MaxSealsPerCycle batches if the backlog is large), then advance every open batch. Returns false when another instance leads.
     /// </summary>
     public async Task<bool> RunOnceAsync(ConnectedChain chain, CancellationToken ct)
     {
@@ -125,7 +128,10 @@ internal sealed class AnchoringWorker(
             var services = scope.ServiceProvider;
             await services.GetRequiredService<ContractMove>().MoveBatchesToAsync(chain, ct);
             var sealer = services.GetRequiredService<BatchSealer>();
-            while (await sealer.SealDueAsync(ct) is not null)
+            // A bounded number per cycle: under a steady stream of records a batch is always due, and a loop until none
+            // is would never reach the sending below nor renew the lease (a 1,000,000-record bulk import sealed 326
+            // batches and sent none; scripts/bench --scale).
+            for (var sealedNow = 0; sealedNow < MaxSealsPerCycle && await sealer.SealDueAsync(ct) is not null; sealedNow++)
             {
             }
             var anchorer = ActivatorUtilities.CreateInstance<BatchAnchorer>(services, chain);

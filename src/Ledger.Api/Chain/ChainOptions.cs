@@ -120,6 +120,13 @@ public sealed class ChainOptions : IValidatableObject
     public TimeSpan EmbeddedStateInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Embedded anvil only: mine a block every this long instead of one per transaction, as a real chain does (scripts/bench
+    /// --latency-to-anchor uses 1 s); empty for a block per transaction.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan? EmbeddedBlockTime { get; set; }
+
+    /// <summary>
     /// The JSON-RPC URL that visitors' browsers call to check a proof against the chain themselves (the public verify page).
     /// Empty: the embedded anvil's URL in embedded mode; none with an external chain, whose <see cref="RpcUrl"/> may
     /// carry credentials and is never handed out. Shown to every visitor, so it must carry no credentials.

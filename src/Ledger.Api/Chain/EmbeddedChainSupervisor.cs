@@ -110,6 +110,7 @@ internal sealed class EmbeddedChainSupervisor(
             Port = port.Choose(),
             StateFile = state.Path,
             StateIntervalSeconds = (int)options.EmbeddedStateInterval.TotalSeconds,
+            BlockTimeSeconds = options.EmbeddedBlockTime?.TotalSeconds,
         }, ct);
         AnvilPidFile.Write(PidFile, anvil.Id);
         port.Remember(anvil.Port);
