@@ -48,7 +48,8 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
         var proofs = waiting.Select(r => (r.Id, JsonSerializer.Serialize(tree.GetProof(Hex.DecodeFixed(r.RecordHash, 32)).Select(p => Hex.Encode(p))))).ToList();
         await BatchAssignment.WriteAsync(db, batch.Id, proofs, ct);
         await tx.CommitAsync(ct);
-        // The sealed records are done with; tracked, every later SaveChanges of this context would scan them all again.
+        // Nothing sealed here is used again through this context (the anchorer reads open batches afresh); a context
+        // that kept every sealed batch and key row tracked would scan them all at each later SaveChanges.
         db.ChangeTracker.Clear();
         Operations.LedgerMetrics.BatchSize.Observe(batch.LeafCount);
         return batch;
