@@ -20,8 +20,11 @@ public sealed class AnchoringOptions : IValidatableObject
     public int MaxBatchSize { get; set; } = 2048;
 
     /// <summary>How often the worker looks for work.</summary>
+    /// <remarks>200 ms: a record's wait from acceptance to anchor is the batch interval plus the blocks plus up to two
+    /// polls (one before sealing, one before the inclusion is seen), and issue #14's target leaves the polls little
+    /// room (docs/benchmarks.md). A poll that finds nothing due reads three columns by an index.</remarks>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Run the anchoring worker in this instance.</summary>
     public bool Enabled { get; set; } = true;

@@ -23,7 +23,7 @@ public sealed class BadSettingsTests
         { "Hosting:TrustedProxies:0", "proxy.example", ["Hosting:TrustedProxies:0 is neither an IP address nor a network in CIDR notation"] },
         { "Metrics:AllowedNetworks:0", "10.0.0.0/99", ["Metrics:AllowedNetworks:0 is not a network in CIDR notation"] },
         // A value that breaks a rule between settings.
-        { "Anchoring:LeaseDuration", "00:00:01", ["Anchoring:LeaseDuration must be at least three Anchoring:PollInterval", "Anchoring:LeaseDuration is 00:00:01"] },
+        { "Anchoring:PollInterval", "00:00:06", ["Anchoring:LeaseDuration must be at least three Anchoring:PollInterval"] },
         // A provider without what it needs.
         { "Storage:Provider", "PostgreSql", ["Storage:Provider is PostgreSql but Storage:ConnectionString is not set"] },
     };
