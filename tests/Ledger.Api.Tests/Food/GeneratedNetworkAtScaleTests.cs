@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
@@ -160,6 +161,8 @@ public sealed class StoredNetwork : IAsyncLifetime
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
+            // Typed before Prepare, which PostgreSQL's driver needs: text, but for the time and the flag.
+            parameter.DbType = name switch { "@event_time_ms" => DbType.Int64, "@declares_error" => DbType.Boolean, _ => DbType.String };
             command.Parameters.Add(parameter);
         }
         command.Prepare();
