@@ -10,10 +10,10 @@ namespace Ledger.Api.Tests.Food;
 /// <summary>
 /// A generated supply network of 10,000 events (farms, packers with pallets, processors with ingredients, rework cycles
 /// and a deep brine chain, distributors, markets), captured through POST /epcis/capture (five documents of 2,000) into a real SQLite file once
-/// per class. The same generator makes the 100,000 events of scripts/bench-food, which checks every answer there against
-/// the oracle; the suite keeps to 10,000 because capture (schema validation, hashing, sealing, signing and committing
-/// every event) dominates its time: about 4 ms of CPU per event, so 100,000 would take minutes even on two idle cores
-/// (docs/food-safety.md, "Trace on a generated network").
+/// per class: this covers capture end to end. Capture (schema validation, hashing, sealing, signing and committing every
+/// event) costs about 4 ms of CPU per event, so 100,000 would take minutes; <see cref="StoredNetwork"/> stores the
+/// 100,000 events of the scale by a shorter road and checks the walk there, and scripts/bench-food captures
+/// them and checks every answer (docs/food-safety.md, "Trace on a generated network").
 /// </summary>
 public sealed class CapturedNetwork : IAsyncLifetime
 {
