@@ -24,12 +24,13 @@ public sealed class RecordTypesApiTests(SharedLedger ledger) : IClassFixture<Sha
             "shared-community/hours-redemption", "shared-community/household", "shared-community/proposal", "shared-community/volunteer-service"],
             types.Select(t => $"{t.GetProperty("domain").GetString()}/{t.GetProperty("type").GetString()}"));
         var inspection = types[9];
-        Assert.Equal(2, inspection.GetProperty("version").GetInt32());
+        Assert.Equal(3, inspection.GetProperty("version").GetInt32());
         Assert.Equal(1, inspection.GetProperty("level").GetInt32());
         Assert.Equal(["inspector"], inspection.GetProperty("submittedBy").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal("/api/v1/record-types/food-safety/inspection/schema", inspection.GetProperty("schema").GetString());
         Assert.Equal(
-            ["/api/v1/record-types/food-safety/inspection/schema?version=1", "/api/v1/record-types/food-safety/inspection/schema?version=2"],
+            ["/api/v1/record-types/food-safety/inspection/schema?version=1", "/api/v1/record-types/food-safety/inspection/schema?version=2",
+                "/api/v1/record-types/food-safety/inspection/schema?version=3"],
             inspection.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("schema").GetString()));
         Assert.All(types, t => Assert.False(string.IsNullOrWhiteSpace(t.GetProperty("summary").GetString())));
         Assert.Equal([4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 1, 1, 2, 2, 1, 2], types.Select(t => t.GetProperty("level").GetInt32()));
@@ -77,7 +78,7 @@ public sealed class RecordTypesApiTests(SharedLedger ledger) : IClassFixture<Sha
     [Theory]
     [InlineData("/api/v1/record-types/food-safety/horoscope/schema", 404)]
     [InlineData("/api/v1/record-types/ledger/access/schema", 404)]
-    [InlineData("/api/v1/record-types/food-safety/inspection/schema?version=3", 404)]
+    [InlineData("/api/v1/record-types/food-safety/inspection/schema?version=4", 404)]
     [InlineData("/api/v1/record-types/food-safety/inspection/schema?version=0", 400)]
     [InlineData("/api/v1/record-types/food-safety/inspection/schema?version=one", 400)]
     public async Task AnUnknownTypeOrVersionIsAProblem(string path, int status)
