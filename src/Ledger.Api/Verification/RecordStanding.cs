@@ -30,8 +30,12 @@ internal sealed record RecordStanding(string Status, RevocationNotice? Revocatio
 
     /// <summary>The one status of a record whose revocation and correction are already known (e.g. read for many at once).</summary>
     public static string StatusOf(StoredRecord record, bool revoked, bool superseded) =>
-        record.ErasedAtMs is not null ? RecordStatus.Erased
+        StatusOf(record.ErasedAtMs is not null, record.Status, revoked, superseded);
+
+    /// <summary>The same order from the facts alone: erased, revoked, superseded, then the anchoring status.</summary>
+    public static string StatusOf(bool erased, string anchoringStatus, bool revoked, bool superseded) =>
+        erased ? RecordStatus.Erased
         : revoked ? RecordStatus.Revoked
         : superseded ? RecordStatus.Superseded
-        : record.PublicStatus;
+        : anchoringStatus;
 }

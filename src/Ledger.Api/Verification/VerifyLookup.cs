@@ -34,11 +34,7 @@ internal sealed record VerifiedRecord(
     SupersessionNotice? Supersession)
 {
     /// <summary>The one status everyone is told: erased, then revoked, then superseded, then the anchoring status (<see cref="RecordStanding"/>).</summary>
-    public string PublicStatus =>
-        ErasedAtMs is not null ? RecordStatus.Erased
-        : Revocation is not null ? RecordStatus.Revoked
-        : Supersession is not null ? RecordStatus.Superseded
-        : Status;
+    public string PublicStatus => RecordStanding.StatusOf(ErasedAtMs is not null, Status, Revocation is not null, Supersession is not null);
 }
 
 /// <summary>
