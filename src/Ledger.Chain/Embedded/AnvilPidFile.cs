@@ -10,9 +10,16 @@ namespace Ledger.Chain.Embedded;
 /// </summary>
 public static class AnvilPidFile
 {
-    /// <summary>Records the running node's process id.</summary>
-    public static void Write(string pidFile, int processId) =>
-        OwnerOnlyFile.WriteAllText(pidFile, processId.ToString(CultureInfo.InvariantCulture));
+    /// <summary>
+    /// Records the running node's process id. Written beside and renamed into place, so a reader (the next start, an
+    /// operator's script) sees the old id or the new one, never an empty file.
+    /// </summary>
+    public static void Write(string pidFile, int processId)
+    {
+        var next = pidFile + ".next";
+        OwnerOnlyFile.WriteAllText(next, processId.ToString(CultureInfo.InvariantCulture));
+        File.Move(next, pidFile, overwrite: true);
+    }
 
     /// <summary>Forgets the node after a clean stop.</summary>
     public static void Delete(string pidFile) => File.Delete(pidFile);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Ledger.Core.Hashing;
 using Ledger.Testing;
@@ -96,7 +97,10 @@ public sealed class PageHygieneTests(BrowserLedger ledger) : IClassFixture<Brows
         Assert.Equal("hash", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         await page.Keyboard.TypeAsync(hash);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith($"/v/{hash}?lang=zh", StringComparison.Ordinal));
+        // Polls the address: WaitForURLAsync checks it and then subscribes to navigations, and a redirect that commits
+        // in between (it is fast) was never seen, which failed this test now and then.
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(
+            new Regex($"/v/{hash}\\?lang=zh$"), new() { Timeout = 90_000 });
         await BrowserLedger.WaitUntilCheckedAsync(page);
 
         Assert.StartsWith("真实有效。", await BrowserLedger.SentenceAsync(page));

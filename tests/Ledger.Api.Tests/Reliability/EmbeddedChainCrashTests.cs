@@ -45,7 +45,7 @@ public sealed class EmbeddedChainCrashTests : IDisposable
 
         Kill(killed);
         var during = await SubmitAsync(inspector, "during", 5);
-        await WaitUntilReadyAsync(service, () => AnvilPid != killed);
+        await WaitUntilReadyAsync(service, () => RunningAnvilPid() is { } pid && pid != killed);
 
         using var http = new HttpClient();
         Assert.Equal(31337UL, await new JsonRpcChainClient(http, rpc).GetChainIdAsync());
@@ -70,7 +70,7 @@ public sealed class EmbeddedChainCrashTests : IDisposable
 
         Kill(killed);
         var during = await SubmitAsync(inspector, "during", 3);
-        await WaitUntilReadyAsync(service, () => AnvilPid != killed);
+        await WaitUntilReadyAsync(service, () => RunningAnvilPid() is { } pid && pid != killed);
         await WaitUntilEachIsConfirmedAndVerifiesAsync(service, rpc, [.. before, .. during]);
 
         Assert.Contains("no longer has LedgerAnchor", service.Output);
@@ -78,7 +78,20 @@ public sealed class EmbeddedChainCrashTests : IDisposable
         await AssertEveryBatchAnchoredOnceAsync(rpc, service.BannerValue("Contract:"));
     }
 
-    private int AnvilPid => int.Parse(File.ReadAllText(Path.Combine(_data, "anvil.pid")), CultureInfo.InvariantCulture);
+    private int AnvilPid => RunningAnvilPid() ?? throw new InvalidOperationException("No anvil.pid in the data folder.");
+
+    // Null while the supervisor is between nodes (the file is deleted after a stop and written after a start).
+    private int? RunningAnvilPid()
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText(Path.Combine(_data, "anvil.pid")), CultureInfo.InvariantCulture, out var pid) ? pid : null;
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
 
     private static void Kill(int pid)
     {
