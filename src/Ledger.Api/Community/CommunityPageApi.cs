@@ -17,7 +17,7 @@ internal static class CommunityPageApi
             return TypedResults.Text(CommunityPage.Stylesheet, "text/css; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();
 
-        var pages = routes.MapGroup("/community").WithTags("Public pages").AllowAnonymous().RequireRateLimiting(PublicRateLimiting.Policy);
+        var pages = routes.MapGroup("/community").WithTags("Public pages").AllowAnonymous().RequirePublicRateLimit();
         pages.MapGet("/{communityId}", PageAsync).ExcludeFromDescription();
         routes.MapVolunteerSelfCheck();
         return pages;

@@ -20,7 +20,7 @@ internal static class VolunteerSelfCheckApi
     public static IEndpointRouteBuilder MapVolunteerSelfCheck(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/v1/community/{communityId}/timebank/self-check", CheckAsync)
-            .WithTags("Community").AllowAnonymous().RequireRateLimiting(PublicRateLimiting.Policy)
+            .WithTags("Community").AllowAnonymous().RequirePublicRateLimit()
             .WithName("CheckOwnTimebankAccount")
             .WithSummary("A volunteer checks their own time-bank account with their reference and check secret (no account)")
             .WithDescription("Body {\"volunteerRef\", \"secret\"}: the secret printed on the volunteer's statement or card. Answers the balance, confirmed " +
@@ -32,7 +32,7 @@ internal static class VolunteerSelfCheckApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         routes.MapPost("/community/{communityId}/self-check", PageAsync)
-            .AllowAnonymous().RequireRateLimiting(PublicRateLimiting.Policy).ExcludeFromDescription();
+            .AllowAnonymous().RequirePublicRateLimit().ExcludeFromDescription();
         return routes;
     }
 

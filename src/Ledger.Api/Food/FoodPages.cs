@@ -26,7 +26,7 @@ internal static class FoodPages
 
     public static RouteGroupBuilder MapFoodPages(this IEndpointRouteBuilder routes)
     {
-        var pages = routes.MapGroup("/food").WithTags("Public pages").AllowAnonymous().RequireRateLimiting(PublicRateLimiting.Policy);
+        var pages = routes.MapGroup("/food").WithTags("Public pages").AllowAnonymous().RequirePublicRateLimit();
         pages.MapGet("/certificates/{recordHash}", CertificateAsync).ExcludeFromDescription();
         pages.MapGet("/stalls/{stallId}", StallAsync).ExcludeFromDescription();
         pages.MapGet("/stalls/{stallId}/qr.svg", StallQr).ExcludeFromDescription();

@@ -84,8 +84,8 @@ internal static class HostingExtensions
         ShutdownGate.UseShutdownGate(app);
         app.UseSwagger();
         app.UseSwaggerUI(o => o.DocumentTitle = "Ledger API");
-        app.UseRateLimiter();
-        app.UseAuthentication();
+        app.UsePublicRateLimit();
+        app.UseLedgerAuthentication();
         app.UseAuthorization();
         return app;
     }

@@ -1,51 +1,45 @@
-using System.Threading.RateLimiting;
 using Ledger.Api.Settings;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Api.Hosting;
 
 /// <summary>
 /// A fixed-window limit per client IP on the anonymous endpoints, so that nobody can scrape or hammer verification.
 /// Over the limit the answer is a 429 ProblemDetails with Retry-After. Behind a reverse proxy, configure forwarded
-/// headers first, or every client shares the proxy's address.
+/// headers first, or every client shares the proxy's address. The counting is <see cref="PublicRateLimiter"/>'s.
 /// </summary>
 internal static class PublicRateLimiting
 {
-    /// <summary>The policy name public endpoints use with <c>RequireRateLimiting</c>.</summary>
-    public const string Policy = "public";
-
     public static IServiceCollection AddLedgerRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindSettings(RateLimitOptions.Section);
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = RejectAsync;
-            o.AddPolicy(Policy, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(ClientOf(context), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.PublicPermitLimit,
-                    Window = limits.PublicWindow,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
-        });
+        services.AddSingleton<PublicRateLimiter>();
         return services;
     }
 
-    private static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>Puts the endpoints under the public per-address limit.</summary>
+    public static TBuilder RequirePublicRateLimit<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(PublicLimit.Instance);
 
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
+    /// <summary>Counts each request to an endpoint under the public limit, after routing chose it.</summary>
+    public static WebApplication UsePublicRateLimit(this WebApplication app)
     {
-        var context = rejected.HttpContext;
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : 1;
-        await RetryAfterProblem.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
-            $"This address has used its requests for now; try again in {seconds} s.", seconds);
+        var limiter = app.Services.GetRequiredService<PublicRateLimiter>();
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<PublicLimit>() is null
+                || limiter.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
+            {
+                return next(context);
+            }
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            return RetryAfterProblem.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
+                $"This address has used its requests for now; try again in {seconds} s.", seconds);
+        });
+        return app;
+    }
+
+    private sealed class PublicLimit
+    {
+        public static readonly PublicLimit Instance = new();
     }
 }

@@ -18,7 +18,7 @@ internal static class IssuersApi
         var group = routes.MapGroup("/api/v1/issuers")
             .WithTags("Verification")
             .AllowAnonymous()
-            .RequireRateLimiting(PublicRateLimiting.Policy)
+            .RequirePublicRateLimit()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("", ListAsync)

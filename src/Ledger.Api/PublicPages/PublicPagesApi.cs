@@ -28,7 +28,7 @@ internal static class PublicPagesApi
         var pages = routes.MapGroup("")
             .WithTags("Public pages")
             .AllowAnonymous()
-            .RequireRateLimiting(PublicRateLimiting.Policy);
+            .RequirePublicRateLimit();
         pages.MapGet("/verify", VerifyForm).ExcludeFromDescription();
         pages.MapGet("/v/{recordHash}", RecordPage).ExcludeFromDescription();
         pages.MapGet("/v/{recordHash}/receipt", Receipt).ExcludeFromDescription();

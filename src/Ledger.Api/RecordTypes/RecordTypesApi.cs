@@ -23,7 +23,7 @@ internal static class RecordTypesApi
         var group = routes.MapGroup("/api/v1/record-types")
             .WithTags("Record types")
             .AllowAnonymous()
-            .RequireRateLimiting(PublicRateLimiting.Policy)
+            .RequirePublicRateLimit()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("", List)

@@ -6,7 +6,6 @@ using Ledger.Api.Problems;
 using Ledger.Core.Encoding;
 using Ledger.Core.Proofs;
 using Ledger.Core.Records;
-using Ledger.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.Api.Verification;
@@ -19,7 +18,7 @@ internal static class VerifyApi
         var group = routes.MapGroup("/api/v1")
             .WithTags("Verification")
             .AllowAnonymous()
-            .RequireRateLimiting(PublicRateLimiting.Policy)
+            .RequirePublicRateLimit()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("/verify/{recordHash}", VerifyAsync)
@@ -39,9 +38,9 @@ internal static class VerifyApi
         return group;
     }
 
-    private static async Task<Ok<VerificationResult>> VerifyAsync(string recordHash, VerifyLookup lookup, LedgerDbContext db, CancellationToken ct)
+    private static async Task<Ok<VerificationResult>> VerifyAsync(string recordHash, VerifyLookup lookup, HttpContext context, CancellationToken ct)
     {
-        var record = await FindAsync(recordHash, lookup, db, ct);
+        var record = await FindAsync(recordHash, lookup, context, ct);
         var common = new VerificationResult(
             record.RecordHash, record.PublicStatus, Level: null, record.Issuer, IssuerName: null,
             record.Anchor, Content: null, record.Signature, Erasure: null, Revocation: null,
@@ -80,9 +79,9 @@ internal static class VerifyApi
             DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), payload);
     }
 
-    private static async Task<Ok<ProofBundle>> ProofAsync(string recordHash, VerifyLookup lookup, LedgerDbContext db, CancellationToken ct)
+    private static async Task<Ok<ProofBundle>> ProofAsync(string recordHash, VerifyLookup lookup, HttpContext context, CancellationToken ct)
     {
-        var record = await FindAsync(recordHash, lookup, db, ct);
+        var record = await FindAsync(recordHash, lookup, context, ct);
         return TypedResults.Ok(new ProofBundle
         {
             Format = ProofBundle.CurrentFormat,
@@ -96,14 +95,14 @@ internal static class VerifyApi
         });
     }
 
-    private static async Task<VerifiedRecord> FindAsync(string recordHash, VerifyLookup lookup, LedgerDbContext db, CancellationToken ct)
+    private static async Task<VerifiedRecord> FindAsync(string recordHash, VerifyLookup lookup, HttpContext context, CancellationToken ct)
     {
         if (!Hex.IsFixed(recordHash, 32))
         {
             throw new LedgerProblem(StatusCodes.Status400BadRequest, "Malformed record hash",
                 "A record hash is 0x followed by 64 hexadecimal digits.");
         }
-        return await lookup.FindAsync(recordHash.ToLowerInvariant(), db, ct)
+        return await lookup.FindAsync(recordHash.ToLowerInvariant(), context.RequestServices, ct)
             ?? throw LedgerProblem.NotFound("No record with this hash is known here.");
     }
 }

@@ -72,13 +72,17 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
     private readonly Lazy<string> _connectionString = new(storage.Value.ResolveConnectionString);
     private int _disposed;
 
-    /// <summary>The record with this lowercase hash, or null.</summary>
-    public async Task<VerifiedRecord?> FindAsync(string hash, LedgerDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The record with this lowercase hash, or null. On SQLite no database context is taken from
+    /// <paramref name="requestServices"/>: renting one per request cost the scope's lock and the pool's.
+    /// </summary>
+    public async Task<VerifiedRecord?> FindAsync(string hash, IServiceProvider requestServices, CancellationToken ct)
     {
         if (_sqlite)
         {
             return FindOnSqlite(hash);
         }
+        var db = requestServices.GetRequiredService<LedgerDbContext>();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
