@@ -34,22 +34,6 @@ internal static class AccessServiceExtensions
         return services;
     }
 
-    /// <summary>
-    /// Authentication for the requests that carry credentials. A request with neither an API key nor an
-    /// <c>Authorization</c> header would get "no result" from both handlers and stay anonymous; skipping the middleware
-    /// for it (every public verify, page and QR code) saves creating the two handlers per request. Endpoints that need a
-    /// caller still challenge it: authorisation finds the user anonymous and asks the default scheme.
-    /// </summary>
-    public static WebApplication UseLedgerAuthentication(this WebApplication app)
-    {
-        app.UseWhen(HasCredentials, branch => branch.UseAuthentication());
-        return app;
-    }
-
-    private static bool HasCredentials(HttpContext context) =>
-        context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
-        || context.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization);
-
     // An API key wins when both are sent; with neither, the API-key scheme answers the challenge.
     private static string SchemeFor(HttpContext context) =>
         !context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)

@@ -85,7 +85,7 @@ internal static class HostingExtensions
         app.UseSwagger();
         app.UseSwaggerUI(o => o.DocumentTitle = "Ledger API");
         app.UsePublicRateLimit();
-        app.UseLedgerAuthentication();
+        app.UseAuthentication();
         app.UseAuthorization();
         return app;
     }
