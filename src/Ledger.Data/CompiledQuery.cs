@@ -19,4 +19,12 @@ public static class CompiledQuery
         var byModel = new ConcurrentDictionary<IModel, Func<LedgerDbContext, TParam, CancellationToken, Task<TResult>>>();
         return (db, parameter, ct) => byModel.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery(query))(db, parameter, ct);
     }
+
+    /// <summary>A single-result asynchronous compiled query of two parameters.</summary>
+    public static Func<LedgerDbContext, TFirst, TSecond, CancellationToken, Task<TResult>> Of<TFirst, TSecond, TResult>(
+        Expression<Func<LedgerDbContext, TFirst, TSecond, CancellationToken, TResult>> query)
+    {
+        var byModel = new ConcurrentDictionary<IModel, Func<LedgerDbContext, TFirst, TSecond, CancellationToken, Task<TResult>>>();
+        return (db, first, second, ct) => byModel.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery(query))(db, first, second, ct);
+    }
 }

@@ -40,7 +40,7 @@ internal sealed class RecordIngest(
         SubmitRecordRequest request, Caller caller, IdempotentRequest? idempotent, HttpRequest http, CancellationToken ct)
     {
         // Before anything else, so that repeating a correction that was stored answers as it did, not "already corrected".
-        if (idempotent is not null && await idempotency.FindAsync(caller.KeyId, idempotent.Key, ct) is { } earlier)
+        if (idempotent is { KnownUnused: false } && await idempotency.FindAsync(caller.KeyId, idempotent.Key, ct) is { } earlier)
         {
             return await ReplayAsync(earlier.AnswerFor(idempotent.RequestHash), ct);
         }

@@ -20,16 +20,32 @@ internal sealed class RecordBatchIngest(IServiceScopeFactory scopes, IOptions<In
     public async Task<BatchAccepted> SubmitAsync(JsonArray records, ClaimsPrincipal user, HttpRequest http, CancellationToken ct)
     {
         var caller = Caller.From(user);
+        var used = await UsedKeysAsync(records, caller, ct);
         var results = new BatchResult[records.Count];
         // As many in flight as one group commit takes, so a batch alone can fill a commit.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxRecordsPerCommit, CancellationToken = ct };
         await Parallel.ForEachAsync(Enumerable.Range(0, records.Count), parallel, async (index, token) =>
-            results[index] = await SubmitOneAsync(index, records[index], caller, http, token));
+            results[index] = await SubmitOneAsync(index, records[index], caller, used, http, token));
         var accepted = results.Count(r => r.Accepted is not null);
         return new BatchAccepted(results, new BatchSummary(accepted, results.Length - accepted));
     }
 
-    private async Task<BatchResult> SubmitOneAsync(int index, JsonNode? item, Caller caller, HttpRequest http, CancellationToken ct)
+    // The batch's keys this caller has used before, in one query rather than one per record (a resumed import sends
+    // 500 keys a request, nearly all new). Malformed keys are left to each item's own check.
+    private async Task<HashSet<string>> UsedKeysAsync(JsonArray records, Caller caller, CancellationToken ct)
+    {
+        var keys = records.OfType<JsonObject>()
+            .Select(item => item["idempotencyKey"] is JsonValue value && value.TryGetValue<string>(out var key) ? key : null)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IdempotencyLookup>().UsedAsync(caller.KeyId, keys, ct);
+    }
+
+    private async Task<BatchResult> SubmitOneAsync(int index, JsonNode? item, Caller caller, HashSet<string> used, HttpRequest http, CancellationToken ct)
     {
         try
         {
@@ -38,7 +54,10 @@ internal sealed class RecordBatchIngest(IServiceScopeFactory scopes, IOptions<In
             var submission = RecordRequestParser.Parse(record);
             await using var scope = scopes.CreateAsyncScope();
             var ingest = scope.ServiceProvider.GetRequiredService<RecordIngest>();
-            var receipt = await ingest.SubmitAsync(submission, caller, IdempotentRequest.For(key, canonical), http, ct);
+            var idempotent = IdempotentRequest.For(key, canonical) is { } request
+                ? request with { KnownUnused = !used.Contains(request.Key) }
+                : null;
+            var receipt = await ingest.SubmitAsync(submission, caller, idempotent, http, ct);
             return new BatchResult(index, StatusCodes.Status202Accepted, receipt.Replayed, receipt.Accepted(), null);
         }
         catch (LedgerProblem problem)

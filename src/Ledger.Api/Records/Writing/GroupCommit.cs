@@ -160,7 +160,7 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
         inserts.Add(record);
         if (item.Idempotency is not null)
         {
-            commit.Db.IdempotentSubmissions.Add(item.Idempotency);
+            inserts.Add(item.Idempotency);
         }
         foreach (var projection in item.Definition.Projections)
         {

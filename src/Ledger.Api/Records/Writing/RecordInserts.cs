@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Ledger.Api.Records.Writing;
 
 /// <summary>
-/// The records of one commit attempt, inserted on SQLite by one prepared statement inside the commit's transaction
-/// rather than through EF Core's change tracking; on PostgreSQL they go through the context as before, where EF Core
-/// batches them into one round trip.
+/// The records of one commit attempt and their Idempotency-Key rows, inserted on SQLite by prepared statements inside
+/// the commit's transaction rather than through EF Core's change tracking; on PostgreSQL they go through the context as
+/// before, where EF Core batches them into one round trip.
 /// </summary>
 /// <remarks>
 /// A record row is written once and never changed by the commit (its status and batch change later, elsewhere), so
@@ -29,9 +29,16 @@ internal sealed class RecordInserts(LedgerDbContext db) : IDisposable
             $erased_at_ms, $erasure_id)
         """;
 
+    private const string KeySql = """
+        INSERT INTO idempotent_submissions (api_key_id, idempotency_key, request_hash, record_id, created_at_ms)
+        VALUES ($api_key_id, $idempotency_key, $request_hash, $record_id, $created_at_ms)
+        """;
+
     private readonly bool _raw = db.Database.IsSqlite();
     private readonly List<StoredRecord> _pending = [];
+    private readonly List<IdempotentSubmission> _pendingKeys = [];
     private SqliteCommand? _insert;
+    private SqliteCommand? _insertKey;
 
     /// <summary>Queues <paramref name="record"/> for the next flush.</summary>
     public void Add(StoredRecord record)
@@ -46,12 +53,27 @@ internal sealed class RecordInserts(LedgerDbContext db) : IDisposable
         }
     }
 
-    /// <summary>Inserts the queued records, then saves whatever else the context tracks.</summary>
+    /// <summary>Queues the Idempotency-Key row of a record queued before it.</summary>
+    public void Add(IdempotentSubmission key)
+    {
+        if (_raw)
+        {
+            _pendingKeys.Add(key);
+        }
+        else
+        {
+            db.IdempotentSubmissions.Add(key);
+        }
+    }
+
+    /// <summary>Inserts the queued records and then their keys, then saves whatever else the context tracks.</summary>
     public async Task FlushAsync(CancellationToken ct = default)
     {
         if (_pending.Count > 0)
         {
-            var insert = _insert ??= Prepare();
+            var insert = _insert ??= Prepare(Sql, "$id", "$domain", "$type", "$level", "$issuer", "$occurred_at", "$received_at_ms",
+                "$envelope_json", "$record_hash", "$submitted_by", "$status", "$batch_id", "$merkle_proof_json", "$sealed_envelope",
+                "$data_key_id", "$issuer_address", "$issuer_signature", "$erased_at_ms", "$erasure_id");
             foreach (var record in _pending)
             {
                 Bind(insert, record);
@@ -59,22 +81,39 @@ internal sealed class RecordInserts(LedgerDbContext db) : IDisposable
             }
             _pending.Clear();
         }
+        if (_pendingKeys.Count > 0)
+        {
+            var insert = _insertKey ??= Prepare(KeySql, "$api_key_id", "$idempotency_key", "$request_hash", "$record_id", "$created_at_ms");
+            foreach (var key in _pendingKeys)
+            {
+                var p = insert.Parameters;
+                p[0].Value = key.ApiKeyId;
+                p[1].Value = key.Key;
+                p[2].Value = key.RequestHash;
+                p[3].Value = key.RecordId;
+                p[4].Value = key.CreatedAtMs;
+                insert.ExecuteNonQuery();
+            }
+            _pendingKeys.Clear();
+        }
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Forgets queued records that a rollback to a savepoint took back.</summary>
-    public void Forget() => _pending.Clear();
+    /// <summary>Forgets queued rows that a rollback to a savepoint took back.</summary>
+    public void Forget()
+    {
+        _pending.Clear();
+        _pendingKeys.Clear();
+    }
 
-    private SqliteCommand Prepare()
+    private SqliteCommand Prepare(string sql, params string[] names)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var command = connection.CreateCommand();
-        command.CommandText = Sql;
+        command.CommandText = sql;
         command.Transaction = (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Records are inserted only inside the commit's write transaction."));
-        foreach (var name in (string[])["$id", "$domain", "$type", "$level", "$issuer", "$occurred_at", "$received_at_ms", "$envelope_json",
-            "$record_hash", "$submitted_by", "$status", "$batch_id", "$merkle_proof_json", "$sealed_envelope", "$data_key_id",
-            "$issuer_address", "$issuer_signature", "$erased_at_ms", "$erasure_id"])
+        foreach (var name in names)
         {
             command.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
@@ -108,5 +147,9 @@ internal sealed class RecordInserts(LedgerDbContext db) : IDisposable
 
     private static object Nullable(long? value) => value is { } v ? v : DBNull.Value;
 
-    public void Dispose() => _insert?.Dispose();
+    public void Dispose()
+    {
+        _insert?.Dispose();
+        _insertKey?.Dispose();
+    }
 }
