@@ -29,7 +29,7 @@ internal sealed class RevocationReversals(EnvelopeVault vault, ProtectionKeys ke
         var digest = definition.SubjectField is { } field
             ? RecordSubjects.OfSubject(keys, record.Issuer, record.Domain, payload[field]!.GetValue<string>())
             : null;
-        var revoked = new CommittingRecord(definition, RecordEnvelope.TypeVersionOf(envelope), record.Issuer, payload, digest);
+        var revoked = new CommittingRecord(definition, RecordEnvelope.TypeVersionOf(envelope), record.Issuer, payload, digest) { RecordId = record.Id };
         return new Reversal(revoked, record.RecordHash);
     }
 

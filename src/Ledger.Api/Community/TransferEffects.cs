@@ -33,7 +33,7 @@ internal sealed class TransferEffects(
         var row = seal.Apply(envelopes.BuildInternal(definition, receiver, received, submittedBy));
         scope.Db.Records.Add(row);
         await scope.Db.SaveChangesAsync(ct);
-        var committing = new CommittingRecord(definition, definition.Current.Number, receiver, received, receiverDigest);
+        var committing = new CommittingRecord(definition, definition.Current.Number, receiver, received, receiverDigest) { RecordId = row.Id };
         foreach (var projection in definition.Projections)
         {
             await projection.Apply(committing, scope.Projections, ct);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ledger.Core.Epcis;
+using Ledger.Core.Records.Types.FoodSafety;
 using Ledger.Data;
 using Ledger.Data.Locking;
 using Ledger.Data.Records;
@@ -99,12 +100,31 @@ internal static class FoodFlags
           AND {{Field(db, "stall.id")}} = {0} AND erased_at_ms IS NULL
         """;
 
-    /// <summary>The published rapid tests and inspections of a lot written exactly as <paramref name="spelling"/> or <paramref name="canonical"/>, newest first.</summary>
+    /// <summary>
+    /// The keys of a lot's rows in the <c>food-lot-results</c> projection: one range of the primary key. PostgreSQL
+    /// compares them byte by byte (<c>COLLATE "C"</c>), as SQLite does, whatever the database's collation.
+    /// </summary>
+    public static string LotResultKeysSql(LedgerDbContext db) => db.Database.IsPostgreSql()
+        ? """SELECT key AS "Value" FROM projections WHERE projection = {0} AND key COLLATE "C" >= {1} AND key COLLATE "C" < {2}"""
+        : """SELECT key AS "Value" FROM projections WHERE projection = {0} AND key >= {1} AND key < {2}""";
+
+    /// <summary>
+    /// The published rapid tests and inspections of a lot, newest first (at most 50): those the
+    /// <c>food-lot-results</c> projection holds under its <paramref name="canonical"/> form, whichever spelling they
+    /// were written in, and those written exactly as <paramref name="spelling"/> or <paramref name="canonical"/>
+    /// (the partial indexes of 0014 and 0016), which finds results stored before the projection until
+    /// <c>ledger projections rebuild</c> adds them.
+    /// </summary>
     public static async Task<List<StoredRecord>> TestsOfLotAsync(LedgerDbContext db, string spelling, string canonical, CancellationToken ct)
     {
-        var tests = await Latest(db.Records.FromSqlRaw(LotTestsSql(db), spelling, canonical)).ToListAsync(ct);
+        var prefix = FoodLotResults.KeyPrefix(canonical);
+        var keys = await db.Database.SqlQueryRaw<string>(LotResultKeysSql(db), FoodLotResults.Name, prefix, FoodLotResults.KeyEnd(canonical)).ToListAsync(ct);
+        var ids = keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).ToList();
+        var tests = ids.Count == 0 ? [] : await Latest(db.Records.Where(r => ids.Contains(r.Id) && r.Domain == "food-safety" && r.Level == 1 && r.ErasedAtMs == null)).ToListAsync(ct);
+        tests.AddRange(await Latest(db.Records.FromSqlRaw(LotTestsSql(db), spelling, canonical)).ToListAsync(ct));
         tests.AddRange(await Latest(db.Records.FromSqlRaw(LotInspectionsSql(db), spelling, canonical)).ToListAsync(ct));
-        return [.. tests.OrderByDescending(r => r.OccurredAt, StringComparer.Ordinal).ThenByDescending(r => r.Id, StringComparer.Ordinal).Take(50)];
+        return [.. tests.DistinctBy(r => r.Id, StringComparer.Ordinal)
+            .OrderByDescending(r => r.OccurredAt, StringComparer.Ordinal).ThenByDescending(r => r.Id, StringComparer.Ordinal).Take(50)];
     }
 
     private static IQueryable<StoredRecord> Latest(IQueryable<StoredRecord> records) =>

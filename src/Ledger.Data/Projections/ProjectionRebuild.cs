@@ -93,7 +93,7 @@ public sealed class ProjectionRebuild(LedgerDbContext db, MasterKey master)
                 subjects[keyId] = subject;
             }
         }
-        return new CommittingRecord(definition, RecordEnvelope.TypeVersionOf(envelope), record.Issuer, envelope["payload"]!.AsObject(), subject);
+        return new CommittingRecord(definition, RecordEnvelope.TypeVersionOf(envelope), record.Issuer, envelope["payload"]!.AsObject(), subject) { RecordId = record.Id };
     }
 
     private async Task<string> EnvelopeOfAsync(StoredRecord record, CancellationToken ct)

@@ -162,9 +162,13 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
         {
             inserts.Add(item.Idempotency);
         }
-        foreach (var projection in item.Definition.Projections)
+        if (item.Definition.Projections.Count > 0)
         {
-            await projection.Apply(item.Committing, commit.Projections, ct);
+            var committing = item.Committing with { RecordId = record.Id };
+            foreach (var projection in item.Definition.Projections)
+            {
+                await projection.Apply(committing, commit.Projections, ct);
+            }
         }
         if (item.Effects is { } withRows)
         {

@@ -14,6 +14,17 @@ namespace Ledger.Core.Records.Projections;
 /// </param>
 public sealed record CommittingRecord(RecordTypeDefinition Definition, int TypeVersion, string Issuer, JsonObject Payload, string? SubjectDigest)
 {
+    /// <summary>
+    /// The record's id once it is inserted: set for projections (the commit and a rebuild both know it), null for
+    /// stateful rules, which run before the record exists. A projection that indexes records by a field keys rows by it.
+    /// </summary>
+    public string? RecordId { get; init; }
+
+    /// <summary>The record id, for a projection that indexes records.</summary>
+    /// <exception cref="InvalidOperationException">Called before the record was inserted: a mistake in the caller.</exception>
+    public string RequiredRecordId =>
+        RecordId ?? throw new InvalidOperationException($"A {Definition.Name} record reached a projection without its id.");
+
     /// <summary>The subject digest, for a rule or projection that only makes sense for a type with a subject.</summary>
     /// <exception cref="InvalidOperationException">The type has no subject: a mistake in its module.</exception>
     public string RequiredSubjectDigest =>

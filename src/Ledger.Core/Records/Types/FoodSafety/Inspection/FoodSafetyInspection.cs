@@ -19,6 +19,7 @@ public static class FoodSafetyInspection
         "Result of a food safety inspection or rapid test of one product lot at one business, published to buyers.")
     {
         SubmittedBy = ["inspector"],
+        Projections = [FoodLotResults.Projection],
         Versions =
         [
             new(1, PayloadSchema.Embedded(typeof(FoodSafetyInspection), "inspection.v1.schema.json")) { Rules = [PassMeansNoFailedItem] },

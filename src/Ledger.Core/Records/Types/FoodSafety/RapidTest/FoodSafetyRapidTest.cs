@@ -22,6 +22,7 @@ public static class FoodSafetyRapidTest
         "A market's on-site rapid test of one stall's product lot, published to buyers.")
     {
         SubmittedBy = ["inspector", "food-enterprise"],
+        Projections = [FoodLotResults.Projection],
         Versions = [new(1, PayloadSchema.Embedded(typeof(FoodSafetyRapidTest), "rapid-test.v1.schema.json")) { Rules = [DisposalFollowsResult, LotEpcRule.IsAGs1Lot] }],
     };
 
