@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Ledger.Core.Access;
 using Ledger.Core.Records.Projections;
@@ -40,7 +41,13 @@ public sealed record RecordTypeDefinition(string Domain, string Type, DataLevel 
     public IReadOnlyList<RecordGrant> Grants { get; init; } = [];
 
     /// <summary>This type's rows of the permissions table: the standard rows of each submitter, then <see cref="Grants"/>.</summary>
-    public IReadOnlyList<RecordGrant> Permissions => [.. SubmittedBy.SelectMany(RecordGrant.DomainStaff), .. Grants];
+    /// <remarks>
+    /// Built once per definition and kept beside it (the access policy asks for it on every request), in a table keyed
+    /// by the instance, so the record's equality does not see the cache; a copy made with <c>with</c> builds its own.
+    /// </remarks>
+    public IReadOnlyList<RecordGrant> Permissions => PermissionRows.GetValue(this, static d => [.. d.SubmittedBy.SelectMany(RecordGrant.DomainStaff), .. d.Grants]);
+
+    private static readonly ConditionalWeakTable<RecordTypeDefinition, IReadOnlyList<RecordGrant>> PermissionRows = [];
 
     /// <summary>The roles with a row to submit this type, in the order the definition names them.</summary>
     public IReadOnlyList<string> Submitters =>

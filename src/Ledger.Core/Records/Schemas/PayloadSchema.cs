@@ -14,6 +14,15 @@ namespace Ledger.Core.Records.Schemas;
 /// </summary>
 public sealed class PayloadSchema
 {
+    // A valid payload (nearly every one) is judged with the flag output, which stops at the first failure and gathers
+    // no annotations; only an invalid one is evaluated again with the list output that names every field at fault.
+    private static readonly EvaluationOptions Verdict = new()
+    {
+        OutputFormat = OutputFormat.Flag,
+        RequireFormatValidation = true,
+        FormatRegistry = LedgerFormats.Registry,
+    };
+
     private static readonly EvaluationOptions Evaluation = new()
     {
         OutputFormat = OutputFormat.List,
@@ -81,6 +90,10 @@ public sealed class PayloadSchema
             return [new PayloadError(FieldPath.FromJsonPath(e.Path), e.Problem)];
         }
         using var document = JsonDocument.Parse(canonical);
+        if (_schema.Evaluate(document.RootElement, Verdict).IsValid)
+        {
+            return [];
+        }
         var results = _schema.Evaluate(document.RootElement, Evaluation);
         return results.IsValid ? [] : SchemaErrors.Translate(results, Json, document.RootElement);
     }
