@@ -95,6 +95,29 @@ public sealed class MalformedDocumentTests
     }
 
     [Fact]
+    public void ARefusalExplainedFromTheFaultyEventsAloneGivesTheErrorsOfTheWholeDocument()
+    {
+        var noTime = Event();
+        noTime.Remove("eventTime");
+        var badAction = Event();
+        badAction["action"] = "MOVE";
+        var badPlace = Event();
+        badPlace["readPoint"] = new JsonObject { ["id"] = 42, ["extra"] = true };
+        var aggregation = Event();
+        aggregation["type"] = "AggregationEvent";
+        aggregation["parentID"] = "not a uri";
+        var events = Enumerable.Range(0, 40).Select(i => i switch { 3 => noTime, 11 => badAction, 12 => badPlace, 39 => aggregation, _ => Event() }).ToArray();
+        var document = Document(events);
+        document["creationDate"] = "yesterday";
+        using var json = System.Text.Json.JsonDocument.Parse(document.ToJsonString());
+
+        var errors = EpcisSchema.Validate(json.RootElement);
+
+        Assert.Equal(EpcisSchema.ExplainWhole(json.RootElement), errors);
+        Assert.Equal(new int?[] { null, 3, 11, 12, 39 }, errors.Select(e => e.EventIndex).Distinct());
+    }
+
+    [Fact]
     public void EveryBadEventIsNamedNotOnlyTheFirst()
     {
         var noTime = Event();
