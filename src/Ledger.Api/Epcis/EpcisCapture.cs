@@ -14,7 +14,7 @@ namespace Ledger.Api.Epcis;
 public sealed record CaptureError(int? EventIndex, string? Field, string Path, string Message);
 
 /// <summary>
-/// Runs one capture job: validates the document against GS1's EPCIS JSON Schema, turns every event into a
+/// Runs one capture job: validates the document against GS1's EPCIS JSON Schema and checks its GS1 keys, turns every event into a
 /// food-safety/epcis-event record (the event as captured, its context and its CBV 2.0 hash ID) and commits them all
 /// or none. The job ends <c>success</c> with every event stored, or <c>failed</c> with nothing stored and the errors.
 /// </summary>

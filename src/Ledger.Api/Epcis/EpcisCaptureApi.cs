@@ -42,7 +42,8 @@ internal static class EpcisCaptureApi
             .WithName("CaptureEpcisDocument")
             .WithSummary("Capture an EPCIS 2.0 document (JSON or JSON-LD, up to 10,000 events) as anchored records")
             .WithDescription("For food-enterprise and inspector keys. Answers 202 with the Location of a capture job at once; the job validates " +
-                "the document against GS1's EPCIS JSON Schema and stores every event as a food-safety/epcis-event record with its CBV 2.0 " +
+                "the document against GS1's EPCIS JSON Schema, refuses identifiers that claim to be GS1 keys and are malformed (a digit count, a " +
+                "check digit, an unknown scheme), and stores every event as a food-safety/epcis-event record with its CBV 2.0 " +
                 "event hash ID, all or nothing. Error declarations revoke the events they correct.")
             .Accepts<JsonElement>("application/json", "application/ld+json")
             .ProducesProblem(StatusCodes.Status401Unauthorized)

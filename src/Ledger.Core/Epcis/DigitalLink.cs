@@ -54,7 +54,7 @@ internal static class DigitalLink
         return IsValid(key, value, qualifiers, allowEscapes) ? Compose(key, value, qualifiers) : null;
     }
 
-    private static string? PathOf(string uri)
+    internal static string? PathOf(string uri)
     {
         var afterScheme = uri.StartsWith("https://", StringComparison.Ordinal) ? 8
             : uri.StartsWith("http://", StringComparison.Ordinal) ? 7
@@ -72,7 +72,7 @@ internal static class DigitalLink
         return end < 0 ? uri[slash..] : uri.Substring(slash, end);
     }
 
-    private static string? PrimaryKey(string segment) => segment switch
+    internal static string? PrimaryKey(string segment) => segment switch
     {
         "01" or "gtin" => "01",
         "00" or "sscc" => "00",
@@ -91,7 +91,7 @@ internal static class DigitalLink
         _ => null,
     };
 
-    private static string Qualifier(string segment) => segment switch
+    internal static string Qualifier(string segment) => segment switch
     {
         "cpv" => "22",
         "lot" => "10",
@@ -99,7 +99,7 @@ internal static class DigitalLink
         _ => segment,
     };
 
-    private static bool StartsWithFourDigits(string value) =>
+    internal static bool StartsWithFourDigits(string value) =>
         value.Length > 4 && !value.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9');
 
     private static bool IsValid(string key, string value, List<(string Ai, string Value)> qualifiers, bool allowEscapes)

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace Ledger.Core.Epcis;
 
 /// <summary>
-/// An EPCIS 2.0 capture document (JSON / JSON-LD, <c>"type": "EPCISDocument"</c>) that has passed GS1's JSON Schema
-/// and the ledger's limits, with every event's hash ID. Parse with <see cref="Parse(ReadOnlyMemory{byte}, EpcisLimits?, EventHashOptions?)"/>;
+/// An EPCIS 2.0 capture document (JSON / JSON-LD, <c>"type": "EPCISDocument"</c>) that has passed GS1's JSON Schema,
+/// the ledger's limits and its check of GS1 keys (<see cref="Gs1KeyCheck"/>), with every event's hash ID. Parse with <see cref="Parse(ReadOnlyMemory{byte}, EpcisLimits?, EventHashOptions?)"/>;
 /// dispose when done with the events' JSON.
 /// </summary>
 public sealed class EpcisDocument : IDisposable
@@ -48,6 +48,10 @@ public sealed class EpcisDocument : IDisposable
         if (errors.Count == 0)
         {
             errors = EpcisSchema.Validate(json.RootElement);
+        }
+        if (errors.Count == 0)
+        {
+            errors = EpcisGs1Keys.Check(json.RootElement);
         }
         if (errors.Count > 0)
         {

@@ -30,43 +30,54 @@ internal static class EpcisSchema
 
     private static readonly Lazy<(JsonSchema Document, JsonSchema Event)> Schemas = new(Load);
 
-    /// <summary>Every problem the schema finds in <paramref name="document"/>; empty when it is valid.</summary>
+    /// <summary>
+    /// Every problem the schema finds in <paramref name="document"/>; empty when it is valid. A capture document's
+    /// verdict is reached event by event (<see cref="AtFault"/>), and a refusal is explained from the document's header
+    /// with only the events found at fault: each event is judged on its own, so their errors are those the whole
+    /// document would give, without evaluating thousands of good events with full output.
+    /// </summary>
     public static IReadOnlyList<EpcisError> Validate(JsonElement document)
     {
-        if (IsValid(document))
+        if (!IsCaptureDocument(document, out var events))
+        {
+            return Schemas.Value.Document.Evaluate(document, Verdict).IsValid ? [] : ExplainWhole(document);
+        }
+        var (shellValid, items, faulty) = AtFault(document, events);
+        if (shellValid && faulty.Count == 0)
         {
             return [];
         }
-        return EpcisSchemaErrors.Translate(Schemas.Value.Document.Evaluate(document, Details), document);
+        var reduced = Shell(document, [.. faulty.Select(i => items[i])]);
+        var errors = EpcisSchemaErrors.Translate(Schemas.Value.Document.Evaluate(reduced, Details), reduced);
+        return [.. errors.Select(e => e.EventIndex is { } k ? Renumbered(e, k, faulty[k]) : e)];
     }
 
+    /// <summary>A refusal explained by evaluating the whole document: slower; <see cref="Validate"/> must give the same errors.</summary>
+    internal static IReadOnlyList<EpcisError> ExplainWhole(JsonElement document) =>
+        EpcisSchemaErrors.Translate(Schemas.Value.Document.Evaluate(document, Details), document);
+
     /// <summary>
-    /// The verdict, with a capture document's events judged in parallel. The schema checks each item of
+    /// The verdict on a capture document, its events judged in parallel. The schema checks each item of
     /// <c>epcisBody.eventList</c> on its own against <c>EPCIS-Document-Event</c> (no keyword relates two items, and the
     /// list has no size bound), so a capture document is valid exactly when its shell — the document with an empty
-    /// event list — and every one of its events are. Anything else is judged whole.
+    /// event list — and every one of its events are. Every event is judged, so that a refusal knows which to explain.
     /// </summary>
-    public static bool IsValid(JsonElement document)
+    private static (bool ShellValid, JsonElement[] Items, List<int> Faulty) AtFault(JsonElement document, JsonElement events)
     {
         var (whole, oneEvent) = Schemas.Value;
-        if (!IsCaptureDocument(document, out var events))
-        {
-            return whole.Evaluate(document, Verdict).IsValid;
-        }
-        if (!whole.Evaluate(Shell(document), Verdict).IsValid)
-        {
-            return false;
-        }
-        var valid = true;
-        Parallel.ForEach(events.EnumerateArray(), (e, loop) =>
-        {
-            if (!oneEvent.Evaluate(e, Verdict).IsValid)
-            {
-                valid = false;
-                loop.Stop();
-            }
-        });
-        return valid;
+        var shellValid = whole.Evaluate(Shell(document, []), Verdict).IsValid;
+        var items = events.EnumerateArray().ToArray();
+        var bad = new bool[items.Length];
+        Parallel.For(0, items.Length, i => bad[i] = !oneEvent.Evaluate(items[i], Verdict).IsValid);
+        return (shellValid, items, [.. Enumerable.Range(0, items.Length).Where(i => bad[i])]);
+    }
+
+    // An error of the reduced document's event k is an error of the document's event i.
+    private static EpcisError Renumbered(EpcisError error, int k, int i)
+    {
+        var from = $"$.epcisBody.eventList[{k}]";
+        var path = error.Path.StartsWith(from, StringComparison.Ordinal) ? $"$.epcisBody.eventList[{i}]{error.Path[from.Length..]}" : error.Path;
+        return error with { EventIndex = i, Path = path };
     }
 
     private static bool IsCaptureDocument(JsonElement document, out JsonElement events)
@@ -78,8 +89,9 @@ internal static class EpcisSchema
             && body.TryGetProperty("eventList", out events) && events.ValueKind == JsonValueKind.Array;
     }
 
-    // The document as sent with "eventList": [] (every other member, header and body alike, kept as written).
-    private static JsonElement Shell(JsonElement document)
+    // The document as sent with only <paramref name="events"/> in its "eventList" (every other member, header and body
+    // alike, kept as written): with none, the shell the verdict judges; with the faulty ones, what a refusal explains.
+    private static JsonElement Shell(JsonElement document, JsonElement[] events)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -97,6 +109,10 @@ internal static class EpcisSchema
                         if (bodyMember.NameEquals("eventList"))
                         {
                             writer.WriteStartArray();
+                            foreach (var e in events)
+                            {
+                                e.WriteTo(writer);
+                            }
                             writer.WriteEndArray();
                         }
                         else

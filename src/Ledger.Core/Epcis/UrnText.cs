@@ -34,6 +34,32 @@ internal static class UrnText
     }
 
     /// <summary>
+    /// Why <paramref name="text"/> is not valid (<see cref="IsValid"/>), in words a sender can act on, or null when it is.
+    /// </summary>
+    public static string? Problem(string text, int max)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++, count++)
+        {
+            if (text[i] == '%')
+            {
+                if (i + 2 >= text.Length || !char.IsAsciiHexDigit(text[i + 1]) || !char.IsAsciiHexDigit(text[i + 2]))
+                {
+                    return "holds a % that is not followed by two hexadecimal digits";
+                }
+                i += 2;
+            }
+            else if (!Plain.Contains(text[i]))
+            {
+                return $"holds '{text[i]}', which must be percent-encoded; unencoded it may hold only letters, digits and ! ' ( ) * + , - . : ; = _";
+            }
+        }
+        return count == 0 ? "is empty"
+            : count > max ? $"is {count} characters long; it may be at most {max} (an escape such as %2F counts as one)"
+            : null;
+    }
+
+    /// <summary>
     /// The Digital Link spelling: escapes stay as they are; the characters Digital Link reserves in a path segment
     /// (<c>! ( ) * + , :</c>) that a URN may carry bare are percent-encoded.
     /// </summary>

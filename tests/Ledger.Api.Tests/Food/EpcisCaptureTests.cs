@@ -118,6 +118,68 @@ public sealed class EpcisCaptureTests(SharedLedger ledger) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task ADocumentWithOneMalformedGs1KeyAmongGoodEventsIsRefusedWholeNamingItsEventAndField()
+    {
+        var before = await StoredAsync();
+        var serial = Random.Shared.Next(100_000, 999_999);
+        var document = Document(
+            Event($"\"urn:epc:id:sgtin:0614141.107346.{serial}1\""),
+            Event($"\"urn:epc:id:sgtin:0614141.107346.{serial}2\""),
+            Event($"\"urn:epc:id:sgtin:0614141.107346.{serial}3\""),
+            Event($"\"urn:epc:id:sgtin:0614141.107346.{serial}4\", \"urn:epc:id:sscc:0614141.12345678901\""),
+            Event($"\"urn:epc:id:sgtin:0614141.107346.{serial}5\""));
+
+        var job = await EpcisCapturing.CaptureAsync(_factory.ClientFor(Roles.FoodEnterprise), document);
+
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        var error = Assert.Single(job.GetProperty("errors").EnumerateArray());
+        Assert.Equal((3, "epcList[1]", "$.epcisBody.eventList[3].epcList[1]"),
+            (error.GetProperty("eventIndex").GetInt32(), error.GetProperty("field").GetString(), error.GetProperty("path").GetString()));
+        Assert.Contains("must be 17 digits together", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(job.TryGetProperty("events", out var events) && events.ValueKind == System.Text.Json.JsonValueKind.Array);
+        Assert.Equal(before, await StoredAsync());
+    }
+
+    [Theory]
+    [InlineData("epcList", "urn:epc:id:sscc:0614141.12345678901", "must be 17 digits together")]
+    [InlineData("epcList", "urn:epc:id:sgtin:0614141.1073460.2017", "must be 13 digits together")]
+    [InlineData("epcList", "https://id.gs1.org/01/09506000134353/21/12345", "the check digit of GTIN 09506000134353 is 3, but its other digits call for 2")]
+    [InlineData("epcList", "urn:epc:id:sgtn:0614141.107346.2017", "\"sgtn\" is not an EPC scheme of a GS1 key under urn:epc:id:")]
+    [InlineData("bizLocation", "urn:epc:id:sgln:0614141.0734.1234", "must be 12 digits together")]
+    [InlineData("bizLocation", "https://example.com/414/0614141073468", "the check digit of GLN 0614141073468 is 8, but its other digits call for 7")]
+    public async Task EachKindOfMalformedKeyIsRefusedAndStoresNothing(string field, string key, string told)
+    {
+        var before = await StoredAsync();
+        var serial = Random.Shared.Next(100_000, 999_999);
+        var document = field == "epcList"
+            ? EpcisCapturing.ObjectEvent("shipping", "urn:epc:id:sgln:0614141.07346.1234", "2024-05-01T08:00:00+08:00", key)
+            : EpcisCapturing.ObjectEvent("shipping", key, "2024-05-01T08:00:00+08:00", $"urn:epc:id:sgtin:0614141.107346.{serial}");
+
+        var job = await EpcisCapturing.CaptureAsync(_factory.ClientFor(Roles.FoodEnterprise), document);
+
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        var error = Assert.Single(job.GetProperty("errors").EnumerateArray());
+        Assert.Equal((0, field == "epcList" ? "epcList[0]" : "bizLocation.id"), (error.GetProperty("eventIndex").GetInt32(), error.GetProperty("field").GetString()));
+        Assert.Contains(told, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await StoredAsync());
+    }
+
+    [Fact]
+    public async Task FreeUrisAndGeoLocationsAreCapturedAsWritten()
+    {
+        var serial = Random.Shared.Next(100_000, 999_999);
+        var thing = $"https://example.com/things/{serial}";
+        var document = EpcisCapturing.ObjectEvent("shipping", $"https://example.com/places/warehouse-{serial}", "2024-05-01T08:00:00+08:00", thing)
+            .Replace("\"bizLocation\"", "\"readPoint\": { \"id\": \"geo:22.543096,114.057865\" }, \"bizLocation\"", StringComparison.Ordinal);
+
+        var job = await EpcisCapturing.CaptureAsync(_factory.ClientFor(Roles.FoodEnterprise), document);
+
+        Assert.True(job.GetProperty("success").GetBoolean(), job.ToString());
+        var indexed = await _factory.QueryAsync(db => Task.FromResult(db.EpcisEventIdentifiers.Count(i => i.Identifier == thing)));
+        Assert.Equal(1, indexed);
+    }
+
+    [Fact]
     public async Task AnErrorDeclarationRevokesTheEventItCorrects()
     {
         var enterprise = _factory.ClientFor(Roles.FoodEnterprise);
@@ -160,4 +222,21 @@ public sealed class EpcisCaptureTests(SharedLedger ledger) : IClassFixture<Share
     }
 
     private Task<int> CountAsync() => _factory.QueryAsync(db => Task.FromResult(db.Records.Count(r => r.Type == "epcis-event")));
+
+    // What a refused document must leave as it was: event records, index rows and their identifiers.
+    private Task<(int Records, int Events, int Identifiers)> StoredAsync() => _factory.QueryAsync(db => Task.FromResult(
+        (db.Records.Count(r => r.Type == "epcis-event"), db.EpcisEvents.Count(), db.EpcisEventIdentifiers.Count())));
+
+    private static string Event(string epcs) => $$"""
+        { "type": "ObjectEvent", "eventTime": "2024-05-01T08:00:00+08:00", "eventTimeZoneOffset": "+08:00", "action": "OBSERVE",
+          "bizStep": "shipping", "epcList": [{{epcs}}], "bizLocation": { "id": "urn:epc:id:sgln:0614141.07346.1234" } }
+        """;
+
+    private static string Document(params string[] events) => $$"""
+        {
+          "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+          "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-01T08:00:00Z",
+          "epcisBody": { "eventList": [{{string.Join(",\n", events)}}] }
+        }
+        """;
 }

@@ -80,7 +80,7 @@ public sealed class MalformedDocumentTests
     }
 
     // The verdict judges a document's events one by one in parallel; these check it misses none, wherever it sits.
-    // (Hundreds, not thousands: a refusal is explained by evaluating the whole document, which takes its time.)
+    // (Hundreds keep the test quick; a refusal is explained from the faulty events alone, with the header.)
     [Theory]
     [InlineData(0)]
     [InlineData(257)]
@@ -92,6 +92,29 @@ public sealed class MalformedDocumentTests
         var error = Assert.Single(Parse(Document(events)).Errors);
 
         Assert.Equal((bad, "eventTime", $"$.epcisBody.eventList[{bad}].eventTime"), (error.EventIndex, error.Field, error.Path));
+    }
+
+    [Fact]
+    public void ARefusalExplainedFromTheFaultyEventsAloneGivesTheErrorsOfTheWholeDocument()
+    {
+        var noTime = Event();
+        noTime.Remove("eventTime");
+        var badAction = Event();
+        badAction["action"] = "MOVE";
+        var badPlace = Event();
+        badPlace["readPoint"] = new JsonObject { ["id"] = 42, ["extra"] = true };
+        var aggregation = Event();
+        aggregation["type"] = "AggregationEvent";
+        aggregation["parentID"] = "not a uri";
+        var events = Enumerable.Range(0, 40).Select(i => i switch { 3 => noTime, 11 => badAction, 12 => badPlace, 39 => aggregation, _ => Event() }).ToArray();
+        var document = Document(events);
+        document["creationDate"] = "yesterday";
+        using var json = System.Text.Json.JsonDocument.Parse(document.ToJsonString());
+
+        var errors = EpcisSchema.Validate(json.RootElement);
+
+        Assert.Equal(EpcisSchema.ExplainWhole(json.RootElement), errors);
+        Assert.Equal(new int?[] { null, 3, 11, 12, 39 }, errors.Select(e => e.EventIndex).Distinct());
     }
 
     [Fact]
@@ -140,6 +163,85 @@ public sealed class MalformedDocumentTests
         var errors = Parse(Document(broken)).Errors;
 
         Assert.Contains(errors, e => e.EventIndex == 0 && e.Field == "readPoint.id");
+    }
+
+    [Fact]
+    public void AMalformedGs1KeyIsRefusedAtItsEventAndFieldThoughTheSchemaAdmitsIt()
+    {
+        var broken = Event();
+        broken["epcList"] = new JsonArray("urn:epc:id:sgtin:4012345.011111.1", "urn:epc:id:sscc:0614141.12345678901");
+
+        var error = Assert.Single(Parse(Document(Event(), broken, Event())).Errors);
+
+        Assert.Equal((1, "epcList[1]", "$.epcisBody.eventList[1].epcList[1]"), (error.EventIndex, error.Field, error.Path));
+        Assert.StartsWith("\"urn:epc:id:sscc:0614141.12345678901\" is not a well-formed GS1 key: the company prefix and the extension digit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryFieldThatNamesAThingPlaceOrPartyIsChecked()
+    {
+        const string Bad = "urn:epc:id:sgln:4012345.0005.0";
+        var broken = Event();
+        broken["type"] = "TransformationEvent";
+        broken.Remove("action");
+        broken.Remove("epcList");
+        broken["inputEPCList"] = new JsonArray(Bad);
+        broken["outputEPCList"] = new JsonArray("urn:epc:id:sgtin:4012345.011111.2", Bad);
+        broken["inputQuantityList"] = new JsonArray(new JsonObject { ["epcClass"] = Bad, ["quantity"] = 1 });
+        broken["outputQuantityList"] = new JsonArray(new JsonObject { ["epcClass"] = Bad });
+        broken["readPoint"] = new JsonObject { ["id"] = Bad };
+        broken["bizLocation"] = new JsonObject { ["id"] = Bad };
+        broken["sourceList"] = new JsonArray(new JsonObject { ["type"] = "owning_party", ["source"] = Bad });
+        broken["destinationList"] = new JsonArray(new JsonObject { ["type"] = "location", ["destination"] = Bad });
+        var aggregation = Event();
+        aggregation["type"] = "AggregationEvent";
+        aggregation.Remove("epcList");
+        aggregation["parentID"] = Bad;
+        aggregation["childEPCs"] = new JsonArray(Bad);
+        aggregation["childQuantityList"] = new JsonArray(new JsonObject { ["epcClass"] = Bad });
+        var objectEvent = Event();
+        objectEvent["quantityList"] = new JsonArray(new JsonObject { ["epcClass"] = Bad });
+
+        var errors = Parse(Document(broken, aggregation, objectEvent)).Errors;
+
+        Assert.Equal(
+            new (int?, string?)[]
+            {
+                (0, "inputEPCList[0]"), (0, "outputEPCList[1]"), (0, "inputQuantityList[0].epcClass"), (0, "outputQuantityList[0].epcClass"),
+                (0, "bizLocation.id"), (0, "readPoint.id"), (0, "sourceList[0].source"), (0, "destinationList[0].destination"),
+                (1, "parentID"), (1, "childEPCs[0]"), (1, "childQuantityList[0].epcClass"), (2, "quantityList[0].epcClass"),
+            },
+            errors.Select(e => (e.EventIndex, e.Field)));
+    }
+
+    [Fact]
+    public void FreeUrisAndGeoLocationsAreNotGs1KeysAndStayAllowed()
+    {
+        var free = Event();
+        free["epcList"] = new JsonArray("https://example.com/things/42", "urn:uuid:3f2504e0-4f89-11d3-9a0c-0305e82c3301");
+        free["readPoint"] = new JsonObject { ["id"] = "geo:22.543096,114.057865" };
+        free["bizLocation"] = new JsonObject { ["id"] = "https://example.com/places/warehouse-7" };
+
+        var result = Parse(Document(free));
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+    }
+
+    [Fact]
+    public void MalformedKeysBeyondAHundredAreCountedAsOneMoreError()
+    {
+        var events = Enumerable.Range(0, 60).Select(_ =>
+        {
+            var e = Event();
+            e["epcList"] = new JsonArray("urn:epc:id:sscc:0614141.1", "urn:epc:id:sscc:0614141.2");
+            return e;
+        }).ToArray();
+
+        var errors = Parse(Document(events)).Errors;
+
+        Assert.Equal(101, errors.Count);
+        Assert.Equal((49, "epcList[1]"), (errors[99].EventIndex, errors[99].Field));
+        Assert.Equal((null, "$.epcisBody.eventList"), (errors[100].EventIndex, errors[100].Path));
     }
 
     [Fact]
