@@ -187,6 +187,43 @@ public sealed class FoodTraceTests(SharedLedger ledger) : IClassFixture<SharedLe
         Assert.True(verification.Intact, string.Join("; ", verification.Problems));
     }
 
+    [Fact]
+    public async Task TheRecallCsvOpensTheRowsOfEveryOrganisationUnderItsOwnDataKey()
+    {
+        // The chain captured by the enterprise, and an inspection of lot C at a market captured by the bureau: two
+        // issuers, so the export's rows are sealed under two data keys, looked up together.
+        var chain = await CaptureAsync(withRework: false);
+        var inspector = _factory.ClientFor(Roles.Inspector);
+        var reference = $"urn:epcglobal:cbv:bt:4012345000009:INSP-{chain.LotC[^6..]}";
+        var job = await EpcisCapturing.CaptureAsync(inspector, $$"""
+            { "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"], "type": "EPCISDocument", "schemaVersion": "2.0",
+              "creationDate": "2024-05-05T00:00:00Z", "epcisBody": { "eventList": [
+                { "type": "ObjectEvent", "eventTime": "2024-05-03T10:00:00+08:00", "eventTimeZoneOffset": "+08:00", "action": "OBSERVE",
+                  "bizStep": "inspecting", "epcList": [], "quantityList": [ { "epcClass": "{{chain.LotC}}", "quantity": 7, "uom": "KGM" } ],
+                  "bizLocation": { "id": "{{SupplyChain.MarketOne}}" },
+                  "bizTransactionList": [ { "type": "inv", "bizTransaction": "{{reference}}" } ] } ] } }
+            """);
+        Assert.True(job.GetProperty("success").GetBoolean(), job.ToString());
+
+        var response = await inspector.GetAsync($"/api/v1/food/recall.csv?epc={Uri.EscapeDataString(chain.LotC)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..])
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..].Select(l => l.Split(',')).ToList();
+        var hashes = rows.Select(r => r[^2]).ToList();
+        var records = await _factory.QueryAsync(db => db.Records.Where(r => hashes.Contains(r.RecordHash))
+            .Select(r => new { r.RecordHash, r.Issuer, r.DataKeyId, Sealed = r.SealedEnvelope != null }).ToListAsync());
+        Assert.Equal(rows.Count, records.Count);
+        Assert.All(records, r => Assert.True(r.Sealed));
+        Assert.Equal(["demo-food-enterprise", "demo-market-supervision-bureau"], records.Select(r => r.Issuer).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(2, records.Select(r => r.DataKeyId).Distinct().Count());
+        // Every row that names a lot carries the quantities read from its own sealed payload, under either key.
+        Assert.All(rows.Where(r => r[0].Length > 0), r => Assert.Matches("^[0-9]+(; [0-9]+)*$", r[2]));
+        var inspection = Assert.Single(rows, r => records.Single(x => x.RecordHash == r[^2]).Issuer == "demo-market-supervision-bureau");
+        Assert.Equal(("7", "KGM", "inv", reference), (inspection[2], inspection[3], inspection[9], inspection[10]));
+        Assert.Contains(rows, r => r[0] == $"C{chain.LotC[^6..]}" && r[2] == "280" && r[3] == "KGM");
+    }
+
     private async Task<SupplyChain> CaptureAsync(bool withRework)
     {
         var chain = new SupplyChain();
