@@ -122,6 +122,57 @@ public sealed class FoodTraceTests(SharedLedger ledger) : IClassFixture<SharedLe
         Assert.Equal(Canonical(a, b, x), Strings(fromX, "lots")); // the root itself is unbounded: all its history
     }
 
+    [Fact]
+    public async Task AReusedContainerJoinsNeitherItsLoadBeforeADisaggregationToItsLoadAfterNorTheOtherWayRound()
+    {
+        // Crate P carries lot A from the farm to market one and is emptied there (DELETE); then the processor packs lot B
+        // in it, puts P into pallet Q and ships Q to market two.
+        var run = Random.Shared.Next(100000, 999999);
+        var (a, b) = ($"urn:epc:class:lgtin:4012345.012345.RA{run}", $"urn:epc:class:lgtin:4012345.012345.RB{run}");
+        var (crate, pallet) = ($"urn:epc:id:sscc:4012345.{run}0002", $"urn:epc:id:sscc:4012345.{run}0003");
+        var job = await EpcisCapturing.CaptureAsync(_factory.ClientFor(Roles.FoodEnterprise), $$"""
+            { "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"], "type": "EPCISDocument", "schemaVersion": "2.0",
+              "creationDate": "2024-06-05T00:00:00Z", "epcisBody": { "eventList": [
+                {{Aggregation("2024-06-01T08:00:00+08:00", "ADD", "packing", SupplyChain.Farm, crate, $$"""{ "epcClass": "{{a}}", "quantity": 50, "uom": "KGM" }""")}},
+                {{Observation("2024-06-01T12:00:00+08:00", "shipping", SupplyChain.Farm, crate)}},
+                {{Observation("2024-06-01T18:00:00+08:00", "receiving", SupplyChain.MarketOne, crate)}},
+                {{Aggregation("2024-06-02T08:00:00+08:00", "DELETE", "unpacking", SupplyChain.MarketOne, crate, $$"""{ "epcClass": "{{a}}", "quantity": 50, "uom": "KGM" }""")}},
+                {{Aggregation("2024-06-03T08:00:00+08:00", "ADD", "packing", SupplyChain.Processor, crate, $$"""{ "epcClass": "{{b}}", "quantity": 40, "uom": "KGM" }""")}},
+                {
+                  "type": "AggregationEvent", "eventTime": "2024-06-03T10:00:00+08:00", "eventTimeZoneOffset": "+08:00", "action": "ADD",
+                  "bizStep": "packing", "parentID": "{{pallet}}", "childEPCs": ["{{crate}}"], "bizLocation": { "id": "{{SupplyChain.Processor}}" } },
+                {{Observation("2024-06-03T12:00:00+08:00", "shipping", SupplyChain.Processor, pallet)}},
+                {{Observation("2024-06-03T18:00:00+08:00", "receiving", SupplyChain.MarketTwo, pallet)}} ] } }
+            """);
+        Assert.True(job.GetProperty("success").GetBoolean(), job.ToString());
+        var client = _factory.ClientFor(Roles.Inspector);
+
+        var fromPallet = await TraceAsync(client, pallet, "backward");
+        var fromB = await TraceAsync(client, b, "backward");
+        var fromA = await TraceAsync(client, a, "forward");
+        var toA = await TraceAsync(client, a, "backward");
+        var onwardFromB = await TraceAsync(client, b, "forward");
+
+        Assert.Equal(Canonical(b, crate, pallet), Strings(fromPallet, "lots"));
+        Assert.Equal(Canonical(b, crate, pallet), Strings(fromB, "lots"));
+        Assert.Equal(Canonical(a, crate), Strings(fromA, "lots"));
+        Assert.Equal(Canonical(SupplyChain.Farm, SupplyChain.MarketOne), Strings(fromA, "locations"));
+        Assert.Equal(4, fromA.GetProperty("events").GetArrayLength());
+        Assert.Equal(Canonical(a, crate), Strings(toA, "lots"));
+        Assert.Equal(Canonical(b, crate, pallet), Strings(onwardFromB, "lots"));
+        Assert.Equal(Canonical(SupplyChain.Processor, SupplyChain.MarketTwo), Strings(onwardFromB, "locations"));
+    }
+
+    private static string Aggregation(string time, string action, string step, string place, string parent, string child) => $$"""
+        { "type": "AggregationEvent", "eventTime": "{{time}}", "eventTimeZoneOffset": "+08:00", "action": "{{action}}", "bizStep": "{{step}}",
+          "parentID": "{{parent}}", "childQuantityList": [ {{child}} ], "bizLocation": { "id": "{{place}}" } }
+        """;
+
+    private static string Observation(string time, string step, string place, string epc) => $$"""
+        { "type": "ObjectEvent", "eventTime": "{{time}}", "eventTimeZoneOffset": "+08:00", "action": "OBSERVE", "bizStep": "{{step}}",
+          "epcList": ["{{epc}}"], "bizLocation": { "id": "{{place}}" } }
+        """;
+
     private static string Transformation(string time, string input, string output) => $$"""
         { "type": "TransformationEvent", "eventTime": "{{time}}", "eventTimeZoneOffset": "+08:00", "bizStep": "commissioning",
           "inputQuantityList": [ { "epcClass": "{{input}}", "quantity": 10, "uom": "KGM" } ],
