@@ -89,6 +89,7 @@ internal sealed class FoodTrace(LedgerDbContext db)
         var events = new Dictionary<string, IndexedEvent>(StringComparer.Ordinal);
         var frontier = new HashSet<string>(StringComparer.Ordinal) { root };
         var limited = false;
+        var stays = new Stays(naming);
         while (frontier.Count > 0)
         {
             await LookUpAsync([.. frontier.Where(i => !naming.ContainsKey(i))], naming, events, ct);
@@ -101,7 +102,7 @@ internal sealed class FoodTrace(LedgerDbContext db)
             {
                 foreach (var e in naming[identifier].Where(e => Within(e.TimeMs, bound[identifier], forward)))
                 {
-                    foreach (var (linked, reached) in Linked(e, identifier, bound[identifier], direction, naming))
+                    foreach (var (linked, reached) in Linked(e, identifier, bound[identifier], direction, stays))
                     {
                         if (!bound.TryGetValue(linked, out var known))
                         {
@@ -119,7 +120,7 @@ internal sealed class FoodTrace(LedgerDbContext db)
                             bound[linked] = wider;
                             // Going backward, an earlier From matters only to a container that had contents taken out
                             // (one whose events are not read yet was reached in this round and is in next already).
-                            if (forward || wider.Until != known.Until || (naming.TryGetValue(linked, out var named) && named.Any(n => IsDisaggregationOf(n, linked))))
+                            if (forward || wider.Until != known.Until || (naming.ContainsKey(linked) && stays.Disaggregations(linked).Count > 0))
                             {
                                 depths[linked] = Math.Min(depths[linked], depths[identifier] + 1);
                                 next.Add(linked);
@@ -184,8 +185,7 @@ internal sealed class FoodTrace(LedgerDbContext db)
     // first later disaggregation (DELETE) that takes it, or everything, out: forward, a container reached from its
     // contents counts only until they left it; backward, a container's contents are followed only if they were still
     // in it when it began to matter (a returnable container's earlier loads are not what it carried later).
-    private static IEnumerable<(string Identifier, Window Window)> Linked(IndexedEvent e, string identifier, Window window, TraceDirection direction,
-        Dictionary<string, List<IndexedEvent>> naming)
+    private static IEnumerable<(string Identifier, Window Window)> Linked(IndexedEvent e, string identifier, Window window, TraceDirection direction, Stays stays)
     {
         var forward = direction == TraceDirection.Forward;
         var named = e.Identifiers.Where(i => i.Identifier == identifier).Select(i => i.Role).ToHashSet(StringComparer.Ordinal);
@@ -201,7 +201,7 @@ internal sealed class FoodTrace(LedgerDbContext db)
         {
             foreach (var i in e.Identifiers.Where(i => ContainerRoles.Contains(i.Role)))
             {
-                var until = HeldUntil(e, i.Identifier, identifier, naming);
+                var until = stays.HeldUntil(e, i.Identifier, identifier);
                 yield return (i.Identifier, forward ? new Window(e.TimeMs, until) : new Window(e.TimeMs, Math.Min(window.Until, until)));
             }
         }
@@ -213,7 +213,7 @@ internal sealed class FoodTrace(LedgerDbContext db)
                 {
                     yield return (i.Identifier, new Window(e.TimeMs, long.MaxValue));
                 }
-                else if (HeldUntil(e, identifier, i.Identifier, naming) >= window.From)
+                else if (stays.HeldUntil(e, identifier, i.Identifier) >= window.From)
                 {
                     yield return (i.Identifier, new Window(e.TimeMs, window.Until));
                 }
@@ -224,28 +224,49 @@ internal sealed class FoodTrace(LedgerDbContext db)
     private static bool Names(IndexedEvent e, string identifier, string[] roles) =>
         e.Identifiers.Any(i => i.Identifier == identifier && roles.Contains(i.Role));
 
-    private static bool IsDisaggregationOf(IndexedEvent e, string container) => e.Action == "DELETE" && Names(e, container, ContainerRoles);
-
-    // Until when <paramref name="container"/> held <paramref name="content"/> after aggregation <paramref name="e"/>: the
-    // time of the first disaggregation strictly after it that takes the content out (naming it, or naming no contents,
-    // which is all of them), or forever. A disaggregation at the same time does not close it: equal times are ambiguous,
-    // and leaving them open can only over-include.
-    private static long HeldUntil(IndexedEvent e, string container, string content, Dictionary<string, List<IndexedEvent>> naming)
+    // How long contents stayed in their containers, from the containers' disaggregations (read once per container, in
+    // time order, from the events naming it; a container's events are all read before it is asked about).
+    private sealed class Stays(Dictionary<string, List<IndexedEvent>> naming)
     {
-        if (e.Action == "DELETE")
+        private readonly Dictionary<string, List<IndexedEvent>> _disaggregations = new(StringComparer.Ordinal);
+
+        public List<IndexedEvent> Disaggregations(string container)
         {
-            return e.TimeMs;
-        }
-        var until = long.MaxValue;
-        foreach (var d in naming.GetValueOrDefault(container) ?? [])
-        {
-            if (d.TimeMs > e.TimeMs && d.TimeMs < until && IsDisaggregationOf(d, container)
-                && (Names(d, content, ContentRoles) || !d.Identifiers.Any(x => ContentRoles.Contains(x.Role))))
+            if (!_disaggregations.TryGetValue(container, out var list))
             {
-                until = d.TimeMs;
+                list = [.. naming[container].Where(d => d.Action == "DELETE" && Names(d, container, ContainerRoles)).OrderBy(d => d.TimeMs)];
+                _disaggregations[container] = list;
             }
+            return list;
         }
-        return until;
+
+        // Until when <paramref name="container"/> held <paramref name="content"/> after aggregation <paramref name="e"/>:
+        // the time of the first disaggregation strictly after it that takes the content out (naming it, or naming no
+        // contents, which is all of them), or forever. One at the same time does not close it: equal times are
+        // ambiguous, and leaving the stay open can only over-include.
+        public long HeldUntil(IndexedEvent e, string container, string content)
+        {
+            if (e.Action == "DELETE")
+            {
+                return e.TimeMs;
+            }
+            var list = Disaggregations(container);
+            var lo = 0;
+            var hi = list.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                (lo, hi) = list[mid].TimeMs <= e.TimeMs ? (mid + 1, hi) : (lo, mid);
+            }
+            for (var i = lo; i < list.Count; i++)
+            {
+                if (Names(list[i], content, ContentRoles) || !list[i].Identifiers.Any(x => ContentRoles.Contains(x.Role)))
+                {
+                    return list[i].TimeMs;
+                }
+            }
+            return long.MaxValue;
+        }
     }
 
     private async Task<List<TracedEvent>> DescribeAsync(List<IndexedEvent> events, CancellationToken ct)
