@@ -42,22 +42,42 @@ internal sealed class EnvelopeVault(SubjectKeyStore subjectKeys, ProtectionKeys 
     /// </summary>
     public async Task<string?> OpenAsync(StoredRecord record, CancellationToken ct)
     {
-        if (record.SealedEnvelope is null)
+        if (KeyIdOf(record) is not { } keyId)
         {
-            return record.ErasedAtMs is null && record.EnvelopeJson.Length > 0 ? record.EnvelopeJson : null;
+            return Unsealed(record);
         }
-        if (record.DataKeyId is null || record.ErasedAtMs is not null)
-        {
-            return null;
-        }
-        using var dataKey = await subjectKeys.OpenAsync(record.DataKeyId, ct);
-        if (dataKey is null)
-        {
-            return null;
-        }
+        using var dataKey = await subjectKeys.OpenAsync(keyId, ct);
+        return dataKey is null ? null : Open(record, dataKey);
+    }
+
+    /// <summary>
+    /// The data keys of <paramref name="records"/>, each looked up once, all in one query (per 500 keys): for reads of
+    /// many records, which then open each one with <see cref="Open(StoredRecord, OpenedDataKeys)"/>. Dispose the result.
+    /// </summary>
+    public Task<OpenedDataKeys> KeysForAsync(IEnumerable<StoredRecord> records, CancellationToken ct) =>
+        subjectKeys.OpenManyAsync(records.Select(KeyIdOf).OfType<string>(), ct);
+
+    /// <summary>
+    /// As <see cref="OpenAsync"/>, with the record's data key taken from <paramref name="dataKeys"/> (from
+    /// <see cref="KeysForAsync"/> for these records) instead of a query of its own.
+    /// </summary>
+    public string? Open(StoredRecord record, OpenedDataKeys dataKeys) =>
+        KeyIdOf(record) is not { } keyId ? Unsealed(record)
+        : dataKeys.Find(keyId) is { } dataKey ? Open(record, dataKey)
+        : null;
+
+    // The key a sealed, unerased envelope needs; null when the row answers without one (see Unsealed).
+    private static string? KeyIdOf(StoredRecord record) => record.SealedEnvelope is not null && record.ErasedAtMs is null ? record.DataKeyId : null;
+
+    // A row that needs no key: its L1 envelope in clear, or null when erased (or sealed with no key named).
+    private static string? Unsealed(StoredRecord record) =>
+        record.SealedEnvelope is null && record.ErasedAtMs is null && record.EnvelopeJson.Length > 0 ? record.EnvelopeJson : null;
+
+    private string Open(StoredRecord record, DataKey dataKey)
+    {
         try
         {
-            var bytes = PayloadCipher.Decrypt(record.SealedEnvelope, dataKey, AssociatedData(record.Id));
+            var bytes = PayloadCipher.Decrypt(record.SealedEnvelope!, dataKey, AssociatedData(record.Id));
             if (!string.Equals(Hex.Encode(Keccak256.Hash(bytes)), record.RecordHash, StringComparison.Ordinal))
             {
                 log.LogError("Record {RecordId}: its sealed envelope does not hash to its record hash.", record.Id);

@@ -37,6 +37,35 @@ internal sealed class SubjectKeyStore(LedgerDbContext db, ProtectionKeys keys, I
         return wrapped is null ? null : KeyWrapper.Unwrap(wrapped, keys.Master);
     }
 
+    /// <summary>
+    /// The data keys named in <paramref name="keyIds"/>, looked up in one query per 500 ids; keys destroyed by an
+    /// erasure are absent. The caller disposes the result.
+    /// </summary>
+    public async Task<OpenedDataKeys> OpenManyAsync(IEnumerable<string> keyIds, CancellationToken ct)
+    {
+        var opened = new OpenedDataKeys();
+        try
+        {
+            foreach (var chunk in keyIds.Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
+            {
+                var rows = await db.SubjectKeys.AsNoTracking().Where(k => chunk.Contains(k.Id)).Select(k => new { k.Id, k.WrappedKey }).ToListAsync(ct);
+                foreach (var row in rows)
+                {
+                    opened.Add(row.Id, KeyWrapper.Unwrap(row.WrappedKey, keys.Master));
+                }
+            }
+            return opened;
+        }
+        catch
+        {
+            opened.Dispose();
+            throw;
+        }
+    }
+
+    // Ids per look-up: well under SQLite's and PostgreSQL's parameter limits however EF Core passes the list.
+    private const int LookupChunk = 500;
+
     private Task<byte[]?> FindAsync(string subjectDigest, CancellationToken ct) =>
         db.SubjectKeys.AsNoTracking().Where(k => k.SubjectDigest == subjectDigest).Select(k => k.WrappedKey).SingleOrDefaultAsync(ct);
 }

@@ -122,6 +122,57 @@ public sealed class FoodTraceTests(SharedLedger ledger) : IClassFixture<SharedLe
         Assert.Equal(Canonical(a, b, x), Strings(fromX, "lots")); // the root itself is unbounded: all its history
     }
 
+    [Fact]
+    public async Task AReusedContainerJoinsNeitherItsLoadBeforeADisaggregationToItsLoadAfterNorTheOtherWayRound()
+    {
+        // Crate P carries lot A from the farm to market one and is emptied there (DELETE); then the processor packs lot B
+        // in it, puts P into pallet Q and ships Q to market two.
+        var run = Random.Shared.Next(100000, 999999);
+        var (a, b) = ($"urn:epc:class:lgtin:4012345.012345.RA{run}", $"urn:epc:class:lgtin:4012345.012345.RB{run}");
+        var (crate, pallet) = ($"urn:epc:id:sscc:4012345.{run}0002", $"urn:epc:id:sscc:4012345.{run}0003");
+        var job = await EpcisCapturing.CaptureAsync(_factory.ClientFor(Roles.FoodEnterprise), $$"""
+            { "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"], "type": "EPCISDocument", "schemaVersion": "2.0",
+              "creationDate": "2024-06-05T00:00:00Z", "epcisBody": { "eventList": [
+                {{Aggregation("2024-06-01T08:00:00+08:00", "ADD", "packing", SupplyChain.Farm, crate, $$"""{ "epcClass": "{{a}}", "quantity": 50, "uom": "KGM" }""")}},
+                {{Observation("2024-06-01T12:00:00+08:00", "shipping", SupplyChain.Farm, crate)}},
+                {{Observation("2024-06-01T18:00:00+08:00", "receiving", SupplyChain.MarketOne, crate)}},
+                {{Aggregation("2024-06-02T08:00:00+08:00", "DELETE", "unpacking", SupplyChain.MarketOne, crate, $$"""{ "epcClass": "{{a}}", "quantity": 50, "uom": "KGM" }""")}},
+                {{Aggregation("2024-06-03T08:00:00+08:00", "ADD", "packing", SupplyChain.Processor, crate, $$"""{ "epcClass": "{{b}}", "quantity": 40, "uom": "KGM" }""")}},
+                {
+                  "type": "AggregationEvent", "eventTime": "2024-06-03T10:00:00+08:00", "eventTimeZoneOffset": "+08:00", "action": "ADD",
+                  "bizStep": "packing", "parentID": "{{pallet}}", "childEPCs": ["{{crate}}"], "bizLocation": { "id": "{{SupplyChain.Processor}}" } },
+                {{Observation("2024-06-03T12:00:00+08:00", "shipping", SupplyChain.Processor, pallet)}},
+                {{Observation("2024-06-03T18:00:00+08:00", "receiving", SupplyChain.MarketTwo, pallet)}} ] } }
+            """);
+        Assert.True(job.GetProperty("success").GetBoolean(), job.ToString());
+        var client = _factory.ClientFor(Roles.Inspector);
+
+        var fromPallet = await TraceAsync(client, pallet, "backward");
+        var fromB = await TraceAsync(client, b, "backward");
+        var fromA = await TraceAsync(client, a, "forward");
+        var toA = await TraceAsync(client, a, "backward");
+        var onwardFromB = await TraceAsync(client, b, "forward");
+
+        Assert.Equal(Canonical(b, crate, pallet), Strings(fromPallet, "lots"));
+        Assert.Equal(Canonical(b, crate, pallet), Strings(fromB, "lots"));
+        Assert.Equal(Canonical(a, crate), Strings(fromA, "lots"));
+        Assert.Equal(Canonical(SupplyChain.Farm, SupplyChain.MarketOne), Strings(fromA, "locations"));
+        Assert.Equal(4, fromA.GetProperty("events").GetArrayLength());
+        Assert.Equal(Canonical(a, crate), Strings(toA, "lots"));
+        Assert.Equal(Canonical(b, crate, pallet), Strings(onwardFromB, "lots"));
+        Assert.Equal(Canonical(SupplyChain.Processor, SupplyChain.MarketTwo), Strings(onwardFromB, "locations"));
+    }
+
+    private static string Aggregation(string time, string action, string step, string place, string parent, string child) => $$"""
+        { "type": "AggregationEvent", "eventTime": "{{time}}", "eventTimeZoneOffset": "+08:00", "action": "{{action}}", "bizStep": "{{step}}",
+          "parentID": "{{parent}}", "childQuantityList": [ {{child}} ], "bizLocation": { "id": "{{place}}" } }
+        """;
+
+    private static string Observation(string time, string step, string place, string epc) => $$"""
+        { "type": "ObjectEvent", "eventTime": "{{time}}", "eventTimeZoneOffset": "+08:00", "action": "OBSERVE", "bizStep": "{{step}}",
+          "epcList": ["{{epc}}"], "bizLocation": { "id": "{{place}}" } }
+        """;
+
     private static string Transformation(string time, string input, string output) => $$"""
         { "type": "TransformationEvent", "eventTime": "{{time}}", "eventTimeZoneOffset": "+08:00", "bizStep": "commissioning",
           "inputQuantityList": [ { "epcClass": "{{input}}", "quantity": 10, "uom": "KGM" } ],
@@ -185,6 +236,43 @@ public sealed class FoodTraceTests(SharedLedger ledger) : IClassFixture<SharedLe
         await using var scope = _factory.Services.CreateAsyncScope();
         var verification = await scope.ServiceProvider.GetRequiredService<AccessTrailVerifier>().VerifyAsync(CancellationToken.None);
         Assert.True(verification.Intact, string.Join("; ", verification.Problems));
+    }
+
+    [Fact]
+    public async Task TheRecallCsvOpensTheRowsOfEveryOrganisationUnderItsOwnDataKey()
+    {
+        // The chain captured by the enterprise, and an inspection of lot C at a market captured by the bureau: two
+        // issuers, so the export's rows are sealed under two data keys, looked up together.
+        var chain = await CaptureAsync(withRework: false);
+        var inspector = _factory.ClientFor(Roles.Inspector);
+        var reference = $"urn:epcglobal:cbv:bt:4012345000009:INSP-{chain.LotC[^6..]}";
+        var job = await EpcisCapturing.CaptureAsync(inspector, $$"""
+            { "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"], "type": "EPCISDocument", "schemaVersion": "2.0",
+              "creationDate": "2024-05-05T00:00:00Z", "epcisBody": { "eventList": [
+                { "type": "ObjectEvent", "eventTime": "2024-05-03T10:00:00+08:00", "eventTimeZoneOffset": "+08:00", "action": "OBSERVE",
+                  "bizStep": "inspecting", "epcList": [], "quantityList": [ { "epcClass": "{{chain.LotC}}", "quantity": 7, "uom": "KGM" } ],
+                  "bizLocation": { "id": "{{SupplyChain.MarketOne}}" },
+                  "bizTransactionList": [ { "type": "inv", "bizTransaction": "{{reference}}" } ] } ] } }
+            """);
+        Assert.True(job.GetProperty("success").GetBoolean(), job.ToString());
+
+        var response = await inspector.GetAsync($"/api/v1/food/recall.csv?epc={Uri.EscapeDataString(chain.LotC)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..])
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..].Select(l => l.Split(',')).ToList();
+        var hashes = rows.Select(r => r[^2]).ToList();
+        var records = await _factory.QueryAsync(db => db.Records.Where(r => hashes.Contains(r.RecordHash))
+            .Select(r => new { r.RecordHash, r.Issuer, r.DataKeyId, Sealed = r.SealedEnvelope != null }).ToListAsync());
+        Assert.Equal(rows.Count, records.Count);
+        Assert.All(records, r => Assert.True(r.Sealed));
+        Assert.Equal(["demo-food-enterprise", "demo-market-supervision-bureau"], records.Select(r => r.Issuer).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(2, records.Select(r => r.DataKeyId).Distinct().Count());
+        // Every row that names a lot carries the quantities read from its own sealed payload, under either key.
+        Assert.All(rows.Where(r => r[0].Length > 0), r => Assert.Matches("^[0-9]+(; [0-9]+)*$", r[2]));
+        var inspection = Assert.Single(rows, r => records.Single(x => x.RecordHash == r[^2]).Issuer == "demo-market-supervision-bureau");
+        Assert.Equal(("7", "KGM", "inv", reference), (inspection[2], inspection[3], inspection[9], inspection[10]));
+        Assert.Contains(rows, r => r[0] == $"C{chain.LotC[^6..]}" && r[2] == "280" && r[3] == "KGM");
     }
 
     private async Task<SupplyChain> CaptureAsync(bool withRework)

@@ -1,8 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Ledger.Api.Access;
 using Ledger.Api.Epcis;
@@ -41,7 +38,7 @@ namespace Ledger.Api.Tests.Food;
 /// answers are checked against <see cref="TraceOracle"/>, which knows nothing of the service's code or tables.
 /// </para>
 /// </summary>
-public sealed class StoredNetwork : IAsyncLifetime
+public sealed class StoredNetwork : IAsyncLifetime, IStoredSupplyNetwork
 {
     public const int EventCount = 100_000;
 
@@ -54,6 +51,10 @@ public sealed class StoredNetwork : IAsyncLifetime
 
     /// <summary>Each generated event's CBV 2.0 event hash ID, by event index.</summary>
     public Dictionary<int, string> EventHashIds { get; } = [];
+
+    IReadOnlyDictionary<int, string> IStoredSupplyNetwork.RecordHashes => RecordHashes;
+
+    IReadOnlyDictionary<int, string> IStoredSupplyNetwork.EventHashIds => EventHashIds;
 
     public async Task InitializeAsync()
     {
@@ -184,34 +185,12 @@ public sealed class StoredNetwork : IAsyncLifetime
     }
 }
 
-/// <summary>Backward and forward traces and the recall export on <see cref="StoredNetwork"/> (100,000 events), against <see cref="TraceOracle"/>.</summary>
-public sealed class GeneratedNetworkAtScaleTests(StoredNetwork stored) : IClassFixture<StoredNetwork>
+/// <summary>
+/// The shared trace checks (<see cref="GeneratedNetworkChecks"/>) on <see cref="StoredNetwork"/> (100,000 events), plus
+/// the recall export, against <see cref="TraceOracle"/>.
+/// </summary>
+public sealed class GeneratedNetworkAtScaleTests(StoredNetwork stored) : GeneratedNetworkChecks(stored), IClassFixture<StoredNetwork>
 {
-    private SupplyNetwork Network => stored.Network;
-
-    [Fact]
-    public async Task BackwardTracesReachExactlyTheOraclesLotsPlacesAndEvents()
-    {
-        var chain = await AssertTraceAsync(Network.ChainLots[^1], forward: false);
-        Assert.True(chain.Identifiers.Count(Network.ChainLots.Contains) >= 50, "the generated brine chain is at least 50 lots deep, beyond the default depth of 32");
-
-        foreach (var root in new[] { Network.ReworkedLots[0], Network.ProcessedLots[Network.ProcessedLots.Count / 2], Network.PalletIds[Network.PalletIds.Count / 3] })
-        {
-            await AssertTraceAsync(root, forward: false);
-        }
-    }
-
-    [Fact]
-    public async Task ForwardTracesReachExactlyTheOraclesLotsPlacesAndEvents()
-    {
-        var roots = new[] { Network.FarmLots[0], Network.FarmLots[Network.FarmLots.Count / 2], Network.PackedLots[10], Network.ReworkedLots[0], Network.PalletIds[5] };
-
-        foreach (var root in roots)
-        {
-            await AssertTraceAsync(root, forward: true);
-        }
-    }
-
     [Fact]
     public async Task TheRecallCsvHasExactlyOneRowPerEventOfTheOraclesBackwardAndForwardTraces()
     {
@@ -220,11 +199,8 @@ public sealed class GeneratedNetworkAtScaleTests(StoredNetwork stored) : IClassF
         var expected = TraceOracle.Trace(Network.Events, root, forward: false).Events.Union(TraceOracle.Trace(Network.Events, root, forward: true).Events).ToList();
         Assert.True(expected.Count >= 100, $"the recall reaches {expected.Count} events");
 
-        var response = await stored.Factory.ClientFor(Roles.Inspector).GetAsync($"/api/v1/food/recall.csv?epc={Uri.EscapeDataString(root)}");
+        var rows = await RecallRowsAsync(root);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var lines = Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var rows = lines[1..].Select(l => l.Split(',')).ToList();
         Assert.Equal(Sorted(expected.Select(i => stored.RecordHashes[i])), Sorted(rows.Select(r => r[^2])));
         Assert.Equal(Sorted(expected.Select(i => stored.EventHashIds[i])), Sorted(rows.Select(r => r[^3])));
         // Quantities (and purchase orders, where an event has one) come from each record's sealed envelope, opened for
@@ -241,32 +217,4 @@ public sealed class GeneratedNetworkAtScaleTests(StoredNetwork stored) : IClassF
 
     private static IEnumerable<JsonElement> Listed(JsonElement json, string name) =>
         json.TryGetProperty(name, out var list) ? list.EnumerateArray() : [];
-
-    private async Task<ExpectedTrace> AssertTraceAsync(string root, bool forward)
-    {
-        var expected = TraceOracle.Trace(Network.Events, root, forward);
-
-        var trace = await TraceAsync(root, forward ? "forward" : "backward");
-
-        Assert.Equal(Sorted(expected.Identifiers), Strings(trace, "lots"));
-        Assert.Equal(Sorted(expected.Locations), Strings(trace, "locations"));
-        var events = trace.GetProperty("events").EnumerateArray().ToList();
-        Assert.Equal(Sorted(expected.Events.Select(i => stored.RecordHashes[i])), Sorted(events.Select(e => e.GetProperty("recordHash").GetString()!)));
-        Assert.Equal(Sorted(expected.Events.Select(i => stored.EventHashIds[i])), Sorted(events.Select(e => e.GetProperty("eventHashId").GetString()!)));
-        Assert.False(trace.GetProperty("depthLimited").GetBoolean());
-        Assert.Equal(0, trace.GetProperty("withheldEvents").GetInt32());
-        return expected;
-    }
-
-    private async Task<JsonElement> TraceAsync(string root, string direction)
-    {
-        var response = await stored.Factory.ClientFor(Roles.Inspector).GetAsync($"/api/v1/food/trace?epc={Uri.EscapeDataString(root)}&direction={direction}&depth=256");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static List<string> Sorted(IEnumerable<string> ids) => [.. ids.Order(StringComparer.Ordinal)];
-
-    private static List<string> Strings(JsonElement trace, string name) =>
-        [.. trace.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal)];
 }

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Ledger.Api.Access;
 using Ledger.Testing.Food;
 
@@ -15,7 +11,7 @@ namespace Ledger.Api.Tests.Food;
 /// 100,000 events of the scale by a shorter road and checks the walk there, and scripts/bench-food captures
 /// them and checks every answer (docs/food-safety.md, "Trace on a generated network").
 /// </summary>
-public sealed class CapturedNetwork : IAsyncLifetime
+public sealed class CapturedNetwork : IAsyncLifetime, IStoredSupplyNetwork
 {
     public const int EventCount = 10_000;
 
@@ -25,6 +21,13 @@ public sealed class CapturedNetwork : IAsyncLifetime
 
     /// <summary>Each generated event's record hash, by event index.</summary>
     public Dictionary<int, string> RecordHashes { get; } = [];
+
+    /// <summary>Each generated event's CBV 2.0 event hash ID, by event index.</summary>
+    public Dictionary<int, string> EventHashIds { get; } = [];
+
+    IReadOnlyDictionary<int, string> IStoredSupplyNetwork.RecordHashes => RecordHashes;
+
+    IReadOnlyDictionary<int, string> IStoredSupplyNetwork.EventHashIds => EventHashIds;
 
     public async Task InitializeAsync()
     {
@@ -37,7 +40,9 @@ public sealed class CapturedNetwork : IAsyncLifetime
             Assert.True(job.GetProperty("success").GetBoolean(), job.ToString()[..Math.Min(2000, job.ToString().Length)]);
             foreach (var e in job.GetProperty("events").EnumerateArray())
             {
-                RecordHashes[byEventId[e.GetProperty("eventId").GetString()!]] = e.GetProperty("recordHash").GetString()!;
+                var index = byEventId[e.GetProperty("eventId").GetString()!];
+                RecordHashes[index] = e.GetProperty("recordHash").GetString()!;
+                EventHashIds[index] = e.GetProperty("eventHashId").GetString()!;
             }
         }
         Assert.Equal(EventCount, RecordHashes.Count);
@@ -50,35 +55,12 @@ public sealed class CapturedNetwork : IAsyncLifetime
     }
 }
 
-/// <summary>Backward and forward traces and the recall export on <see cref="CapturedNetwork"/>, against <see cref="TraceOracle"/>.</summary>
-public sealed class GeneratedNetworkTraceTests(CapturedNetwork captured) : IClassFixture<CapturedNetwork>
+/// <summary>
+/// The shared trace checks (<see cref="GeneratedNetworkChecks"/>) on <see cref="CapturedNetwork"/> (10,000 events),
+/// plus time order and the recall export, against <see cref="TraceOracle"/>.
+/// </summary>
+public sealed class GeneratedNetworkTraceTests(CapturedNetwork captured) : GeneratedNetworkChecks(captured), IClassFixture<CapturedNetwork>
 {
-    private SupplyNetwork Network => captured.Network;
-
-    [Fact]
-    public async Task BackwardTracesReachExactlyTheOraclesLotsPlacesAndEvents()
-    {
-        var roots = new[] { Network.ChainLots[^1], Network.ReworkedLots[0], Network.ProcessedLots[Network.ProcessedLots.Count / 2], Network.PalletIds[Network.PalletIds.Count / 3] };
-        Assert.True(TraceOracle.Trace(Network.Events, Network.ChainLots[^1], forward: false).Identifiers.Count(Network.ChainLots.Contains) >= 50,
-            "the generated brine chain is at least 50 lots deep, beyond the default depth of 32");
-
-        foreach (var root in roots)
-        {
-            await AssertTraceAsync(root, forward: false);
-        }
-    }
-
-    [Fact]
-    public async Task ForwardTracesReachExactlyTheOraclesLotsPlacesAndEvents()
-    {
-        var roots = new[] { Network.FarmLots[0], Network.FarmLots[Network.FarmLots.Count / 2], Network.PackedLots[10], Network.ReworkedLots[0], Network.PalletIds[5] };
-
-        foreach (var root in roots)
-        {
-            await AssertTraceAsync(root, forward: true);
-        }
-    }
-
     [Fact]
     public async Task TimeOrderPrunesWhatATimelessWalkWouldReachInThisNetwork()
     {
@@ -99,36 +81,8 @@ public sealed class GeneratedNetworkTraceTests(CapturedNetwork captured) : IClas
         var expected = TraceOracle.Trace(Network.Events, root, forward: false).Events.Union(TraceOracle.Trace(Network.Events, root, forward: true).Events)
             .Select(i => captured.RecordHashes[i]).Order(StringComparer.Ordinal).ToList();
 
-        var response = await captured.Factory.ClientFor(Roles.Inspector).GetAsync($"/api/v1/food/recall.csv?epc={Uri.EscapeDataString(root)}");
+        var rows = await RecallRowsAsync(root);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var lines = Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(expected, lines[1..].Select(l => l.Split(',')[^2]).Order(StringComparer.Ordinal));
+        Assert.Equal(expected, rows.Select(r => r[^2]).Order(StringComparer.Ordinal));
     }
-
-    private async Task AssertTraceAsync(string root, bool forward)
-    {
-        var expected = TraceOracle.Trace(Network.Events, root, forward);
-
-        var trace = await TraceAsync(root, forward ? "forward" : "backward");
-
-        Assert.Equal(Sorted(expected.Identifiers), Strings(trace, "lots"));
-        Assert.Equal(Sorted(expected.Locations), Strings(trace, "locations"));
-        Assert.Equal(Sorted(expected.Events.Select(i => captured.RecordHashes[i])),
-            [.. trace.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("recordHash").GetString()!).Order(StringComparer.Ordinal)]);
-        Assert.False(trace.GetProperty("depthLimited").GetBoolean());
-        Assert.Equal(0, trace.GetProperty("withheldEvents").GetInt32());
-    }
-
-    private async Task<JsonElement> TraceAsync(string root, string direction)
-    {
-        var response = await captured.Factory.ClientFor(Roles.Inspector).GetAsync($"/api/v1/food/trace?epc={Uri.EscapeDataString(root)}&direction={direction}&depth=256");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static List<string> Sorted(IEnumerable<string> ids) => [.. ids.Order(StringComparer.Ordinal)];
-
-    private static List<string> Strings(JsonElement trace, string name) =>
-        [.. trace.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal)];
 }
