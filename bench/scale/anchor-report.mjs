@@ -35,7 +35,7 @@ const row = (name, s) => `| ${name} | ${n(s.p50Ms)} | ${n(s.p95Ms)} | ${n(s.p99M
 const markdown = [
   `Run of ${result.date.slice(0, 16).replace("T", " ")} UTC on commit \`${commit}\`: ${result.machine.nproc} CPUs (${cpu}); embedded anvil mining a block every ` +
   `${blockSeconds} s, \`Anchoring:BatchInterval\` ${intervalSeconds} s, one confirmation. Maximum ingest (wrk, 64 connections): ` +
-  `${n(result.maximum.result.perSecond)} records/s (load average ${maxLoad}); paced at ${rate}/s (70 %) for ${seconds} s: ` +
+  `${n(result.maximum.result.perSecond)} records/s (load average ${maxLoad}); paced at ${rate}/s (${Math.round(100 * Number(rate) / result.maximum.result.perSecond)} % of that) for ${seconds} s: ` +
   `${n(result.paced.result.perSecond)}/s served, answer p99 ${result.paced.result.p99Ms} ms (load average ${pacedLoad}); ${n(rows.length)} records in ${batches} batches.`,
   "",
   "| from acceptance to (ms) | p50 | p95 | p99 | max |",
