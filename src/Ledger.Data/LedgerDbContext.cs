@@ -36,6 +36,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<EpcisEventEntry> EpcisEvents => Set<EpcisEventEntry>();
     public DbSet<EpcisEventIdentifier> EpcisEventIdentifiers => Set<EpcisEventIdentifier>();
     public DbSet<EpcisCaptureJob> EpcisCaptureJobs => Set<EpcisCaptureJob>();
+    public DbSet<EpcisLocationName> EpcisLocationNames => Set<EpcisLocationName>();
     public DbSet<CorrectionCase> CorrectionCases => Set<CorrectionCase>();
     public DbSet<CaseChainEntry> CaseChain => Set<CaseChainEntry>();
     public DbSet<EvidencePackageEntry> EvidencePackages => Set<EvidencePackageEntry>();

@@ -72,6 +72,11 @@ internal sealed class EpcisCapture(EnvelopeBuilder envelopes, CapturedEventSeali
         {
             return (0, []);
         }
+        // The document's location names go in with its first event, so they are stored all or nothing with the events.
+        if (EpcisLocationNames.Store(EpcisMasterData.LocationNames(document.Json), caller.Organisation, jobId, capturedAt) is { } naming)
+        {
+            prepared[0] = prepared[0] with { Effects = CommitEffects.Both(prepared[0].Effects, naming) };
+        }
         var result = await writer.WriteTogetherAsync(await sealing.SealAsync(prepared, ct), ct);
         return result.Outcome switch
         {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Ledger.Api.Access;
 using Ledger.Api.Audit;
+using Ledger.Api.Epcis;
 using Ledger.Api.Protection;
 using Ledger.Core.Epcis;
 using Ledger.Data;
@@ -51,6 +52,7 @@ internal static class FoodRecallCsv
                 records[record.Id] = record;
             }
         }
+        var places = await EpcisLocationNames.FindAsync(db, shown.Select(e => e.BizLocation).OfType<string>(), ct);
         // Each data key once, all in one query (per 500 keys), not one query per row: an export's rows share a few
         // keys (one per capturing organisation).
         using (var dataKeys = await vault.KeysForAsync(records.Values, ct))
@@ -63,7 +65,7 @@ internal static class FoodRecallCsv
                 {
                     opened.Add(record);
                 }
-                Line(csv, Row(e, payload?["event"] as JsonObject, origin));
+                Line(csv, Row(e, payload?["event"] as JsonObject, EpcisLocationNames.Of(places, e), origin));
             }
         }
         // Every payload opened is on the trail before the export is answered, in one commit (one entry per row).
@@ -76,7 +78,7 @@ internal static class FoodRecallCsv
     private static JsonObject? Payload(StoredRecord record, EnvelopeVault vault, OpenedDataKeys dataKeys) =>
         vault.Open(record, dataKeys) is { } envelope ? JsonNode.Parse(envelope)!["payload"] as JsonObject : null;
 
-    private static string[] Row(TracedEvent e, JsonObject? ev, string origin)
+    private static string[] Row(TracedEvent e, JsonObject? ev, string? placeName, string origin)
     {
         var quantities = Quantities(ev).ToList();
         var identifiers = e.Outputs.Concat(e.Inputs).Select(Gs1Identifier.TryParse).OfType<Gs1Identifier>().ToList();
@@ -88,7 +90,7 @@ internal static class FoodRecallCsv
         [
             string.Join("; ", lots), string.Join("; ", gtins),
             string.Join("; ", quantities.Select(q => q.Quantity)), string.Join("; ", quantities.Select(q => q.Unit)),
-            gln ?? "", "", e.EventType, e.BizStep is { } step ? step[(step.LastIndexOf('-') + 1)..] : "",
+            gln ?? "", placeName ?? "", e.EventType, e.BizStep is { } step ? step[(step.LastIndexOf('-') + 1)..] : "",
             e.EventTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
             string.Join("; ", documents.Select(d => d["type"]?.ToString() ?? "")), string.Join("; ", documents.Select(d => d["bizTransaction"]?.ToString() ?? "")),
             e.Status, e.EventHashId, e.RecordHash, $"{origin}/v/{e.RecordHash}",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ledger.Api.Access;
+using Ledger.Api.Epcis;
 using Ledger.Api.PublicPages;
 using Ledger.Core.Epcis;
 using Ledger.Core.Records.Types.FoodSafety.EpcisEvent;
@@ -66,7 +67,7 @@ internal static class FoodTracePage
         {
             body.Append(CultureInfo.InvariantCulture, $"<p class=\"note\" id=\"withheld\">{E(string.Format(CultureInfo.InvariantCulture, t.Withheld, withheld))}</p>\n");
         }
-        Table(body, shown, language, t, words);
+        Table(body, shown, await EpcisLocationNames.FindAsync(db, shown.Select(e => e.BizLocation).OfType<string>(), ct), language, t, words);
         return Answer(context, language, t.Title, body.ToString(), words, query);
     }
 
@@ -127,7 +128,8 @@ internal static class FoodTracePage
         }
     }
 
-    private static void Table(StringBuilder body, List<TracedEvent> shown, string language, FoodTraceText t, FoodPageText words)
+    private static void Table(StringBuilder body, List<TracedEvent> shown, IReadOnlyDictionary<(string Place, string Organisation), string> placeNames,
+        string language, FoodTraceText t, FoodPageText words)
     {
         if (shown.Count == 0)
         {
@@ -144,7 +146,11 @@ internal static class FoodTracePage
         {
             number++;
             body.Append(CultureInfo.InvariantCulture, $"<tr><td>{number}</td><td>{e.EventTime.UtcDateTime:yyyy-MM-dd HH:mm}</td><td>{E(t.Word(e.EventType))}{(e.BizStep is null ? "" : " · " + E(t.Word(e.BizStep)))}</td>");
-            body.Append(CultureInfo.InvariantCulture, $"<td class=\"code\">{E(Names(e.BizLocation is null ? [] : [e.BizLocation]))}</td><td class=\"code\">{E(Names(e.Inputs))}</td><td class=\"code\">{E(Names(e.Outputs))}</td>");
+            var place = E(Names(e.BizLocation is null ? [] : [e.BizLocation]));
+            body.Append(EpcisLocationNames.Of(placeNames, e) is { } placeName
+                ? $"<td><span class=\"place-name\">{E(placeName)}</span><br><span class=\"code\">{place}</span></td>"
+                : $"<td class=\"code\">{place}</td>");
+            body.Append(CultureInfo.InvariantCulture, $"<td class=\"code\">{E(Names(e.Inputs))}</td><td class=\"code\">{E(Names(e.Outputs))}</td>");
             body.Append(CultureInfo.InvariantCulture, $"<td>{E(words.Word(e.Status))}</td><td><a href=\"/v/{e.RecordHash}?lang={language}\">{E(t.VerifyEvent)} {number}</a></td></tr>");
         }
         body.Append("</tbody></table></div>\n");
@@ -186,7 +192,8 @@ internal static class FoodTracePage
         .directions a[aria-current] { font-weight: 700; text-decoration: none; border-bottom: 3px solid #0b3d91; }
         #root .code { font-size: .8rem; }
         .scroll table { min-width: 40rem; border: 0; }
-        td.code { font-size: .8rem; }
+        td.code, td .code { font-size: .8rem; }
+        .place-name { font-weight: 600; }
         tr.unqualified td { color: #a3120f; font-weight: 700; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         svg .node rect { fill: #fff; stroke: #111; stroke-width: 1.5; }

@@ -60,3 +60,17 @@ internal sealed class EpcisCaptureJobConfiguration : IEntityTypeConfiguration<Ep
         builder.Property(j => j.ErrorsJson).HasColumnName("errors_json");
     }
 }
+
+internal sealed class EpcisLocationNameConfiguration : IEntityTypeConfiguration<EpcisLocationName>
+{
+    public void Configure(EntityTypeBuilder<EpcisLocationName> builder)
+    {
+        builder.ToTable("epcis_location_names");
+        builder.HasKey(n => new { n.Identifier, n.Organisation });
+        builder.Property(n => n.Identifier).HasColumnName("identifier");
+        builder.Property(n => n.Organisation).HasColumnName("organisation");
+        builder.Property(n => n.Name).HasColumnName("name");
+        builder.Property(n => n.CaptureId).HasColumnName("capture_id");
+        builder.Property(n => n.NamedAtMs).HasColumnName("named_at_ms");
+    }
+}

@@ -8,7 +8,7 @@ using Ledger.Core.Epcis;
 
 namespace Ledger.Api.Tests.Food;
 
-/// <summary><c>ledger demo food</c> against a running instance: the chain it creates traces and flags exactly as designed.</summary>
+/// <summary><c>ledger demo food</c> against a running instance: the chain it creates traces, flags and names its places exactly as designed.</summary>
 public sealed partial class FoodDemoTests(BrowserLedger ledger) : IClassFixture<BrowserLedger>
 {
     [Fact]
@@ -36,6 +36,12 @@ public sealed partial class FoodDemoTests(BrowserLedger ledger) : IClassFixture<
         var flag = Assert.Single(forward.GetProperty("failedTests").EnumerateArray());
         Assert.Equal(salad, flag.GetProperty("lot").GetString());
         Assert.Equal(10, backward.GetProperty("events").GetArrayLength());
+        // The document's master data names the places: the recall export shows each beside its GLN.
+        var recall = await client.GetStringAsync($"/api/v1/food/recall.csv?epc={Uri.EscapeDataString(salad)}");
+        foreach (var place in new[] { "青浦绿源蔬菜种植基地", "松江鲜切净菜加工厂", "闵行冷链配送中心", "龙华农贸市场", "徐家汇菜市场" })
+        {
+            Assert.Contains($",{place},", recall, StringComparison.Ordinal);
+        }
     }
 
     private static string Canonical(string id) => Gs1Identifier.TryParse(id)!.Canonical;

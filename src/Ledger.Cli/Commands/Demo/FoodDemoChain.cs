@@ -3,7 +3,8 @@ namespace Ledger.Cli.Commands.Demo;
 /// <summary>
 /// The demo's supply chain as one EPCIS 2.0 document: a vegetable farm harvests two lots and ships them; a processor
 /// receives them, washes and cuts them into one new lot and packs it onto a pallet; a distributor receives the pallet
-/// and ships the lot to two markets, which receive it. Lot codes carry <paramref name="run"/>, so each run is its own chain.
+/// and ships the lot to two markets, which receive it. The header's master data names the five places. Lot codes carry
+/// <paramref name="run"/>, so each run is its own chain.
 /// </summary>
 internal sealed class FoodDemoChain(string run)
 {
@@ -21,7 +22,11 @@ internal sealed class FoodDemoChain(string run)
 
     public string Document() => $$"""
         { "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"], "type": "EPCISDocument", "schemaVersion": "2.0",
-          "creationDate": "2024-05-05T00:00:00Z", "epcisBody": { "eventList": [
+          "creationDate": "2024-05-05T00:00:00Z",
+          "epcisHeader": { "epcisMasterData": { "vocabularyList": [ { "type": "urn:epcglobal:epcis:vtype:BusinessLocation", "vocabularyElementList": [
+            {{Name(Farm, "青浦绿源蔬菜种植基地")}}, {{Name(Processor, "松江鲜切净菜加工厂")}}, {{Name(Distributor, "闵行冷链配送中心")}},
+            {{Name(MarketLonghua, "龙华农贸市场")}}, {{Name(MarketXujiahui, "徐家汇菜市场")}} ] } ] } },
+          "epcisBody": { "eventList": [
             {{Lots("2024-05-01T06:00:00+08:00", "commissioning", "ADD", Farm, null, SpinachLot, BokChoyLot)}},
             {{Lots("2024-05-01T09:00:00+08:00", "shipping", "OBSERVE", Farm, "DN-SP-0501", SpinachLot, BokChoyLot)}},
             {{Lots("2024-05-01T15:00:00+08:00", "receiving", "OBSERVE", Processor, "DN-SP-0501", SpinachLot, BokChoyLot)}},
@@ -40,6 +45,10 @@ internal sealed class FoodDemoChain(string run)
             {{Lots("2024-05-03T08:00:00+08:00", "receiving", "OBSERVE", MarketXujiahui, "DN-MX-0503", SaladLot)}}
           ] } }
         """;
+
+    // A place's name in the document's master data, which the recall export and the trace page show beside its GLN.
+    private static string Name(string place, string name) =>
+        $$"""{ "id": "{{place}}", "attributes": [ { "id": "urn:epcglobal:cbv:mda#name", "attribute": "{{name}}" } ] }""";
 
     private static string Lots(string time, string step, string action, string place, string? document, params string[] lots) => $$"""
         { "type": "ObjectEvent", "eventTime": "{{time}}", "eventTimeZoneOffset": "+08:00", "action": "{{action}}", "bizStep": "{{step}}", "epcList": [],
