@@ -42,13 +42,10 @@ internal static class SecurityHeaders
             headers.StrictTransportSecurity = "max-age=31536000";
         }
         // Whatever answers a credential (a record, a status, or an error about the credential) is no one else's.
-        if (CarriesCredential(context.Request) || context.User.Identity?.IsAuthenticated == true)
+        if (Access.CallerCredentials.Present(context.Request) || context.User.Identity?.IsAuthenticated == true)
         {
             headers.CacheControl = "no-store";
             headers.Pragma = "no-cache";
         }
     }
-
-    private static bool CarriesCredential(HttpRequest request) =>
-        request.Headers.ContainsKey("X-Api-Key") || request.Headers.ContainsKey("Authorization");
 }

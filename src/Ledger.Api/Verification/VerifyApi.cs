@@ -1,11 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Ledger.Api.Access;
 using Ledger.Api.Hosting;
 using Ledger.Api.Problems;
 using Ledger.Core.Encoding;
 using Ledger.Core.Proofs;
-using Ledger.Core.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.Api.Verification;
@@ -38,50 +35,12 @@ internal static class VerifyApi
         return group;
     }
 
-    private static async Task<Ok<VerificationResult>> VerifyAsync(string recordHash, VerifyLookup lookup, HttpContext context, CancellationToken ct)
-    {
-        var record = await FindAsync(recordHash, lookup, context, ct);
-        var common = new VerificationResult(
-            record.RecordHash, record.PublicStatus, Level: null, record.Issuer, IssuerName: null,
-            record.Anchor, Content: null, record.Signature, Erasure: null, Revocation: null,
-            Supersession: null, new VerificationLinks($"/api/v1/proofs/{record.RecordHash}"));
-        if (!PublicDisclosure.ShowsContent((DataLevel)record.Level))
-        {
-            // L2–L4: nothing beyond what the chain and the signature already say (docs/security.md, "What the public sees").
-            return TypedResults.Ok(common);
-        }
-        return TypedResults.Ok(common with
-        {
-            Level = record.Level,
-            IssuerName = record.IssuerName,
-            Content = PublishedContentOf(record),
-            Erasure = record.ErasedAtMs is { } erasedAt
-                ? new ErasureNotice(DateTimeOffset.FromUnixTimeMilliseconds(erasedAt), record.ErasureRecordHash)
-                : null,
-            Revocation = record.Revocation,
-            Supersession = record.Supersession,
-        });
-    }
-
-    // Called only for levels the public may see; for the others the envelope is never touched here.
-    private static PublishedContent? PublishedContentOf(VerifiedRecord record)
-    {
-        if (record.EnvelopeJson.Length == 0)
-        {
-            return null;
-        }
-        var envelope = JsonNode.Parse(record.EnvelopeJson)!.AsObject();
-        var typeVersion = RecordEnvelope.TypeVersionOf(envelope);
-        // Detached rather than copied: the envelope node is this request's own.
-        var payload = envelope["payload"]!.AsObject();
-        envelope.Remove("payload");
-        return new PublishedContent(record.Domain, record.Type, typeVersion, record.OccurredAt,
-            DateTimeOffset.FromUnixTimeMilliseconds(record.ReceivedAtMs), payload);
-    }
+    private static async Task<VerificationAnswer> VerifyAsync(string recordHash, VerifyLookup lookup, HttpContext context, CancellationToken ct) =>
+        new(await FindAsync(recordHash, proof: false, lookup, context, ct));
 
     private static async Task<Ok<ProofBundle>> ProofAsync(string recordHash, VerifyLookup lookup, HttpContext context, CancellationToken ct)
     {
-        var record = await FindAsync(recordHash, lookup, context, ct);
+        var record = await FindAsync(recordHash, proof: true, lookup, context, ct);
         return TypedResults.Ok(new ProofBundle
         {
             Format = ProofBundle.CurrentFormat,
@@ -95,14 +54,15 @@ internal static class VerifyApi
         });
     }
 
-    private static async Task<VerifiedRecord> FindAsync(string recordHash, VerifyLookup lookup, HttpContext context, CancellationToken ct)
+    private static async Task<VerifiedRecord> FindAsync(string recordHash, bool proof, VerifyLookup lookup, HttpContext context, CancellationToken ct)
     {
         if (!Hex.IsFixed(recordHash, 32))
         {
             throw new LedgerProblem(StatusCodes.Status400BadRequest, "Malformed record hash",
                 "A record hash is 0x followed by 64 hexadecimal digits.");
         }
-        return await lookup.FindAsync(recordHash.ToLowerInvariant(), context.RequestServices, ct)
+        var hash = recordHash.ToLowerInvariant();
+        return await (proof ? lookup.FindForProofAsync(hash, context.RequestServices, ct) : lookup.FindAsync(hash, context.RequestServices, ct))
             ?? throw LedgerProblem.NotFound("No record with this hash is known here.");
     }
 }

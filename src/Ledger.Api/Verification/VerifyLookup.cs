@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
+using Ledger.Api.Access;
 using Ledger.Api.Storage;
+using Ledger.Core.Records;
 using Ledger.Core.Proofs;
 using Ledger.Data;
 using Ledger.Data.Anchoring;
@@ -13,6 +15,8 @@ namespace Ledger.Api.Verification;
 
 /// <summary>A record as the public verification and the proof bundle see it: the record's own columns, its batch,
 /// its revocation, its correction, its erasure record's hash and its issuer's name, read by one statement.</summary>
+/// <remarks>The stored envelope (UTF-8, canonical JSON) is read only for levels the public may see, and only by verify;
+/// it is empty otherwise and for an erased record.</remarks>
 internal sealed record VerifiedRecord(
     string RecordHash,
     int Level,
@@ -22,17 +26,21 @@ internal sealed record VerifiedRecord(
     string Type,
     string OccurredAt,
     long ReceivedAtMs,
-    string EnvelopeJson,
+    byte[] EnvelopeUtf8,
     string Status,
-    string? MerkleProofJson,
     IssuerSection? Signature,
     long? ErasedAtMs,
     string? ErasureRecordHash,
-    string? BatchRoot,
     AnchorSection? Anchor,
     RevocationNotice? Revocation,
     SupersessionNotice? Supersession)
 {
+    /// <summary>The record's Merkle path as stored (a JSON array of hashes) and its batch's root; read for proofs only.</summary>
+    public string? MerkleProofJson { get; init; }
+
+    /// <inheritdoc cref="MerkleProofJson"/>
+    public string? BatchRoot { get; init; }
+
     /// <summary>The one status everyone is told: erased, then revoked, then superseded, then the anchoring status (<see cref="RecordStanding"/>).</summary>
     public string PublicStatus => RecordStanding.StatusOf(ErasedAtMs is not null, Status, Revocation is not null, Supersession is not null);
 }
@@ -51,11 +59,16 @@ internal sealed record VerifiedRecord(
 /// </remarks>
 internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposable
 {
-    internal const string Sql = """
+    // The columns both answers need; a proof adds the Merkle path and the root (columns 27 and 28).
+    private const string Columns = """
         SELECT r.record_hash, r.level, r.issuer, o.name, r.domain, r.type, r.occurred_at, r.received_at_ms, r.envelope_json,
-               r.status, r.merkle_proof_json, r.issuer_address, r.issuer_signature, r.erased_at_ms, er.record_hash,
-               b.root, b.state, b.chain_id, b.contract, b.tx_hash, b.block_number, b.block_hash, b.chain_batch_id, b.anchored_at,
+               r.status, r.issuer_address, r.issuer_signature, r.erased_at_ms, er.record_hash,
+               b.state, b.chain_id, b.contract, b.tx_hash, b.block_number, b.block_hash, b.chain_batch_id, b.anchored_at,
                rv.revoked_at_ms, rvr.record_hash, rv.reason_code, s.superseded_at_ms, sr.record_hash
+        """;
+
+    private const string Joins = """
+
         FROM records r
         LEFT JOIN organisations o ON o.id = r.issuer
         LEFT JOIN records er ON er.id = r.erasure_id
@@ -67,7 +80,14 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         WHERE r.record_hash = @hash
         """;
 
-    private readonly ConcurrentStack<ReadSlot> _idle = new();
+    /// <summary>The statement public verification runs: everything but the Merkle path, which it does not show.</summary>
+    internal const string VerifySql = Columns + Joins;
+
+    /// <summary>The statement a proof bundle runs: the same facts and the Merkle path with its root.</summary>
+    internal const string ProofSql = Columns + ", r.merkle_proof_json, b.root" + Joins;
+
+    private readonly ConcurrentStack<ReadSlot> _idleVerify = new();
+    private readonly ConcurrentStack<ReadSlot> _idleProof = new();
     private readonly bool _sqlite = storage.Value.Provider == StorageProvider.Sqlite;
     private readonly Lazy<string> _connectionString = new(storage.Value.ResolveConnectionString);
     private int _disposed;
@@ -76,11 +96,18 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
     /// The record with this lowercase hash, or null. On SQLite no database context is taken from
     /// <paramref name="requestServices"/>: renting one per request cost the scope's lock and the pool's.
     /// </summary>
-    public async Task<VerifiedRecord?> FindAsync(string hash, IServiceProvider requestServices, CancellationToken ct)
+    public Task<VerifiedRecord?> FindAsync(string hash, IServiceProvider requestServices, CancellationToken ct) =>
+        FindAsync(hash, proof: false, requestServices, ct);
+
+    /// <summary>As <see cref="FindAsync(string, IServiceProvider, CancellationToken)"/>, with the Merkle path and root a proof bundle needs.</summary>
+    public Task<VerifiedRecord?> FindForProofAsync(string hash, IServiceProvider requestServices, CancellationToken ct) =>
+        FindAsync(hash, proof: true, requestServices, ct);
+
+    private async Task<VerifiedRecord?> FindAsync(string hash, bool proof, IServiceProvider requestServices, CancellationToken ct)
     {
         if (_sqlite)
         {
-            return FindOnSqlite(hash);
+            return FindOnSqlite(hash, proof);
         }
         var db = requestServices.GetRequiredService<LedgerDbContext>();
         var connection = db.Database.GetDbConnection();
@@ -88,13 +115,13 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Sql;
+            command.CommandText = proof ? ProofSql : VerifySql;
             var parameter = command.CreateParameter();
             parameter.ParameterName = "hash";
             parameter.Value = hash;
             command.Parameters.Add(parameter);
             await using var reader = await command.ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct) ? Read(reader) : null;
+            return await reader.ReadAsync(ct) ? Read(reader, proof) : null;
         }
         finally
         {
@@ -102,9 +129,10 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         }
     }
 
-    private VerifiedRecord? FindOnSqlite(string hash)
+    private VerifiedRecord? FindOnSqlite(string hash, bool proof)
     {
-        var slot = _idle.TryPop(out var idle) ? idle : ReadSlot.Open(_connectionString.Value);
+        var idleSlots = proof ? _idleProof : _idleVerify;
+        var slot = idleSlots.TryPop(out var idle) ? idle : ReadSlot.Open(_connectionString.Value, proof ? ProofSql : VerifySql);
         var reusable = false;
         try
         {
@@ -112,7 +140,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             VerifiedRecord? found;
             using (var reader = slot.Command.ExecuteReader())
             {
-                found = reader.Read() ? Read(reader) : null;
+                found = reader.Read() ? Read(reader, proof) : null;
             }
             reusable = true;
             return found;
@@ -122,7 +150,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             // A slot whose statement failed (a locked or corrupt file, say) is closed rather than handed out again.
             if (reusable && Volatile.Read(ref _disposed) == 0)
             {
-                _idle.Push(slot);
+                idleSlots.Push(slot);
             }
             else
             {
@@ -131,34 +159,43 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         }
     }
 
-    private static VerifiedRecord Read(DbDataReader row)
+    private static VerifiedRecord Read(DbDataReader row, bool proof)
     {
-        var batchState = row.IsDBNull(16) ? null : row.GetString(16);
+        var level = row.GetInt32(1);
+        var batchState = row.IsDBNull(14) ? null : row.GetString(14);
         var anchor = batchState is BatchState.Included or BatchState.Confirmed
-            ? new AnchorSection(UInt(row, 17), row.GetString(18), row.GetString(19), UInt(row, 20), row.GetString(21), row.GetString(22), row.GetInt64(23))
+            ? new AnchorSection(UInt(row, 15), row.GetString(16), row.GetString(17), UInt(row, 18), row.GetString(19), row.GetString(20), row.GetInt64(21))
             : null;
         return new VerifiedRecord(
             RecordHash: row.GetString(0),
-            Level: row.GetInt32(1),
+            Level: level,
             Issuer: row.GetString(2),
             IssuerName: Text(row, 3),
             Domain: row.GetString(4),
             Type: row.GetString(5),
             OccurredAt: row.GetString(6),
             ReceivedAtMs: row.GetInt64(7),
-            EnvelopeJson: row.GetString(8),
+            EnvelopeUtf8: !proof && PublicDisclosure.ShowsContent((DataLevel)level) ? Utf8(row, 8) : [],
             Status: row.GetString(9),
-            MerkleProofJson: Text(row, 10),
-            Signature: Text(row, 11) is { } address && Text(row, 12) is { } signature ? new IssuerSection(row.GetString(2), address, signature) : null,
-            ErasedAtMs: row.IsDBNull(13) ? null : row.GetInt64(13),
-            ErasureRecordHash: Text(row, 14),
-            BatchRoot: Text(row, 15),
+            Signature: Text(row, 10) is { } address && Text(row, 11) is { } signature ? new IssuerSection(row.GetString(2), address, signature) : null,
+            ErasedAtMs: row.IsDBNull(12) ? null : row.GetInt64(12),
+            ErasureRecordHash: Text(row, 13),
             Anchor: anchor,
-            Revocation: row.IsDBNull(24) ? null
-                : new RevocationNotice(DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(24)), row.GetString(25), row.GetString(26)),
-            Supersession: row.IsDBNull(27) ? null
-                : new SupersessionNotice(DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(27)), row.GetString(28)));
+            Revocation: row.IsDBNull(22) ? null
+                : new RevocationNotice(DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(22)), row.GetString(23), row.GetString(24)),
+            Supersession: row.IsDBNull(25) ? null
+                : new SupersessionNotice(DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(25)), row.GetString(26)))
+        {
+            MerkleProofJson = proof ? Text(row, 27) : null,
+            BatchRoot = proof ? Text(row, 28) : null,
+        };
     }
+
+    // SQLite hands a TEXT column's UTF-8 bytes over as they are stored (sqlite3_column_blob): no UTF-16 string between.
+    private static byte[] Utf8(DbDataReader row, int i) =>
+        row.IsDBNull(i) ? []
+        : row is SqliteDataReader ? row.GetFieldValue<byte[]>(i)
+        : System.Text.Encoding.UTF8.GetBytes(row.GetString(i));
 
     private static string? Text(DbDataReader row, int i) => row.IsDBNull(i) ? null : row.GetString(i);
 
@@ -168,9 +205,12 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
     public void Dispose()
     {
         Interlocked.Exchange(ref _disposed, 1);
-        while (_idle.TryPop(out var slot))
+        foreach (var idleSlots in new[] { _idleVerify, _idleProof })
         {
-            slot.Dispose();
+            while (idleSlots.TryPop(out var slot))
+            {
+                slot.Dispose();
+            }
         }
     }
 
@@ -190,7 +230,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
 
         public SqliteParameter Hash { get; }
 
-        public static ReadSlot Open(string connectionString)
+        public static ReadSlot Open(string connectionString, string sql)
         {
             // Its own native connection, outside Microsoft.Data.Sqlite's pool (Pooling=False): it stays open here.
             var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
@@ -205,7 +245,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
                     pragmas.ExecuteNonQuery();
                 }
                 var command = connection.CreateCommand();
-                command.CommandText = Sql;
+                command.CommandText = sql;
                 var hash = command.Parameters.Add("@hash", SqliteType.Text);
                 hash.Value = "";
                 command.Prepare();
