@@ -89,9 +89,7 @@ internal static class HostingExtensions
             swagger.UseSwaggerUI(o => o.DocumentTitle = "Ledger API");
         });
         app.UsePublicRateLimit();
-        // A request that carries no credential would only be told "no result" by every scheme (docs/benchmarks.md,
-        // "Fifth round"): it stays anonymous without building the schemes' handlers.
-        app.UseWhen(c => CallerCredentials.Present(c.Request), authentication => authentication.UseAuthentication());
+        app.UseAuthenticationOfCredentials();
         app.UseAuthorization();
         return app;
     }

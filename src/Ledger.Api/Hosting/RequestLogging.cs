@@ -31,18 +31,21 @@ internal static class RequestLogging
         var log = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Ledger.Api.Requests");
         return app.Use(async (context, next) =>
         {
-            var id = context.TraceIdentifier;
-            // Added as the answer starts: an error answer is written after its headers were cleared.
-            context.Response.OnStarting(() =>
-            {
-                context.Response.Headers[RequestIdHeader] = id;
-                return Task.CompletedTask;
-            });
-            using (log.BeginScope(new RequestIdScope(id)))
+            // Added as the answer starts: an error answer is written after its headers were cleared. A static callback
+            // with the context as its state allocates no closure per request.
+            context.Response.OnStarting(SetRequestIdHeader, context);
+            using (log.BeginScope(new RequestIdScope(context.TraceIdentifier)))
             {
                 await next(context);
             }
         });
+    }
+
+    private static Task SetRequestIdHeader(object state)
+    {
+        var context = (HttpContext)state;
+        context.Response.Headers[RequestIdHeader] = context.TraceIdentifier;
+        return Task.CompletedTask;
     }
 }
 

@@ -18,7 +18,10 @@ internal static class VerifyApi
             .RequirePublicRateLimit()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        group.MapGet("/verify/{recordHash}", VerifyAsync)
+        // The look-up is taken here, once: a handler parameter resolved from the request's services would open a
+        // service scope on every public look-up, which nothing else in it needs on SQLite.
+        var lookup = routes.ServiceProvider.GetRequiredService<VerifyLookup>();
+        group.MapGet("/verify/{recordHash}", (string recordHash, HttpContext context, CancellationToken ct) => VerifyAsync(recordHash, lookup, context, ct))
             .WithName("VerifyRecord")
             .WithSummary("Check a record hash: status, anchor and the issuer's signature; published (L1) records also show their level, agency name and content")
             .WithDescription("For L2–L4 records the answer holds only what the chain and the signature already say: that the record exists, " +
@@ -26,7 +29,7 @@ internal static class VerifyApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/proofs/{recordHash}", ProofAsync)
+        group.MapGet("/proofs/{recordHash}", (string recordHash, HttpContext context, CancellationToken ct) => ProofAsync(recordHash, lookup, context, ct))
             .WithName("GetProof")
             .WithSummary("Download the proof bundle (ledger-proof/v1) to check against the chain without trusting this service")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -62,7 +65,7 @@ internal static class VerifyApi
                 "A record hash is 0x followed by 64 hexadecimal digits.");
         }
         var hash = recordHash.ToLowerInvariant();
-        return await (proof ? lookup.FindForProofAsync(hash, context.RequestServices, ct) : lookup.FindAsync(hash, context.RequestServices, ct))
+        return await (proof ? lookup.FindForProofAsync(hash, context, ct) : lookup.FindAsync(hash, context, ct))
             ?? throw LedgerProblem.NotFound("No record with this hash is known here.");
     }
 }
