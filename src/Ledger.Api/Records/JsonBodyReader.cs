@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ledger.Api.Problems;
@@ -24,8 +24,6 @@ public sealed record JsonBodyLimits(string Noun, long MaxBytes, int MaxDepth, st
 /// </summary>
 public static class JsonBodyReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Reads and parses the body as a JSON object, with its RFC 8785 canonical bytes.</summary>
     public static async Task<JsonBody> ReadObjectAsync(HttpRequest request, JsonBodyLimits limits, CancellationToken ct)
     {
@@ -38,25 +36,22 @@ public static class JsonBodyReader
         {
             throw TooLarge(limits);
         }
-        var bytes = await ReadCappedAsync(request.Body, limits, ct);
+        var bytes = await ReadCappedAsync(request, limits, ct);
         RefuseByteOrderMark(bytes, limits.Noun);
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
+        // Checked on the bytes, without decoding them into a string the parser would only encode back.
+        if (!Utf8.IsValid(bytes))
         {
             throw LedgerProblem.MalformedBody("The body is not valid UTF-8.");
         }
-        RefuseTooDeep(bytes, limits);
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = limits.MaxDepth });
+            node = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = limits.MaxDepth });
         }
         catch (JsonException e)
         {
+            // The parser reports a body nested too deep as a syntax error at a byte offset; say which it was.
+            RefuseTooDeep(bytes, limits);
             throw LedgerProblem.MalformedBody($"The body is not valid JSON: {Describe(e)}");
         }
         if (node is not JsonObject obj)
@@ -81,12 +76,20 @@ public static class JsonBodyReader
         (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ||
          contentType.Split(';')[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    private static async Task<byte[]> ReadCappedAsync(Stream body, JsonBodyLimits limits, CancellationToken ct)
+    private static async Task<byte[]> ReadCappedAsync(HttpRequest request, JsonBodyLimits limits, CancellationToken ct)
     {
+        // A declared length (already within the limit) is read into an array of that size: no growing copies.
+        if (request.ContentLength is { } declared and <= int.MaxValue)
+        {
+            var exact = new byte[declared];
+            await request.Body.ReadExactlyAsync(exact, ct);
+            // A body longer than it said is Kestrel's to refuse; nothing of it is read here.
+            return exact;
+        }
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
             if (buffer.Length + read > limits.MaxBytes)
             {
@@ -113,8 +116,8 @@ public static class JsonBodyReader
         }
     }
 
-    // The parser reports a too-deep body as a syntax error at a byte offset, which reads like broken JSON. This pass
-    // finds the depth problem first and names the limit; any other error it meets is left for the parser to report.
+    // The parser reports a too-deep body as a syntax error at a byte offset, which reads like broken JSON. After the
+    // parser failed, this pass looks for a depth problem and names the limit; any other error is the parser's to report.
     private static void RefuseTooDeep(byte[] body, JsonBodyLimits limits)
     {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = limits.MaxDepth + 1 });

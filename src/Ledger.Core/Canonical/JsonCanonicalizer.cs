@@ -25,6 +25,9 @@ public static class JsonCanonicalizer
     /// <summary>Canonicalizes a JSON tree to UTF-8 bytes under a number policy.</summary>
     public static byte[] Canonicalize(JsonNode? node, NumberPolicy numbers) => StrictUtf8.GetBytes(CanonicalizeToString(node, numbers));
 
+    /// <summary>The UTF-8 bytes of canonical text from <see cref="CanonicalizeToString(JsonNode?)"/>, encoded as <see cref="Canonicalize(JsonNode?)"/> encodes them.</summary>
+    public static byte[] Utf8Of(string canonicalJson) => StrictUtf8.GetBytes(canonicalJson);
+
     /// <summary>Canonicalizes JSON received as UTF-8 bytes, rejecting invalid UTF-8 and a byte order mark.</summary>
     public static byte[] CanonicalizeUtf8(ReadOnlySpan<byte> utf8Json, NumberPolicy numbers = NumberPolicy.ExactOnly) =>
         Canonicalize(DecodeUtf8(utf8Json), numbers);

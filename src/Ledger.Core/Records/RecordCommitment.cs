@@ -22,4 +22,18 @@ public static class RecordCommitment
 
     /// <summary>The record hash as "0x" + 64 lower-case hex digits.</summary>
     public static string ComputeHash(RecordEnvelope envelope) => Hex.Encode(Hash(envelope));
+
+    /// <summary>
+    /// The canonical JSON the ledger stores and the hash of its UTF-8 bytes, from one canonicalisation: what
+    /// <see cref="CanonicalBytes"/> and <see cref="ComputeHash"/> give, without building the canonical form twice.
+    /// </summary>
+    /// <exception cref="RecordFormatException">The envelope is not well formed.</exception>
+    /// <exception cref="CanonicalJsonException">The payload cannot be canonicalized (e.g. an inexact number).</exception>
+    public static (string CanonicalJson, string RecordHash) Commit(RecordEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        envelope.EnsureWellFormed();
+        var canonical = JsonCanonicalizer.CanonicalizeToString(envelope.ToJson());
+        return (canonical, Hex.Encode(Keccak256.Hash(JsonCanonicalizer.Utf8Of(canonical))));
+    }
 }

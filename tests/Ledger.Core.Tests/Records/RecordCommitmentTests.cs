@@ -15,6 +15,15 @@ public sealed class RecordCommitmentTests
         Assert.Equal(ExampleRecords.PinnedHash, RecordCommitment.ComputeHash(ExampleRecords.Inspection()));
 
     [Fact]
+    public void CommitGivesThePinnedTextAndHashFromOneCanonicalisation()
+    {
+        var (canonical, hash) = RecordCommitment.Commit(ExampleRecords.Inspection());
+
+        Assert.Equal(ExampleRecords.PinnedCanonicalText, canonical);
+        Assert.Equal(ExampleRecords.PinnedHash, hash);
+    }
+
+    [Fact]
     public void AnotherSaltGivesAnotherHash()
     {
         var other = ExampleRecords.Inspection("0x" + new string('0', 63) + "1");
