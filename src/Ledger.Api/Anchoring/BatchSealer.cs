@@ -12,41 +12,70 @@ namespace Ledger.Api.Anchoring;
 
 /// <summary>
 /// Seals waiting records into a batch: fixes the Merkle root, assigns each record its proof, all in one transaction,
-/// so a record is either in exactly one sealed batch or still waiting. The waiting records are read inside that
-/// transaction (SQLite takes the write lock at its start), so even two sealers racing could not share a record; the
-/// anchoring lease makes one sealer the rule anyway. Issuer key registrations and retirements not yet on chain ride
-/// in the new batch's anchor transaction.
+/// so a record is either in exactly one sealed batch or still waiting. The waiting records are read, and their tree
+/// and proofs built, before the write lock is taken (<see cref="PlanAsync"/>): ingest commits wait on that lock, and
+/// reading 2,048 records and building their proofs under it was about half of a seal's time there
+/// (docs/benchmarks.md, "Fifth round"). Under the lock each record is assigned only while it still waits, and a seal
+/// that finds any of its records taken (another sealer's) rolls back whole (<see cref="SealAsync"/>), so two sealers
+/// could not share a record; the anchoring lease makes one sealer the rule anyway. Issuer key registrations and
+/// retirements not yet on chain ride in the new batch's anchor transaction.
 /// </summary>
-public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<AnchoringOptions> options)
+public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<AnchoringOptions> options, ILogger<BatchSealer> log)
 {
     /// <summary>Seals one batch if enough records wait or the oldest has waited long enough; returns it or null.</summary>
-    public async Task<AnchorBatch?> SealDueAsync(CancellationToken ct)
+    public async Task<AnchorBatch?> SealDueAsync(CancellationToken ct) =>
+        await PlanAsync(ct) is { } plan ? await SealAsync(plan, ct) : null;
+
+    /// <summary>
+    /// The batch that is due, if one is, with its root and every record's proof, built without the write lock: the
+    /// oldest waiting records (at most <see cref="AnchoringOptions.MaxBatchSize"/>) when there are enough of them or
+    /// the oldest has waited a batch interval.
+    /// </summary>
+    internal async Task<SealPlan?> PlanAsync(CancellationToken ct)
     {
-        // Look without the write lock first: most polls find nothing due, and ingest should not wait on them.
-        if (!IsDue(await WaitingAsync(ct)))
-        {
-            return null;
-        }
-        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
         var waiting = await WaitingAsync(ct);
         if (!IsDue(waiting))
         {
             return null;
         }
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var tree = MerkleTree.Build([.. waiting.Select(r => Hex.DecodeFixed(r.RecordHash, 32))]);
+        var proofs = waiting.Select(r => (r.Id, JsonSerializer.Serialize(tree.GetProof(Hex.DecodeFixed(r.RecordHash, 32)).Select(p => Hex.Encode(p))))).ToList();
+        return new SealPlan(Hex.Encode(tree.Root), proofs);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="plan"/> in one transaction under the write lock: the batch, the pending key
+    /// registrations it carries, and each record's batch and proof. Null, with nothing written, when any of its
+    /// records was sealed by someone else since it was planned.
+    /// </summary>
+    internal async Task<AnchorBatch?> SealAsync(SealPlan plan, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
+        // The same records sealed elsewhere meanwhile make the same root, which is unique among batches.
+        if (await db.Batches.AnyAsync(b => b.Root == plan.Root, ct))
+        {
+            log.LogInformation("A planned batch of {Count} records was sealed elsewhere meanwhile.", plan.Proofs.Count);
+            return null;
+        }
         var batch = new AnchorBatch
         {
-            Root = Hex.Encode(tree.Root),
-            LeafCount = waiting.Count,
+            Root = plan.Root,
+            LeafCount = plan.Proofs.Count,
             State = BatchState.Sealed,
-            SealedAtMs = now,
+            SealedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         db.Batches.Add(batch);
         await db.SaveChangesAsync(ct);
         await IssuerKeyRegistrations.AttachPendingAsync(db, batch.Id, ct);
-        var proofs = waiting.Select(r => (r.Id, JsonSerializer.Serialize(tree.GetProof(Hex.DecodeFixed(r.RecordHash, 32)).Select(p => Hex.Encode(p))))).ToList();
-        await BatchAssignment.WriteAsync(db, batch.Id, proofs, ct);
+        var assigned = await BatchAssignment.WriteAsync(db, batch.Id, plan.Proofs, ct);
+        if (assigned != plan.Proofs.Count)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            log.LogInformation("A planned batch of {Count} records was not sealed: {Taken} of them were sealed elsewhere meanwhile; they are planned again.",
+                plan.Proofs.Count, plan.Proofs.Count - assigned);
+            return null;
+        }
         await tx.CommitAsync(ct);
         // Nothing sealed here is used again through this context (the anchorer reads open batches afresh); a context
         // that kept every sealed batch and key row tracked would scan them all at each later SaveChanges.
@@ -55,8 +84,8 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
         return batch;
     }
 
-    // Three small columns of the oldest waiting records, not whole rows: the look runs on every poll, and the write
-    // lock is held while the sealing one runs (envelopes and sealed payloads are most of a row's bytes).
+    // Three small columns of the oldest waiting records, not whole rows: the look runs on every poll (envelopes and
+    // sealed payloads are most of a row's bytes).
     private Task<List<WaitingRecord>> WaitingAsync(CancellationToken ct) => db.Records.AsNoTracking()
         .Where(r => r.BatchId == null)
         .OrderBy(r => r.ReceivedAtMs).ThenBy(r => r.Id)
@@ -77,3 +106,6 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
 
     private sealed record WaitingRecord(string Id, string RecordHash, long ReceivedAtMs);
 }
+
+/// <summary>A batch planned outside the write lock: its Merkle root and each record's id with its proof (JSON text).</summary>
+internal sealed record SealPlan(string Root, IReadOnlyList<(string Id, string ProofJson)> Proofs);
