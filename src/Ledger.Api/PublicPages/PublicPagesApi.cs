@@ -25,7 +25,7 @@ internal static class PublicPagesApi
     {
         routes.MapGet("/verify/assets/{**path}", PageAssets.Serve).AllowAnonymous().ExcludeFromDescription();
         // Every browser asks for /favicon.ico on its own. The pages have no icon: "nothing", kept for a day, rather
-        // than a 404 in the browser's console (which the page tests count as errors) and in the access trail.
+        // than a 404 in the browser's console (which the page tests count as errors).
         routes.MapGet("/favicon.ico", (HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "public, max-age=86400";

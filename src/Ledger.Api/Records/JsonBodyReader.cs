@@ -82,7 +82,14 @@ public static class JsonBodyReader
         if (request.ContentLength is { } declared and <= int.MaxValue)
         {
             var exact = new byte[declared];
-            await request.Body.ReadExactlyAsync(exact, ct);
+            try
+            {
+                await request.Body.ReadExactlyAsync(exact, ct);
+            }
+            catch (EndOfStreamException)
+            {
+                throw LedgerProblem.MalformedBody($"The body ended before the {declared} bytes its Content-Length declared.");
+            }
             // A body longer than it said is Kestrel's to refuse; nothing of it is read here.
             return exact;
         }

@@ -36,9 +36,7 @@ internal sealed class VerificationAnswer(VerifiedRecord record) : IResult, IEndp
     private static readonly JsonEncodedText SupersessionName = JsonEncodedText.Encode("supersession");
     private static readonly JsonEncodedText LinksName = JsonEncodedText.Encode("links");
     private static readonly JsonEncodedText ProofName = JsonEncodedText.Encode("proof");
-
-    /// <summary>The record this answer is about.</summary>
-    public VerifiedRecord Record => record;
+    private static readonly JsonEncodedText ErasureRecordHashName = JsonEncodedText.Encode("erasureRecordHash");
 
     /// <summary>Declares the body as <see cref="VerificationResult"/>, as <c>Ok&lt;VerificationResult&gt;</c> did, so the OpenAPI document is unchanged.</summary>
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
@@ -109,7 +107,7 @@ internal sealed class VerificationAnswer(VerifiedRecord record) : IResult, IEndp
         {
             json.WriteStartObject();
             json.WriteString("erasedAt", DateTimeOffset.FromUnixTimeMilliseconds(erasedAt));
-            WriteStringOrNull(json, JsonEncodedText.Encode("erasureRecordHash"), record.ErasureRecordHash);
+            WriteStringOrNull(json, ErasureRecordHashName, record.ErasureRecordHash);
             json.WriteEndObject();
         }
         else
