@@ -53,7 +53,8 @@ internal sealed record VerifiedRecord(
 /// <remarks>
 /// Public verification is the busiest read there is. Through EF Core it took six queries and a round trip to
 /// Microsoft.Data.Sqlite's connection pool (whose lock is contended under load) per request; this is one prepared
-/// statement on a connection taken from a lock-free stack (docs/benchmarks.md). SQLite runs in-process, so the
+/// statement on a connection taken from a lock-free stack (docs/benchmarks.md), stepped through SQLite's own API
+/// (<see cref="StatementRow"/>) rather than the ADO.NET reader. SQLite runs in-process, so the
 /// statement runs synchronously, as the bare loop's does. On PostgreSQL the same statement runs on the request's
 /// context's connection, asynchronously (a network round trip). The statement is the single source of the answer's
 /// facts; <see cref="RecordStanding"/> orders the status the same way for authorised reads.
