@@ -64,8 +64,7 @@ internal static class VerifyApi
             throw new LedgerProblem(StatusCodes.Status400BadRequest, "Malformed record hash",
                 "A record hash is 0x followed by 64 hexadecimal digits.");
         }
-        var hash = recordHash.ToLowerInvariant();
-        return await (proof ? lookup.FindForProofAsync(hash, context, ct) : lookup.FindAsync(hash, context, ct))
+        return await lookup.FindAsync(recordHash.ToLowerInvariant(), proof, context, ct)
             ?? throw LedgerProblem.NotFound("No record with this hash is known here.");
     }
 }

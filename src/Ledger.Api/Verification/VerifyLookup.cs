@@ -95,17 +95,11 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
     private int _disposed;
 
     /// <summary>
-    /// The record with this lowercase hash, or null. On SQLite the request's services are not touched: renting a
+    /// The record with this lowercase hash, or null; with its Merkle path and root when <paramref name="proof"/> (a
+    /// proof bundle needs them, verify does not). On SQLite the request's services are not touched: renting a
     /// database context per request cost the scope's lock and the pool's, and opening the scope alone is measurable.
     /// </summary>
-    public Task<VerifiedRecord?> FindAsync(string hash, HttpContext request, CancellationToken ct) =>
-        FindAsync(hash, proof: false, request, ct);
-
-    /// <summary>As <see cref="FindAsync(string, HttpContext, CancellationToken)"/>, with the Merkle path and root a proof bundle needs.</summary>
-    public Task<VerifiedRecord?> FindForProofAsync(string hash, HttpContext request, CancellationToken ct) =>
-        FindAsync(hash, proof: true, request, ct);
-
-    private async Task<VerifiedRecord?> FindAsync(string hash, bool proof, HttpContext request, CancellationToken ct)
+    public async Task<VerifiedRecord?> FindAsync(string hash, bool proof, HttpContext request, CancellationToken ct)
     {
         if (_sqlite)
         {
@@ -160,7 +154,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         where TRow : IRow
     {
         var level = row.Int32(1);
-        var batchState = row.TextOrNull(14);
+        var batchState = TextOrNull(row, 14);
         var anchor = batchState is BatchState.Included or BatchState.Confirmed
             ? new AnchorSection(row.UInt64(15), row.Text(16), row.Text(17), row.UInt64(18), row.Text(19), row.Text(20), row.Int64(21))
             : null;
@@ -169,26 +163,30 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             RecordHash: row.Text(0),
             Level: level,
             Issuer: issuer,
-            IssuerName: row.TextOrNull(3),
+            IssuerName: TextOrNull(row, 3),
             Domain: row.Text(4),
             Type: row.Text(5),
             OccurredAt: row.Text(6),
             ReceivedAtMs: row.Int64(7),
             EnvelopeUtf8: !proof && PublicDisclosure.ShowsContent((DataLevel)level) && !row.IsNull(8) ? row.Utf8(8) : [],
             Status: row.Text(9),
-            Signature: row.TextOrNull(10) is { } address && row.TextOrNull(11) is { } signature ? new IssuerSection(issuer, address, signature) : null,
+            Signature: TextOrNull(row, 10) is { } address && TextOrNull(row, 11) is { } signature ? new IssuerSection(issuer, address, signature) : null,
             ErasedAtMs: row.IsNull(12) ? null : row.Int64(12),
-            ErasureRecordHash: row.TextOrNull(13),
+            ErasureRecordHash: TextOrNull(row, 13),
             Anchor: anchor,
             Revocation: row.IsNull(22) ? null
                 : new RevocationNotice(DateTimeOffset.FromUnixTimeMilliseconds(row.Int64(22)), row.Text(23), row.Text(24)),
             Supersession: row.IsNull(25) ? null
                 : new SupersessionNotice(DateTimeOffset.FromUnixTimeMilliseconds(row.Int64(25)), row.Text(26)))
         {
-            MerkleProofJson = proof ? row.TextOrNull(27) : null,
-            BatchRoot = proof ? row.TextOrNull(28) : null,
+            MerkleProofJson = proof ? TextOrNull(row, 27) : null,
+            BatchRoot = proof ? TextOrNull(row, 28) : null,
         };
     }
+
+    // A static generic helper rather than a default interface method: calling one of those on a struct boxes it.
+    private static string? TextOrNull<TRow>(TRow row, int i)
+        where TRow : IRow => row.IsNull(i) ? null : row.Text(i);
 
     public void Dispose()
     {
@@ -208,8 +206,6 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         bool IsNull(int i);
 
         string Text(int i);
-
-        string? TextOrNull(int i) => IsNull(i) ? null : Text(i);
 
         int Int32(int i);
 
