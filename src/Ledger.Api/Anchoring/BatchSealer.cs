@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ledger.Core.Encoding;
 using Ledger.Core.Merkle;
 using Ledger.Data;
@@ -11,11 +10,12 @@ using Microsoft.Extensions.Options;
 namespace Ledger.Api.Anchoring;
 
 /// <summary>
-/// Seals waiting records into a batch: fixes the Merkle root, assigns each record its proof, all in one transaction,
-/// so a record is either in exactly one sealed batch or still waiting. The waiting records are read, and their tree
-/// and proofs built, before the write lock is taken (<see cref="PlanAsync"/>): ingest commits wait on that lock, and
-/// reading 2,048 records and building their proofs under it was about half of a seal's time there
-/// (docs/benchmarks.md, "Fifth round"). Under the lock each record is assigned only while it still waits, and a seal
+/// Seals waiting records into a batch: fixes the Merkle root, stores the batch's tree (each record's proof is read from
+/// it, <see cref="BatchTree"/>) and assigns each record its batch, all in one transaction, so a record is either in
+/// exactly one sealed batch or still waiting. The waiting records are read, and their tree built, before the write
+/// lock is taken (<see cref="PlanAsync"/>): ingest commits wait on that lock, and reading 2,048 records and building
+/// their proofs under it was about half of a seal's time there (docs/benchmarks.md, "Fifth round"); writing each
+/// record's proof under it was most of the rest ("Sixth round"). Under the lock each record is assigned only while it still waits, and a seal
 /// that finds any of its records taken (another sealer's) rolls back whole (<see cref="SealAsync"/>), so two sealers
 /// could not share a record; the anchoring lease makes one sealer the rule anyway. Issuer key registrations and
 /// retirements not yet on chain ride in the new batch's anchor transaction.
@@ -27,7 +27,7 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
         await PlanAsync(ct) is { } plan ? await SealAsync(plan, ct) : null;
 
     /// <summary>
-    /// The batch that is due, if one is, with its root and every record's proof, built without the write lock: the
+    /// The batch that is due, if one is, with its root and its tree, built without the write lock: the
     /// oldest waiting records (at most <see cref="AnchoringOptions.MaxBatchSize"/>) when there are enough of them or
     /// the oldest has waited a batch interval.
     /// </summary>
@@ -39,13 +39,12 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
             return null;
         }
         var tree = MerkleTree.Build([.. waiting.Select(r => Hex.DecodeFixed(r.RecordHash, 32))]);
-        var proofs = waiting.Select(r => (r.Id, JsonSerializer.Serialize(tree.GetProof(Hex.DecodeFixed(r.RecordHash, 32)).Select(p => Hex.Encode(p))))).ToList();
-        return new SealPlan(Hex.Encode(tree.Root), proofs);
+        return new SealPlan(Hex.Encode(tree.Root), [.. waiting.Select(r => r.Id)], tree.ToNodeBytes());
     }
 
     /// <summary>
-    /// Writes <paramref name="plan"/> in one transaction under the write lock: the batch, the pending key
-    /// registrations it carries, and each record's batch and proof. Null, with nothing written, when any of its
+    /// Writes <paramref name="plan"/> in one transaction under the write lock: the batch, its tree, the pending key
+    /// registrations it carries, and each record's batch. Null, with nothing written, when any of its
     /// records was sealed by someone else since it was planned.
     /// </summary>
     internal async Task<AnchorBatch?> SealAsync(SealPlan plan, CancellationToken ct)
@@ -54,26 +53,28 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
         // The same records sealed elsewhere meanwhile make the same root, which is unique among batches.
         if (await db.Batches.AnyAsync(b => b.Root == plan.Root, ct))
         {
-            log.LogInformation("A planned batch of {Count} records was sealed elsewhere meanwhile.", plan.Proofs.Count);
+            log.LogInformation("A planned batch of {Count} records was sealed elsewhere meanwhile.", plan.RecordIds.Count);
             return null;
         }
         var batch = new AnchorBatch
         {
             Root = plan.Root,
-            LeafCount = plan.Proofs.Count,
+            LeafCount = plan.RecordIds.Count,
             State = BatchState.Sealed,
             SealedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         db.Batches.Add(batch);
         await db.SaveChangesAsync(ct);
+        db.BatchTrees.Add(new BatchTree { BatchId = batch.Id, Nodes = plan.TreeNodes });
+        await db.SaveChangesAsync(ct);
         await IssuerKeyRegistrations.AttachPendingAsync(db, batch.Id, ct);
-        var assigned = await BatchAssignment.WriteAsync(db, batch.Id, plan.Proofs, ct);
-        if (assigned != plan.Proofs.Count)
+        var assigned = await BatchAssignment.WriteAsync(db, batch.Id, plan.RecordIds, ct);
+        if (assigned != plan.RecordIds.Count)
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             log.LogInformation("A planned batch of {Count} records was not sealed: {Taken} of them were sealed elsewhere meanwhile; they are planned again.",
-                plan.Proofs.Count, plan.Proofs.Count - assigned);
+                plan.RecordIds.Count, plan.RecordIds.Count - assigned);
             return null;
         }
         await tx.CommitAsync(ct);
@@ -107,5 +108,5 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
     private sealed record WaitingRecord(string Id, string RecordHash, long ReceivedAtMs);
 }
 
-/// <summary>A batch planned outside the write lock: its Merkle root and each record's id with its proof (JSON text).</summary>
-internal sealed record SealPlan(string Root, IReadOnlyList<(string Id, string ProofJson)> Proofs);
+/// <summary>A batch planned outside the write lock: its Merkle root, its records' ids and its tree's nodes (<see cref="MerkleTree.ToNodeBytes"/>).</summary>
+internal sealed record SealPlan(string Root, IReadOnlyList<string> RecordIds, byte[] TreeNodes);

@@ -59,7 +59,7 @@ internal sealed class EvidencePackage(LedgerDbContext db, CaseFileReader reader,
         foreach (var record in segment)
         {
             var directory = EvidenceLayout.RecordDirectory(record.Link.Sequence);
-            var proof = ProofBundleFactory.Create(record.Row, record.Row.BatchId is { } id ? batches.GetValueOrDefault(id) : null, record.Status);
+            var proof = await ProofBundleFactory.CreateAsync(db, record.Row, record.Row.BatchId is { } id ? batches.GetValueOrDefault(id) : null, record.Status, ct);
             files[$"{directory}/{EvidenceLayout.Envelope}"] = Canonical(record.Envelope!);
             files[$"{directory}/{EvidenceLayout.Proof}"] = Json(proof);
             proofs.Add(proof);
@@ -146,7 +146,7 @@ internal sealed class EvidencePackage(LedgerDbContext db, CaseFileReader reader,
             var directory = EvidenceLayout.RevocationDirectory(revocations.Count + 1);
             var envelope = await vault.OpenAsync(row.Record, ct) ?? throw new InvalidOperationException("A revocation record does not open.");
             var batch = row.Record.BatchId is { } id ? await db.Batches.AsNoTracking().SingleAsync(b => b.Id == id, ct) : null;
-            var proof = ProofBundleFactory.Create(row.Record, batch, row.Record.PublicStatus);
+            var proof = await ProofBundleFactory.CreateAsync(db, row.Record, batch, row.Record.PublicStatus, ct);
             files[$"{directory}/{EvidenceLayout.Envelope}"] = Encoding.UTF8.GetBytes(envelope);
             files[$"{directory}/{EvidenceLayout.Proof}"] = Json(proof);
             proofs.Add(proof);

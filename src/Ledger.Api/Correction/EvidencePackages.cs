@@ -73,7 +73,7 @@ internal sealed class EvidencePackages(LedgerDbContext db, SubjectKeyStore keys,
         using var key = await keys.OpenAsync(entry.KeyId, ct) ?? throw Erased();
         var zip = PayloadCipher.Decrypt(entry.PackageSealed, key, AssociatedData(entry.Id));
         var batch = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
-        return EvidencePackage.WithEventProof(zip, ProofBundleFactory.Create(packageEvent, batch, packageEvent.PublicStatus));
+        return EvidencePackage.WithEventProof(zip, await ProofBundleFactory.CreateAsync(db, packageEvent, batch, packageEvent.PublicStatus, ct));
     }
 
     private static LedgerProblem Erased() => new(StatusCodes.Status410Gone, "Records erased",

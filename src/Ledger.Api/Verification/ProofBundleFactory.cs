@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Ledger.Api.Issuers;
 using Ledger.Core.Proofs;
+using Ledger.Data;
 using Ledger.Data.Anchoring;
 using Ledger.Data.Records;
 
@@ -9,17 +9,17 @@ namespace Ledger.Api.Verification;
 /// <summary>Builds the public, payload-free proof of a record from its row and its batch.</summary>
 internal static class ProofBundleFactory
 {
+    /// <param name="db">The store, for the batch's tree (<see cref="MerklePaths"/>).</param>
     /// <param name="record">The record.</param>
     /// <param name="batch">Its batch, if sealed.</param>
     /// <param name="status">The status the public sees (superseded, revoked and erased included; see RecordStanding).</param>
-    public static ProofBundle Create(StoredRecord record, AnchorBatch? batch, string status) => new()
+    /// <param name="ct">Cancels the read.</param>
+    public static async Task<ProofBundle> CreateAsync(LedgerDbContext db, StoredRecord record, AnchorBatch? batch, string status, CancellationToken ct) => new()
     {
         Format = ProofBundle.CurrentFormat,
         RecordHash = record.RecordHash,
         Status = status,
-        Merkle = batch is null || record.MerkleProofJson is null
-            ? null
-            : new MerkleSection(batch.Root, JsonSerializer.Deserialize<List<string>>(record.MerkleProofJson)!),
+        Merkle = batch is not null && await MerklePaths.OfAsync(db, record, ct) is { } path ? new MerkleSection(batch.Root, path) : null,
         Anchor = AnchorOf(batch),
         Issuer = IssuerSections.Of(record),
     };

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ledger.Api.Hosting;
 using Ledger.Api.Problems;
 using Ledger.Core.Encoding;
@@ -49,9 +48,7 @@ internal static class VerifyApi
             Format = ProofBundle.CurrentFormat,
             RecordHash = record.RecordHash,
             Status = record.PublicStatus,
-            Merkle = record.BatchRoot is null || record.MerkleProofJson is null
-                ? null
-                : new MerkleSection(record.BatchRoot, JsonSerializer.Deserialize<List<string>>(record.MerkleProofJson)!),
+            Merkle = record.BatchRoot is null || record.MerkleProof is null ? null : new MerkleSection(record.BatchRoot, record.MerkleProof),
             Anchor = record.Anchor,
             Issuer = record.Signature,
         });

@@ -36,10 +36,10 @@ internal sealed record VerifiedRecord(
     RevocationNotice? Revocation,
     SupersessionNotice? Supersession)
 {
-    /// <summary>The record's Merkle path as stored (a JSON array of hashes) and its batch's root; read for proofs only.</summary>
-    public string? MerkleProofJson { get; init; }
+    /// <summary>The record's Merkle path (<see cref="MerklePaths"/>) and its batch's root; read for proofs only.</summary>
+    public IReadOnlyList<string>? MerkleProof { get; init; }
 
-    /// <inheritdoc cref="MerkleProofJson"/>
+    /// <inheritdoc cref="MerkleProof"/>
     public string? BatchRoot { get; init; }
 
     /// <summary>The one status everyone is told: erased, then revoked, then superseded, then the anchoring status (<see cref="RecordStanding"/>).</summary>
@@ -61,7 +61,7 @@ internal sealed record VerifiedRecord(
 /// </remarks>
 internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposable
 {
-    // The columns both answers need; a proof adds the Merkle path and the root (columns 27 and 28).
+    // The columns both answers need; a proof adds the stored Merkle path, the root and the batch's tree (columns 27–29).
     private const string Columns = """
         SELECT r.record_hash, r.level, r.issuer, o.name, r.domain, r.type, r.occurred_at, r.received_at_ms, r.envelope_json,
                r.status, r.issuer_address, r.issuer_signature, r.erased_at_ms, er.record_hash,
@@ -79,14 +79,15 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         LEFT JOIN records rvr ON rvr.id = rv.id
         LEFT JOIN supersessions s ON s.superseded_record_id = r.id
         LEFT JOIN records sr ON sr.id = s.id
-        WHERE r.record_hash = @hash
         """;
 
+    private const string Where = "\nWHERE r.record_hash = @hash";
+
     /// <summary>The statement public verification runs: everything but the Merkle path, which it does not show.</summary>
-    internal const string VerifySql = Columns + Joins;
+    internal const string VerifySql = Columns + Joins + Where;
 
     /// <summary>The statement a proof bundle runs: the same facts and the Merkle path with its root.</summary>
-    internal const string ProofSql = Columns + ", r.merkle_proof_json, b.root" + Joins;
+    internal const string ProofSql = Columns + ", r.merkle_proof_json, b.root, t.nodes" + Joins + "\nLEFT JOIN batch_trees t ON t.batch_id = r.batch_id" + Where;
 
     private readonly ConcurrentStack<ReadSlot> _idleVerify = new();
     private readonly ConcurrentStack<ReadSlot> _idleProof = new();
@@ -159,8 +160,9 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             ? new AnchorSection(row.UInt64(15), row.Text(16), row.Text(17), row.UInt64(18), row.Text(19), row.Text(20), row.Int64(21))
             : null;
         var issuer = row.Text(2);
+        var recordHash = row.Text(0);
         return new VerifiedRecord(
-            RecordHash: row.Text(0),
+            RecordHash: recordHash,
             Level: level,
             Issuer: issuer,
             IssuerName: TextOrNull(row, 3),
@@ -179,7 +181,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             Supersession: row.IsNull(25) ? null
                 : new SupersessionNotice(DateTimeOffset.FromUnixTimeMilliseconds(row.Int64(25)), row.Text(26)))
         {
-            MerkleProofJson = proof ? TextOrNull(row, 27) : null,
+            MerkleProof = proof ? MerklePaths.Of(recordHash, TextOrNull(row, 27), row.IsNull(29) ? [] : row.Bytes(29)) : null,
             BatchRoot = proof ? TextOrNull(row, 28) : null,
         };
     }
@@ -215,6 +217,9 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
 
         /// <summary>A TEXT column's UTF-8 bytes.</summary>
         byte[] Utf8(int i);
+
+        /// <summary>A BLOB column's bytes, valid until the row is left.</summary>
+        ReadOnlySpan<byte> Bytes(int i);
     }
 
     /// <summary>A row of an ADO.NET reader (PostgreSQL).</summary>
@@ -232,6 +237,8 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         public ulong UInt64(int i) => Convert.ToUInt64(row.GetValue(i), CultureInfo.InvariantCulture);
 
         public byte[] Utf8(int i) => System.Text.Encoding.UTF8.GetBytes(row.GetString(i));
+
+        public ReadOnlySpan<byte> Bytes(int i) => row.GetFieldValue<byte[]>(i);
     }
 
     /// <summary>
@@ -254,6 +261,10 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
 
         // The stored bytes as they are (sqlite3_column_blob on TEXT): no UTF-16 string between.
         public byte[] Utf8(int i) => raw.sqlite3_column_blob(statement, i).ToArray();
+
+        // SQLite's own buffer, read in place: a batch's tree is 128 KiB at the default batch, which a copy would put
+        // on the large-object heap for every proof.
+        public ReadOnlySpan<byte> Bytes(int i) => raw.sqlite3_column_blob(statement, i);
     }
 
     /// <summary>An open read-only connection with the statement prepared on it.</summary>

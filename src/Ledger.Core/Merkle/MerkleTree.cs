@@ -91,6 +91,70 @@ public sealed class MerkleTree
     }
 
     /// <summary>
+    /// The whole tree as stored: its 2n-1 nodes of 32 bytes each, in the layout above (root first, sorted leaves last,
+    /// the smallest at the very end). <see cref="ProofFromNodes"/> reads a record's proof back out of these bytes.
+    /// </summary>
+    public byte[] ToNodeBytes()
+    {
+        var bytes = new byte[_nodes.Length * Keccak256.Size];
+        for (var k = 0; k < _nodes.Length; k++)
+        {
+            _nodes[k].CopyTo(bytes, k * Keccak256.Size);
+        }
+        return bytes;
+    }
+
+    /// <summary>
+    /// The proof of <paramref name="recordHash"/> (as <see cref="GetProof"/> gives it) read from a tree's stored nodes
+    /// (<see cref="ToNodeBytes"/>): its leaf is found by binary search among the sorted leaves, then a sibling is
+    /// copied per level, O(log n) with nothing hashed but the leaf. Null when the tree does not hold the record.
+    /// </summary>
+    /// <exception cref="ArgumentException">The bytes are not the 2n-1 nodes of a tree.</exception>
+    public static IReadOnlyList<byte[]>? ProofFromNodes(ReadOnlySpan<byte> nodes, byte[] recordHash)
+    {
+        var count = nodes.Length / Keccak256.Size;
+        if (nodes.Length % Keccak256.Size != 0 || count % 2 == 0)
+        {
+            throw new ArgumentException($"A stored tree is an odd number of 32-byte nodes, not {nodes.Length} bytes.", nameof(nodes));
+        }
+        var leaf = LeafHash(recordHash);
+        var n = (count + 1) / 2;
+        // Sorted leaf i sits at node 2n-2-i: ascending i is descending position.
+        int low = 0, high = n - 1;
+        int? found = null;
+        while (low <= high)
+        {
+            var i = low + ((high - low) / 2);
+            var order = nodes.Slice((2 * n - 2 - i) * Keccak256.Size, Keccak256.Size).SequenceCompareTo(leaf);
+            if (order == 0)
+            {
+                found = 2 * n - 2 - i;
+                break;
+            }
+            if (order < 0)
+            {
+                low = i + 1;
+            }
+            else
+            {
+                high = i - 1;
+            }
+        }
+        if (found is not { } index)
+        {
+            return null;
+        }
+        var proof = new List<byte[]>();
+        while (index > 0)
+        {
+            var sibling = index % 2 == 1 ? index + 1 : index - 1;
+            proof.Add(nodes.Slice(sibling * Keccak256.Size, Keccak256.Size).ToArray());
+            index = (index - 1) / 2;
+        }
+        return proof;
+    }
+
+    /// <summary>
     /// The leaf for a record hash: keccak256(keccak256(abi.encode(bytes32))). abi.encode of one bytes32 is the 32 bytes
     /// themselves; hashing twice keeps a leaf from ever being mistaken for an inner node (second-preimage defence).
     /// </summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ledger.Api.Tests.Anchoring;
 
 /// <summary>
-/// A batch is planned (read, tree and proofs built) outside the write lock and written under it (BatchSealer): two
+/// A batch is planned (read and its tree built) outside the write lock and written under it (BatchSealer): two
 /// sealers that planned from the same waiting records, or from overlapping ones, still seal each record once.
 /// </summary>
 public sealed class SealingRaceTests
@@ -55,7 +55,8 @@ public sealed class SealingRaceTests
         Assert.Null(sealedStale);
         Assert.Equal(sealedNow.Id, (await ledger.BatchOfAsync(early)).Id);
         Assert.Equal(sealedNow.Id, (await ledger.BatchOfAsync(late)).Id);
-        // The stale plan's batch row was rolled back with its assignments.
+        // The stale plan's batch row was rolled back with its tree and its assignments.
         Assert.Equal(1, await ledger.Factory.QueryAsync(db => db.Batches.CountAsync()));
+        Assert.Equal(sealedNow.Id, (await ledger.Factory.QueryAsync(db => db.BatchTrees.SingleAsync())).BatchId);
     }
 }

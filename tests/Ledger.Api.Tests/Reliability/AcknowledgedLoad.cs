@@ -54,7 +54,8 @@ internal static class AcknowledgedLoad
     /// <summary>Every acknowledged record stored, in one confirmed batch with verifying proofs; each batch on chain once, at its stored time.</summary>
     public static async Task AssertDurableAndAnchoredOnceAsync(LedgerDbContext db, LedgerAnchorContract contract, ICollection<string> acknowledged, string context)
     {
-        var records = await db.Records.AsNoTracking().Select(r => new { r.RecordHash, r.BatchId, r.MerkleProofJson }).ToListAsync();
+        var records = await db.Records.AsNoTracking().Select(r => new { r.RecordHash, r.BatchId }).ToListAsync();
+        var trees = await db.BatchTrees.AsNoTracking().ToDictionaryAsync(t => t.BatchId, t => t.Nodes);
         var batches = await db.Batches.AsNoTracking().ToListAsync();
         var byHash = records.ToDictionary(r => r.RecordHash);
 
@@ -69,7 +70,7 @@ internal static class AcknowledgedLoad
             Assert.Equal(batch.LeafCount, members.Count);
             var root = Hex.DecodeFixed(batch.Root, 32);
             Assert.All(members, m => Assert.True(MerkleTree.Verify(root, Hex.DecodeFixed(m.RecordHash, 32),
-                [.. JsonSerializer.Deserialize<List<string>>(m.MerkleProofJson!)!.Select(p => Hex.DecodeFixed(p, 32))])));
+                MerkleTree.ProofFromNodes(trees[batch.Id], Hex.DecodeFixed(m.RecordHash, 32))!)));
         }
         Assert.Equal(batches.Count, (int)await contract.BatchCountAsync());
         foreach (var batch in batches)

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Ledger.Core.Encoding;
+using Ledger.Core.Merkle;
+using Ledger.Data;
+
+namespace Ledger.Api.Verification;
+
+/// <summary>
+/// A sealed record's Merkle path: the one stored with the record (records sealed before batch trees, migration 0018),
+/// else read from its batch's stored tree (<see cref="Ledger.Data.Anchoring.BatchTree"/>).
+/// </summary>
+internal static class MerklePaths
+{
+    private static readonly Func<LedgerDbContext, long, CancellationToken, Task<byte[]?>> TreeOf = CompiledQuery.Of(
+        (LedgerDbContext db, long batchId, CancellationToken _) =>
+            db.BatchTrees.Where(t => t.BatchId == batchId).Select(t => t.Nodes).SingleOrDefault());
+
+    /// <param name="recordHash">The record's hash, 0x hex.</param>
+    /// <param name="storedProofJson">The path stored with the record (a JSON array of hashes), if it has one.</param>
+    /// <param name="treeNodes">Its batch's stored tree; empty when there is none.</param>
+    /// <returns>The path, or null when neither holds one (not sealed).</returns>
+    /// <exception cref="InvalidOperationException">The batch's tree does not hold the record: the store is damaged.</exception>
+    public static IReadOnlyList<string>? Of(string recordHash, string? storedProofJson, ReadOnlySpan<byte> treeNodes)
+    {
+        if (storedProofJson is not null)
+        {
+            return JsonSerializer.Deserialize<List<string>>(storedProofJson)!;
+        }
+        if (treeNodes.IsEmpty)
+        {
+            return null;
+        }
+        var path = MerkleTree.ProofFromNodes(treeNodes, Hex.DecodeFixed(recordHash, 32))
+            ?? throw new InvalidOperationException("A record's batch tree does not hold the record: the store is damaged.");
+        var hex = new string[path.Count];
+        for (var i = 0; i < hex.Length; i++)
+        {
+            hex[i] = Hex.Encode(path[i]);
+        }
+        return hex;
+    }
+
+    /// <summary>The path of a record read through EF Core, reading its batch's tree when the record has no stored path.</summary>
+    public static async Task<IReadOnlyList<string>?> OfAsync(LedgerDbContext db, Ledger.Data.Records.StoredRecord record, CancellationToken ct)
+    {
+        if (record.MerkleProofJson is not null || record.BatchId is not { } batchId)
+        {
+            return Of(record.RecordHash, record.MerkleProofJson, []);
+        }
+        return Of(record.RecordHash, null, await TreeOf(db, batchId, ct));
+    }
+}
