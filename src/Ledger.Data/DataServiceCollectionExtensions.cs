@@ -21,19 +21,12 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextPool<LedgerDbContext>(options => UseLedgerStore(options, provider, connectionString));
 
     /// <summary>Points <paramref name="options"/> at the store, with the provider's per-connection settings.</summary>
-    /// <param name="options">The context's options.</param>
-    /// <param name="provider">SQLite or PostgreSQL.</param>
-    /// <param name="connectionString">The provider's connection string.</param>
-    /// <param name="sqliteCheckpointsElsewhere">
-    /// SQLite only: the connections leave checkpoints of the write-ahead log to a background checkpointer the caller
-    /// runs (the service's <c>WalCheckpointer</c>) instead of doing them in the commit that crosses SQLite's threshold.
-    /// </param>
-    public static DbContextOptionsBuilder UseLedgerStore(DbContextOptionsBuilder options, StorageProvider provider, string connectionString, bool sqliteCheckpointsElsewhere = false)
+    public static DbContextOptionsBuilder UseLedgerStore(DbContextOptionsBuilder options, StorageProvider provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
         return provider switch
         {
-            StorageProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(sqliteCheckpointsElsewhere)),
+            StorageProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()),
             StorageProvider.PostgreSql => options.UseNpgsql(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown storage provider."),
         };

@@ -14,14 +14,9 @@ internal static class StorageExtensions
         // Resolved on first use, inside start-up's checks, so a missing PostgreSQL connection string is one clear line.
         var connectionString = new Lazy<string>(options.ResolveConnectionString);
         // Pooled, as AddLedgerStore does: a request's context comes back reset instead of being built anew (docs/benchmarks.md).
-        var checkpointer = options.Provider == StorageProvider.Sqlite && options.CheckpointInterval > TimeSpan.Zero;
-        builder.Services.AddDbContextPool<LedgerDbContext>(db => DataServiceCollectionExtensions.UseLedgerStore(db, options.Provider, connectionString.Value, checkpointer));
+        builder.Services.AddDbContextPool<LedgerDbContext>(db => DataServiceCollectionExtensions.UseLedgerStore(db, options.Provider, connectionString.Value));
         // Public verification's one-statement look-up, with its own read connections on SQLite (disposed with the host).
         builder.Services.AddSingleton<Verification.VerifyLookup>();
-        if (checkpointer)
-        {
-            builder.Services.AddHostedService<WalCheckpointer>();
-        }
         return builder;
     }
 

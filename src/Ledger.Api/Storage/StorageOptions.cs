@@ -20,14 +20,6 @@ public sealed class StorageOptions
     /// </summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>
-    /// SQLite: how often a background checkpointer copies the write-ahead log into the database (<c>PRAGMA
-    /// wal_checkpoint(PASSIVE)</c>, which never blocks a writer or a reader). Zero (or less) leaves checkpoints to SQLite, which
-    /// runs one inside whichever commit crosses 1,000 pages of log, while that commit holds the write lock ingest
-    /// waits on (docs/benchmarks.md, "Sixth round").
-    /// </summary>
-    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(250);
-
     /// <summary>The data folder as a full path, created owner-only (0700) if missing.</summary>
     public string ResolveDataDirectory()
     {

@@ -11,15 +11,10 @@ namespace Ledger.Data.Schema;
 /// <c>secure_delete</c> overwrites deleted content, so an erased data key does not linger in a free page or a moved cell.
 /// They belong to the native connection, which Microsoft.Data.Sqlite's pool hands out again and again, so they are set
 /// once per native connection rather than on every open (five statements on every request's open, before).
-/// With <paramref name="checkpointsElsewhere"/>, <c>wal_autocheckpoint=0</c> too: the service's connections never copy
-/// the write-ahead log back into the database themselves, a background checkpointer does (the service's
-/// <c>WalCheckpointer</c>); otherwise the commit that crosses 1,000 pages of log does it, inside its transaction.
 /// </summary>
-internal sealed class SqlitePragmas(bool checkpointsElsewhere) : DbConnectionInterceptor
+internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Settings = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON;";
-
-    private readonly string Pragmas = checkpointsElsewhere ? Settings + " PRAGMA wal_autocheckpoint=0;" : Settings;
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON;";
 
     // Native connections already configured; weak, so a connection the pool closes is forgotten with it.
     private static readonly ConditionalWeakTable<object, object> Configured = [];
