@@ -289,11 +289,8 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
                 using (var pragmas = connection.CreateCommand())
                 {
                     // A reader never waits on writers in WAL mode; the timeout covers a checkpoint's brief exclusive moments.
-                    // query_only: this connection can never write, whatever runs on it. mmap_size: the file is read
-                    // through a memory map (up to SQLite's default ceiling, just under 2 GiB), not a pread per page; a
-                    // proof reads its batch's whole tree, 32 overflow pages at the default batch, and with a system
-                    // call each that was a fifth of a proof's time (docs/benchmarks.md, "Sixth round").
-                    pragmas.CommandText = "PRAGMA busy_timeout=10000; PRAGMA query_only=ON; PRAGMA mmap_size=2147418112;";
+                    // query_only: this connection can never write, whatever runs on it.
+                    pragmas.CommandText = "PRAGMA busy_timeout=10000; PRAGMA query_only=ON;";
                     pragmas.ExecuteNonQuery();
                 }
                 Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
