@@ -15,10 +15,10 @@ namespace Ledger.Api.Anchoring;
 /// exactly one sealed batch or still waiting. The waiting records are read, and their tree built, before the write
 /// lock is taken (<see cref="PlanAsync"/>): ingest commits wait on that lock, and reading 2,048 records and building
 /// their proofs under it was about half of a seal's time there (docs/benchmarks.md, "Fifth round"); writing each
-/// record's proof under it was most of the rest ("Sixth round"). Under the lock each record is assigned only while it still waits, and a seal
-/// that finds any of its records taken (another sealer's) rolls back whole (<see cref="SealAsync"/>), so two sealers
-/// could not share a record; the anchoring lease makes one sealer the rule anyway. Issuer key registrations and
-/// retirements not yet on chain ride in the new batch's anchor transaction.
+/// record's proof under it was most of the rest ("Sixth round"). Under the lock each record is assigned only while it
+/// still waits, and a seal that finds any of its records taken (another sealer's) rolls back whole
+/// (<see cref="SealAsync"/>), so two sealers could not share a record; the anchoring lease makes one sealer the rule
+/// anyway. Issuer key registrations and retirements not yet on chain ride in the new batch's anchor transaction.
 /// </summary>
 public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<AnchoringOptions> options, ILogger<BatchSealer> log)
 {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Ledger.Core.Encoding;
 using Ledger.Core.Merkle;
 using Ledger.Data;
+using Ledger.Data.Records;
 
 namespace Ledger.Api.Verification;
 
@@ -41,7 +42,7 @@ internal static class MerklePaths
     }
 
     /// <summary>The path of a record read through EF Core, reading its batch's tree when the record has no stored path.</summary>
-    public static async Task<IReadOnlyList<string>?> OfAsync(LedgerDbContext db, Ledger.Data.Records.StoredRecord record, CancellationToken ct)
+    public static async Task<IReadOnlyList<string>?> OfAsync(LedgerDbContext db, StoredRecord record, CancellationToken ct)
     {
         if (record.MerkleProofJson is not null || record.BatchId is not { } batchId)
         {
