@@ -15,9 +15,8 @@ namespace Ledger.Api.Anchoring;
 /// ingest waits on — is held meanwhile. Only the batch id is written: a record's proof is read from its batch's stored
 /// tree (<see cref="Ledger.Data.Anchoring.BatchTree"/>). One UPDATE matches the records to the ids: on SQLite a JSON
 /// array of them (json_each), where an UPDATE per record cost about three times as long under the lock in its calls
-/// alone; on PostgreSQL an array parameter (one round trip). A record is
-/// assigned only while it still waits (<c>batch_id IS NULL</c>); the count of records assigned is returned, and the
-/// caller rolls back when it is short.
+/// alone; on PostgreSQL an array parameter (one round trip). A record is assigned only while it still waits
+/// (<c>batch_id IS NULL</c>); the count of records assigned is returned, and the caller rolls back when it is short.
 /// </summary>
 internal static class BatchAssignment
 {
