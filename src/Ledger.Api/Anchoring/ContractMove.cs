@@ -1,5 +1,4 @@
 using Ledger.Api.Chain;
-using Ledger.Core.Proofs;
 using Ledger.Data;
 using Ledger.Data.Anchoring;
 using Ledger.Data.Issuers;
@@ -34,9 +33,6 @@ public sealed class ContractMove(LedgerDbContext db, ILogger<ContractMove> log)
             ForgetChain(batch, $"Anchored on {batch.Contract}, which this service no longer uses; anchoring it again on {current}.");
         }
         await db.SaveChangesAsync(ct);
-        var ids = moving.Select(b => b.Id).ToList();
-        await db.Records.Where(r => r.BatchId != null && ids.Contains(r.BatchId.Value))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecordStatus.Pending), ct);
         var first = await db.Batches.Where(b => b.State == BatchState.Sealed).MinAsync(b => b.Id, ct);
         await IssuerKeyRegistrations.RegisterAllAgainWithAsync(db, first, ct);
         await tx.CommitAsync(ct);

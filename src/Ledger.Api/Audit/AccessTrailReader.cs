@@ -40,16 +40,17 @@ internal sealed class AccessTrailReader(LedgerDbContext db, EnvelopeVault vault)
     private async Task<AccessTrailPage> PageAsync(List<(AccessTrailEntry Entry, StoredRecord Record)> rows, int limit, CancellationToken ct)
     {
         var items = new List<AccessTrailItem>();
+        var batchStates = await AnchoringStatus.BatchStatesAsync(db, rows.Take(limit).Select(r => r.Record), ct);
         foreach (var (entry, record) in rows.Take(limit))
         {
-            items.Add(await ItemAsync(entry, record, ct));
+            items.Add(await ItemAsync(entry, record, AnchoringStatus.In(batchStates, record), ct));
         }
         long? next = rows.Count > limit ? items[^1].Sequence : null;
         // Counting would walk the trail (through the records it names, for a jurisdiction), so there is no total.
         return new AccessTrailPage(items, next, new PageInfo(limit, next is { } n ? AccessTrailApi.CursorAfter(n) : null, Total: null));
     }
 
-    private async Task<AccessTrailItem> ItemAsync(AccessTrailEntry entry, StoredRecord record, CancellationToken ct)
+    private async Task<AccessTrailItem> ItemAsync(AccessTrailEntry entry, StoredRecord record, string? batchState, CancellationToken ct)
     {
         var payload = await vault.OpenAsync(record, ct) is { } text ? JsonNode.Parse(text)!["payload"]!.AsObject() : new JsonObject();
         string? Field(string name) => payload[name]?.GetValue<string>();
@@ -57,6 +58,6 @@ internal sealed class AccessTrailReader(LedgerDbContext db, EnvelopeVault vault)
             entry.Sequence, DateTimeOffset.FromUnixTimeMilliseconds(entry.ReadAtMs),
             Field("keyId") ?? "", Field("role") ?? "", Field("organisation") ?? "", Field("staffId"),
             entry.ReadRecordId, Field("recordHash") ?? "", Field("purpose"),
-            entry.EntryRecordId, entry.EntryHash, entry.PreviousHash, record.PublicStatus);
+            entry.EntryRecordId, entry.EntryHash, entry.PreviousHash, record.PublicStatus(batchState));
     }
 }

@@ -5,6 +5,7 @@ using Ledger.Core.Proofs;
 using Ledger.Core.Records;
 using Ledger.Core.Records.Types.Internal.Access;
 using Ledger.Data;
+using Ledger.Data.Anchoring;
 using Ledger.Data.Audit;
 using Ledger.Data.Records;
 using Microsoft.EntityFrameworkCore;
@@ -35,9 +36,10 @@ internal sealed class AccessTrailVerifier(LedgerDbContext db, EnvelopeVault vaul
             }
             var ids = page.Select(e => e.EntryRecordId).ToList();
             var records = await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+            var batchStates = await AnchoringStatus.BatchStatesAsync(db, records.Values, ct);
             foreach (var entry in page)
             {
-                await CheckAsync(walk, entry, records.GetValueOrDefault(entry.EntryRecordId), ct);
+                await CheckAsync(walk, entry, records.GetValueOrDefault(entry.EntryRecordId), batchStates, ct);
                 after = entry.Sequence;
             }
         }
@@ -57,7 +59,7 @@ internal sealed class AccessTrailVerifier(LedgerDbContext db, EnvelopeVault vaul
         return new AccessTrailVerification(walk.Problems.Count == 0, walk.Entries, walk.Previous, walk.Pending, walk.Anchored, walk.Confirmed, walk.Problems);
     }
 
-    private async Task CheckAsync(Walk walk, AccessTrailEntry entry, StoredRecord? record, CancellationToken ct)
+    private async Task CheckAsync(Walk walk, AccessTrailEntry entry, StoredRecord? record, IReadOnlyDictionary<long, string> batchStates, CancellationToken ct)
     {
         walk.Entries++;
         var n = entry.Sequence;
@@ -76,7 +78,7 @@ internal sealed class AccessTrailVerifier(LedgerDbContext db, EnvelopeVault vaul
             walk.Problem($"Entry {n}: its record {entry.EntryRecordId} is missing.");
             return;
         }
-        walk.Count(record.Status);
+        walk.Count(BatchState.RecordStatus(AnchoringStatus.In(batchStates, record)));
         if (record.Domain != RecordDomains.Ledger || record.Type != LedgerAccessEntry.Definition.Type || record.RecordHash != entry.EntryHash)
         {
             walk.Problem($"Entry {n}: its record is not the access record with the entry's hash.");

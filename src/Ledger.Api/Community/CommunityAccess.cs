@@ -23,7 +23,7 @@ internal static class CommunityAccess
         var standIn = new StoredRecord
         {
             Id = "", Domain = definition.Domain, Type = definition.Type, Level = (int)definition.Level, Issuer = communityId,
-            OccurredAt = "", ReceivedAtMs = 0, EnvelopeJson = "", RecordHash = "", SubmittedBy = "", Status = "",
+            OccurredAt = "", ReceivedAtMs = 0, EnvelopeJson = "", RecordHash = "", SubmittedBy = "",
         };
         policy.Decide(caller, action, await facts.ForAsync(standIn, ct), null).EnsureAllowed(notFoundDetail);
         return caller;

@@ -3,6 +3,7 @@ using Ledger.Api.Paging;
 using Ledger.Api.Problems;
 using Ledger.Core.Records;
 using Ledger.Data;
+using Ledger.Data.Anchoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Community;
@@ -50,12 +51,16 @@ internal sealed class CommunityBoard(LedgerDbContext db, FundLedger fund, TimePr
                     ? records.Where(r => r.ReceivedAtMs > at || (r.ReceivedAtMs == at && string.Compare(r.Id, id) > 0)).OrderBy(r => r.ReceivedAtMs).ThenBy(r => r.Id)
                     : records.Where(r => r.ReceivedAtMs < at || (r.ReceivedAtMs == at && string.Compare(r.Id, id) < 0)).OrderByDescending(r => r.ReceivedAtMs).ThenByDescending(r => r.Id))
             .Take(page.Limit + 1)
-            .Select(r => new { r.Id, r.RecordHash, r.Type, r.ReceivedAtMs, r.EnvelopeJson, r.Status })
+            .Select(r => new
+            {
+                r.Id, r.RecordHash, r.Type, r.ReceivedAtMs, r.EnvelopeJson,
+                BatchState = db.Batches.Where(b => b.Id == r.BatchId).Select(b => b.State).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         var more = rows.Count > page.Limit;
         rows = newer ? [.. rows.Take(page.Limit).Reverse()] : [.. rows.Take(page.Limit)];
         var lines = rows.Select(r => new BoardLine(r.RecordHash, r.Type, DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAtMs),
-            r.EnvelopeJson.Length == 0 ? null : JsonNode.Parse(r.EnvelopeJson)!["payload"]!.AsObject(), r.Status)).ToList();
+            r.EnvelopeJson.Length == 0 ? null : JsonNode.Parse(r.EnvelopeJson)!["payload"]!.AsObject(), BatchState.RecordStatus(r.BatchState))).ToList();
         var older = rows.Count > 0 && (newer || more) ? BoardCursor.Older(rows[^1].ReceivedAtMs, rows[^1].Id) : null;
         var newerCursor = rows.Count > 0 && page.After is not null && (!newer || more) ? BoardCursor.Newer(rows[0].ReceivedAtMs, rows[0].Id) : null;
         var month = await fund.MonthAsync(communityId, FundLedger.MonthOf(time.GetUtcNow()), ct);

@@ -47,6 +47,7 @@ internal sealed class TimebankAccounts(
         // An entry stops counting once it, or the service record or transfer it stands on, is revoked (the balance
         // already says so: the revocation reversed it in its commit).
         var revoked = await RevokedAsync([.. opened.SelectMany(o => new[] { o.Record.RecordHash, Reference(o.Payload) }).OfType<string>()], ct);
+        var batchStates = await AnchoringStatus.BatchStatesAsync(db, opened.Select(o => o.Record), ct);
         var entries = new List<TimebankEntry>();
         var confirmed = 0m;
         foreach (var (record, payload) in opened)
@@ -56,7 +57,7 @@ internal sealed class TimebankAccounts(
             var status = withdrawn ? "revoked"
                 : record.Type == "volunteer-service"
                     ? await SharedCommunityServiceConfirmation.IsConfirmedAsync(store, record.RecordHash, ct) ? "confirmed" : "pending"
-                    : record.PublicStatus;
+                    : record.PublicStatus(AnchoringStatus.In(batchStates, record));
             if (!withdrawn && record.Type is "service-confirmation" or "hours-received")
             {
                 confirmed += hours ?? 0m;

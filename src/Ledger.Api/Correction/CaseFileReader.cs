@@ -35,13 +35,14 @@ internal sealed class CaseFileReader(LedgerDbContext db, EnvelopeVault vault)
         var rows = await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var revoked = (await db.Revocations.AsNoTracking().Where(r => ids.Contains(r.RevokedRecordId)).Select(r => r.RevokedRecordId).ToListAsync(ct)).ToHashSet();
         var superseded = (await db.Supersessions.AsNoTracking().Where(s => ids.Contains(s.SupersededRecordId)).Select(s => s.SupersededRecordId).ToListAsync(ct)).ToHashSet();
+        var batchStates = await AnchoringStatus.BatchStatesAsync(db, rows.Values, ct);
         var records = new List<CaseRecord>(links.Count);
         foreach (var link in links)
         {
             var row = rows[link.RecordId];
             var envelope = await vault.OpenAsync(row, ct) is { } text ? JsonNode.Parse(text)!.AsObject() : null;
             var (isRevoked, isSuperseded) = (revoked.Contains(row.Id), superseded.Contains(row.Id));
-            records.Add(new CaseRecord(link, row, envelope, RecordStanding.StatusOf(row, isRevoked, isSuperseded), isRevoked, isSuperseded));
+            records.Add(new CaseRecord(link, row, envelope, RecordStanding.StatusOf(row, AnchoringStatus.In(batchStates, row), isRevoked, isSuperseded), isRevoked, isSuperseded));
         }
         return records;
     }

@@ -146,7 +146,7 @@ internal sealed class EvidencePackage(LedgerDbContext db, CaseFileReader reader,
             var directory = EvidenceLayout.RevocationDirectory(revocations.Count + 1);
             var envelope = await vault.OpenAsync(row.Record, ct) ?? throw new InvalidOperationException("A revocation record does not open.");
             var batch = row.Record.BatchId is { } id ? await db.Batches.AsNoTracking().SingleAsync(b => b.Id == id, ct) : null;
-            var proof = await ProofBundleFactory.CreateAsync(db, row.Record, batch, row.Record.PublicStatus, ct);
+            var proof = await ProofBundleFactory.CreateAsync(db, row.Record, batch, row.Record.PublicStatus(batch?.State), ct);
             files[$"{directory}/{EvidenceLayout.Envelope}"] = Encoding.UTF8.GetBytes(envelope);
             files[$"{directory}/{EvidenceLayout.Proof}"] = Json(proof);
             proofs.Add(proof);

@@ -5,6 +5,7 @@ using Ledger.Api.Verification;
 using Ledger.Core.Protection;
 using Ledger.Core.Proofs;
 using Ledger.Data;
+using Ledger.Data.Anchoring;
 using Ledger.Data.Correction;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,10 +61,12 @@ internal sealed class EvidencePackages(LedgerDbContext db, SubjectKeyStore keys,
             throw Erased();
         }
         var packageEvent = await db.Records.AsNoTracking().SingleAsync(r => r.Id == entry.EventRecordId, ct);
-        if (packageEvent.Status != RecordStatus.Confirmed || packageEvent.BatchId is not { } batchId)
+        var batch = packageEvent.BatchId is { } batchId ? await db.Batches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct) : null;
+        var eventStatus = BatchState.RecordStatus(batch?.State);
+        if (batch is null || eventStatus != RecordStatus.Confirmed)
         {
             throw new LedgerProblem(StatusCodes.Status202Accepted, "Package not ready",
-                $"The package is made; the access-trail record of its making ({packageEvent.RecordHash}) is {packageEvent.Status} and is handed out " +
+                $"The package is made; the access-trail record of its making ({packageEvent.RecordHash}) is {eventStatus} and is handed out " +
                 "with its proof once it is confirmed on chain, so the package proves by itself what was handed out and when. Ask again after Retry-After.")
             {
                 RetryAfter = RetryAfter,
@@ -72,8 +75,7 @@ internal sealed class EvidencePackages(LedgerDbContext db, SubjectKeyStore keys,
         }
         using var key = await keys.OpenAsync(entry.KeyId, ct) ?? throw Erased();
         var zip = PayloadCipher.Decrypt(entry.PackageSealed, key, AssociatedData(entry.Id));
-        var batch = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
-        return EvidencePackage.WithEventProof(zip, await ProofBundleFactory.CreateAsync(db, packageEvent, batch, packageEvent.PublicStatus, ct));
+        return EvidencePackage.WithEventProof(zip, await ProofBundleFactory.CreateAsync(db, packageEvent, batch, packageEvent.PublicStatus(batch.State), ct));
     }
 
     private static LedgerProblem Erased() => new(StatusCodes.Status410Gone, "Records erased",

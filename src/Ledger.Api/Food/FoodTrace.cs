@@ -1,6 +1,7 @@
 using Ledger.Core.Epcis;
 using Ledger.Core.Proofs;
 using Ledger.Data;
+using Ledger.Data.Anchoring;
 using Ledger.Data.Epcis;
 using Microsoft.EntityFrameworkCore;
 
@@ -277,7 +278,11 @@ internal sealed class FoodTrace(LedgerDbContext db)
             var ids = chunk.Select(e => e.RecordId).ToList();
             var byId = chunk.ToDictionary(e => e.RecordId, StringComparer.Ordinal);
             var rows = await db.EpcisEvents.AsNoTracking().Where(e => ids.Contains(e.RecordId))
-                .Join(db.Records, e => e.RecordId, r => r.Id, (e, r) => new { Event = e, r.RecordHash, r.Status, r.ErasedAtMs, r.Issuer })
+                .Join(db.Records, e => e.RecordId, r => r.Id, (e, r) => new
+                {
+                    Event = e, r.RecordHash, r.ErasedAtMs, r.Issuer,
+                    BatchState = db.Batches.Where(b => b.Id == r.BatchId).Select(b => b.State).FirstOrDefault(),
+                })
                 .ToListAsync(ct);
             var revoked = (await db.Revocations.AsNoTracking().Where(v => ids.Contains(v.RevokedRecordId)).Select(v => v.RevokedRecordId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             var superseded = (await db.Supersessions.AsNoTracking().Where(s => ids.Contains(s.SupersededRecordId)).Select(s => s.SupersededRecordId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -290,7 +295,7 @@ internal sealed class FoodTrace(LedgerDbContext db)
                 var status = row.ErasedAtMs is not null ? RecordStatus.Erased
                     : revoked.Contains(e.RecordId) ? RecordStatus.Revoked
                     : superseded.Contains(e.RecordId) ? RecordStatus.Superseded
-                    : row.Status;
+                    : BatchState.RecordStatus(row.BatchState);
                 traced.Add(new TracedEvent(e.EventHashId, row.RecordHash, e.RecordId, e.EventType, e.BizStep,
                     DateTimeOffset.FromUnixTimeMilliseconds(e.EventTimeMs), e.BizLocation, inputs, outputs, status) { Issuer = row.Issuer });
             }

@@ -95,7 +95,7 @@ internal static class FoodTraceApi
             {
                 Id = "", Domain = FoodSafetyEpcisEvent.Definition.Domain, Type = FoodSafetyEpcisEvent.Definition.Type,
                 Level = (int)DataLevel.Internal, Issuer = issuer, OccurredAt = "", ReceivedAtMs = 0, EnvelopeJson = "", RecordHash = "",
-                SubmittedBy = "", Status = "",
+                SubmittedBy = "",
             };
             allowed[issuer] = policy.Decide(caller, LedgerAction.ReadRecord, await facts.ForAsync(record, ct), null).IsAllowed;
         }

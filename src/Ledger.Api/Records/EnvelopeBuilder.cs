@@ -147,7 +147,6 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
             EnvelopeJson = canonical,
             RecordHash = recordHash,
             SubmittedBy = submittedBy,
-            Status = Core.Proofs.RecordStatus.Pending,
         };
     }
 

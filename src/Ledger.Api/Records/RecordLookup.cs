@@ -19,7 +19,7 @@ internal static class RecordLookup
     private static readonly StoredRecord Missing = new()
     {
         Id = "", Domain = "", Type = "", Level = 4, Issuer = "", OccurredAt = "", ReceivedAtMs = 0,
-        EnvelopeJson = "", RecordHash = "", SubmittedBy = "", Status = "",
+        EnvelopeJson = "", RecordHash = "", SubmittedBy = "",
     };
 
     /// <summary>

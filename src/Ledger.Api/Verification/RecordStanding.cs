@@ -1,5 +1,6 @@
 using Ledger.Core.Proofs;
 using Ledger.Data;
+using Ledger.Data.Anchoring;
 using Ledger.Data.Records;
 
 namespace Ledger.Api.Verification;
@@ -8,7 +9,7 @@ namespace Ledger.Api.Verification;
 /// Whether a record still stands: its revocation and its correction, if any, and the one status that sums them up.
 /// The same answer for the public verification, the proof bundle and an authorised read.
 /// </summary>
-/// <param name="Status">The status everyone is told (see <see cref="Of"/> for the order).</param>
+/// <param name="Status">The status everyone is told (see <see cref="StatusOf(bool, string, bool, bool)"/> for the order).</param>
 /// <param name="Revocation">Its revocation, or null.</param>
 /// <param name="Supersession">Its correction, or null.</param>
 internal sealed record RecordStanding(string Status, RevocationNotice? Revocation, SupersessionNotice? Supersession)
@@ -22,15 +23,16 @@ internal sealed record RecordStanding(string Status, RevocationNotice? Revocatio
     {
         var revocation = await VerificationQueries.RevocationOf(db, record.Id, ct);
         var supersession = await VerificationQueries.SupersessionOf(db, record.Id, ct);
-        return new RecordStanding(Of(record, revocation, supersession), revocation, supersession);
+        var batchState = await AnchoringStatus.BatchStateOfAsync(db, record, ct);
+        return new RecordStanding(StatusOf(record, batchState, revocation is not null, supersession is not null), revocation, supersession);
     }
 
-    private static string Of(StoredRecord record, RevocationNotice? revocation, SupersessionNotice? supersession) =>
-        StatusOf(record, revocation is not null, supersession is not null);
-
-    /// <summary>The one status of a record whose revocation and correction are already known (e.g. read for many at once).</summary>
-    public static string StatusOf(StoredRecord record, bool revoked, bool superseded) =>
-        StatusOf(record.ErasedAtMs is not null, record.Status, revoked, superseded);
+    /// <summary>
+    /// The one status of a record whose batch's state, revocation and correction are already known (e.g. read for many
+    /// at once).
+    /// </summary>
+    public static string StatusOf(StoredRecord record, string? batchState, bool revoked, bool superseded) =>
+        StatusOf(record.ErasedAtMs is not null, BatchState.RecordStatus(batchState), revoked, superseded);
 
     /// <summary>The same order from the facts alone: erased, revoked, superseded, then the anchoring status.</summary>
     public static string StatusOf(bool erased, string anchoringStatus, bool revoked, bool superseded) =>

@@ -61,10 +61,10 @@ internal sealed record VerifiedRecord(
 /// </remarks>
 internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposable
 {
-    // The columns both answers need; a proof adds the stored Merkle path, the root and the batch's tree (columns 27–29).
+    // The columns both answers need; a proof adds the stored Merkle path, the root and the batch's tree (columns 26–28).
     private const string Columns = """
         SELECT r.record_hash, r.level, r.issuer, o.name, r.domain, r.type, r.occurred_at, r.received_at_ms, r.envelope_json,
-               r.status, r.issuer_address, r.issuer_signature, r.erased_at_ms, er.record_hash,
+               r.issuer_address, r.issuer_signature, r.erased_at_ms, er.record_hash,
                b.state, b.chain_id, b.contract, b.tx_hash, b.block_number, b.block_hash, b.chain_batch_id, b.anchored_at,
                rv.revoked_at_ms, rvr.record_hash, rv.reason_code, s.superseded_at_ms, sr.record_hash
         """;
@@ -155,9 +155,9 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         where TRow : IRow
     {
         var level = row.Int32(1);
-        var batchState = TextOrNull(row, 14);
+        var batchState = TextOrNull(row, 13);
         var anchor = batchState is BatchState.Included or BatchState.Confirmed
-            ? new AnchorSection(row.UInt64(15), row.Text(16), row.Text(17), row.UInt64(18), row.Text(19), row.Text(20), row.Int64(21))
+            ? new AnchorSection(row.UInt64(14), row.Text(15), row.Text(16), row.UInt64(17), row.Text(18), row.Text(19), row.Int64(20))
             : null;
         var issuer = row.Text(2);
         var recordHash = row.Text(0);
@@ -171,18 +171,18 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             OccurredAt: row.Text(6),
             ReceivedAtMs: row.Int64(7),
             EnvelopeUtf8: !proof && PublicDisclosure.ShowsContent((DataLevel)level) && !row.IsNull(8) ? row.Utf8(8) : [],
-            Status: row.Text(9),
-            Signature: TextOrNull(row, 10) is { } address && TextOrNull(row, 11) is { } signature ? new IssuerSection(issuer, address, signature) : null,
-            ErasedAtMs: row.IsNull(12) ? null : row.Int64(12),
-            ErasureRecordHash: TextOrNull(row, 13),
+            Status: BatchState.RecordStatus(batchState),
+            Signature: TextOrNull(row, 9) is { } address && TextOrNull(row, 10) is { } signature ? new IssuerSection(issuer, address, signature) : null,
+            ErasedAtMs: row.IsNull(11) ? null : row.Int64(11),
+            ErasureRecordHash: TextOrNull(row, 12),
             Anchor: anchor,
-            Revocation: row.IsNull(22) ? null
-                : new RevocationNotice(DateTimeOffset.FromUnixTimeMilliseconds(row.Int64(22)), row.Text(23), row.Text(24)),
-            Supersession: row.IsNull(25) ? null
-                : new SupersessionNotice(DateTimeOffset.FromUnixTimeMilliseconds(row.Int64(25)), row.Text(26)))
+            Revocation: row.IsNull(21) ? null
+                : new RevocationNotice(DateTimeOffset.FromUnixTimeMilliseconds(row.Int64(21)), row.Text(22), row.Text(23)),
+            Supersession: row.IsNull(24) ? null
+                : new SupersessionNotice(DateTimeOffset.FromUnixTimeMilliseconds(row.Int64(24)), row.Text(25)))
         {
-            MerkleProof = proof ? MerklePaths.Of(recordHash, TextOrNull(row, 27), row.IsNull(29) ? [] : row.Bytes(29)) : null,
-            BatchRoot = proof ? TextOrNull(row, 28) : null,
+            MerkleProof = proof ? MerklePaths.Of(recordHash, TextOrNull(row, 26), row.IsNull(28) ? [] : row.Bytes(28)) : null,
+            BatchRoot = proof ? TextOrNull(row, 27) : null,
         };
     }
 

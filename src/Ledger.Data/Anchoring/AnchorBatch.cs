@@ -49,4 +49,17 @@ public static class BatchState
     public const string Submitted = "submitted";
     public const string Included = "included";
     public const string Confirmed = "confirmed";
+
+    /// <summary>
+    /// The anchoring status of every record in a batch in <paramref name="batchState"/>, or of a record in no batch
+    /// yet (null): anchored once the root is in a canonical block, confirmed once enough blocks are on top, pending
+    /// before and whenever the chain drops the block. It is derived here, never stored per record, so a batch's move
+    /// is one row's update.
+    /// </summary>
+    public static string RecordStatus(string? batchState) => batchState switch
+    {
+        Included => Core.Proofs.RecordStatus.Anchored,
+        Confirmed => Core.Proofs.RecordStatus.Confirmed,
+        _ => Core.Proofs.RecordStatus.Pending,
+    };
 }

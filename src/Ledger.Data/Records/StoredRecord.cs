@@ -1,3 +1,5 @@
+using Ledger.Data.Anchoring;
+
 namespace Ledger.Data.Records;
 
 /// <summary>A record as kept off-chain: the exact envelope that was hashed, its commitment and its place in a batch.</summary>
@@ -23,8 +25,13 @@ public sealed class StoredRecord
     public required string RecordHash { get; init; }
     /// <summary>The API key that submitted it (its public id, not the secret).</summary>
     public required string SubmittedBy { get; init; }
-    /// <summary>pending | anchored | confirmed (follows the batch); see <see cref="ErasedAtMs"/> for erasure.</summary>
-    public required string Status { get; set; }
+    /// <summary>
+    /// The <c>status</c> column: <c>pending</c>, written at insert and never changed. A record's anchoring status is
+    /// its batch's state (<see cref="BatchState.RecordStatus"/>, <see cref="AnchoringStatus"/>), so a batch's move
+    /// rewrites none of its records under the write lock. Rows anchored by earlier versions keep the status they were
+    /// last given, which nothing reads. Internal so that no reader can take it for the live status.
+    /// </summary>
+    internal string Status { get; init; } = Core.Proofs.RecordStatus.Pending;
     /// <summary>The batch that sealed it; null while waiting.</summary>
     public long? BatchId { get; set; }
     /// <summary>JSON array of 0x sibling hashes from leaf to root, fixed when the batch is sealed.</summary>
@@ -43,8 +50,11 @@ public sealed class StoredRecord
     /// <summary>The ledger/erasure record that destroyed the data key.</summary>
     public string? ErasureId { get; init; }
 
-    /// <summary>The status users see: <c>erased</c> once the payload is destroyed, otherwise the anchoring status.</summary>
-    public string PublicStatus => ErasedAtMs is null ? Status : Core.Proofs.RecordStatus.Erased;
+    /// <summary>
+    /// The status users see: <c>erased</c> once the payload is destroyed, otherwise the anchoring status of a record
+    /// whose batch is in <paramref name="batchState"/> (null while it waits for a batch).
+    /// </summary>
+    public string PublicStatus(string? batchState) => ErasedAtMs is null ? BatchState.RecordStatus(batchState) : Core.Proofs.RecordStatus.Erased;
 
     /// <summary>A copy with the envelope sealed: <see cref="EnvelopeJson"/> empty, the sealed bytes and their key kept.</summary>
     public StoredRecord WithSealedEnvelope(byte[] sealedEnvelope, string dataKeyId) => Copy(sealedEnvelope, dataKeyId, IssuerAddress, IssuerSignature, "");

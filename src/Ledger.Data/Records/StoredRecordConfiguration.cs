@@ -29,7 +29,6 @@ internal sealed class StoredRecordConfiguration : IEntityTypeConfiguration<Store
         builder.Property(r => r.IssuerSignature).HasColumnName("issuer_signature").HasMaxLength(132);
         builder.Property(r => r.ErasedAtMs).HasColumnName("erased_at_ms");
         builder.Property(r => r.ErasureId).HasColumnName("erasure_id").HasMaxLength(36);
-        builder.Ignore(r => r.PublicStatus);
         builder.HasIndex(r => r.RecordHash).IsUnique();
         builder.HasIndex(r => new { r.BatchId, r.ReceivedAtMs });
     }

@@ -100,7 +100,7 @@ public sealed class PublicViewTests(SharedLedger ledger) : IClassFixture<SharedL
                 Id = Guid.NewGuid().ToString(), Domain = "community-correction", Type = "positioning-approval", Level = 3,
                 Issuer = "demo-judicial-bureau", OccurredAt = stored.OccurredAt, ReceivedAtMs = stored.ReceivedAtMs + 1,
                 EnvelopeJson = "", RecordHash = "0x" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
-                SubmittedBy = stored.SubmittedBy, Status = "pending", SealedEnvelope = stored.SealedEnvelope, DataKeyId = stored.DataKeyId,
+                SubmittedBy = stored.SubmittedBy, SealedEnvelope = stored.SealedEnvelope, DataKeyId = stored.DataKeyId,
             };
             var row = stored;
             await _factory.QueryAsync(db =>

@@ -1,4 +1,6 @@
+using Ledger.Core.Proofs;
 using Ledger.Data.Anchoring;
+using Microsoft.EntityFrameworkCore;
 using static Ledger.Api.Tests.Anchoring.SteppedLedger;
 
 namespace Ledger.Api.Tests.Anchoring;
@@ -6,7 +8,7 @@ namespace Ledger.Api.Tests.Anchoring;
 /// <summary>
 /// A block that leaves the chain takes its anchors with it: the batch goes back to submitted, its records back to
 /// pending, the same transaction is sent again, and the proofs follow the root to its new block. Confirmed is only
-/// ever shown for a block that is still canonical.
+/// ever shown for a block that is still canonical. A record's status is its batch's state, so it follows every move.
 /// </summary>
 public sealed class ReorgTests
 {
@@ -73,5 +75,17 @@ public sealed class ReorgTests
         Assert.Equal(await ledger.CanonicalHashAsync(anchor.GetProperty("blockNumber").GetUInt64()), anchor.GetProperty("blockHash").GetString());
         Assert.NotEqual(before.GetProperty("anchor").GetProperty("blockHash").GetString(), anchor.GetProperty("blockHash").GetString());
         Assert.Equal(1, await ledger.AnchorCountAsync((await ledger.BatchOfAsync(record)).Root));
+        // The batch went to confirmed, back and to confirmed again, and the record's row was never rewritten: its
+        // status is the batch's state.
+        Assert.Equal(RecordStatus.Pending, await ledger.Factory.QueryAsync(db => db.Records.Where(r => r.RecordHash == record).Select(r => r.Status).SingleAsync()));
     }
+
+    [Theory]
+    [InlineData(null, RecordStatus.Pending)]
+    [InlineData(BatchState.Sealed, RecordStatus.Pending)]
+    [InlineData(BatchState.Submitted, RecordStatus.Pending)]
+    [InlineData(BatchState.Included, RecordStatus.Anchored)]
+    [InlineData(BatchState.Confirmed, RecordStatus.Confirmed)]
+    public void ARecordsStatusIsItsBatchsState(string? batchState, string recordStatus) =>
+        Assert.Equal(recordStatus, BatchState.RecordStatus(batchState));
 }

@@ -108,7 +108,7 @@ public sealed class EncryptionAtRestTests(SharedLedger ledger) : IClassFixture<S
         {
             Id = Guid.NewGuid().ToString(), Domain = "shared-community", Type = "volunteer-service", Level = 2, Issuer = "demo-community-committee",
             OccurredAt = "2026-11-21T08:00:00.000Z", ReceivedAtMs = 0, EnvelopeJson = "{\"payload\":{}}",
-            RecordHash = "0x" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + new string('0', 32), SubmittedBy = "test", Status = "pending",
+            RecordHash = "0x" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + new string('0', 32), SubmittedBy = "test",
         };
 
         var failure = await Assert.ThrowsAsync<DbUpdateException>(() => _factory.QueryAsync(db =>

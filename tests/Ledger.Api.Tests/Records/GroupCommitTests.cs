@@ -101,6 +101,5 @@ public sealed class GroupCommitTests(SharedLedger ledger, ITestOutputHelper outp
     {
         Id = r.Id, Domain = r.Domain, Type = r.Type, Level = r.Level, Issuer = r.Issuer, OccurredAt = r.OccurredAt,
         ReceivedAtMs = r.ReceivedAtMs, EnvelopeJson = r.EnvelopeJson, RecordHash = recordHash, SubmittedBy = r.SubmittedBy,
-        Status = r.Status,
     };
 }

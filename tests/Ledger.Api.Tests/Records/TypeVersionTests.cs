@@ -102,7 +102,6 @@ public sealed class TypeVersionTests(SharedLedger ledger) : IClassFixture<Shared
             EnvelopeJson = JsonCanonicalizer.CanonicalizeToString(envelope.ToJson()),
             RecordHash = hash,
             SubmittedBy = "ldg_legacy00",
-            Status = Core.Proofs.RecordStatus.Pending,
         });
         return db.SaveChangesAsync();
     });

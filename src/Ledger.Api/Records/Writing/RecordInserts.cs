@@ -12,7 +12,7 @@ namespace Ledger.Api.Records.Writing;
 /// before, where EF Core batches them into one round trip.
 /// </summary>
 /// <remarks>
-/// A record row is written once and never changed by the commit (its status and batch change later, elsewhere), so
+/// A record row is written once and never changed by the commit (its batch is set later, when it is sealed), so
 /// tracking it buys nothing, while detecting changes over every tracked row and building a command per row was the
 /// largest share of the single writer's time (docs/benchmarks.md). Rows are held until <see cref="FlushAsync"/>, which
 /// the commit calls wherever it saved the context before, so every effect, rule and projection sees exactly the rows it
@@ -134,7 +134,7 @@ internal sealed class RecordInserts(LedgerDbContext db) : IDisposable
         p[7].Value = record.EnvelopeJson;
         p[8].Value = record.RecordHash;
         p[9].Value = record.SubmittedBy;
-        p[10].Value = record.Status;
+        p[10].Value = Core.Proofs.RecordStatus.Pending; // the column keeps its insert-time value; the live status is the batch's
         p[11].Value = Nullable(record.BatchId);
         p[12].Value = (object?)record.MerkleProofJson ?? DBNull.Value;
         p[13].Value = (object?)record.SealedEnvelope ?? DBNull.Value;
