@@ -42,6 +42,12 @@ internal sealed record VerifiedRecord(
     /// <inheritdoc cref="MerkleProof"/>
     public string? BatchRoot { get; init; }
 
+    // Where the path comes from, read for proofs: the path stored with a record sealed before batch trees, or the
+    // batch whose tree holds it.
+    internal string? StoredPathJson { get; init; }
+
+    internal long? BatchId { get; init; }
+
     /// <summary>The one status everyone is told: erased, then revoked, then superseded, then the anchoring status (<see cref="RecordStanding"/>).</summary>
     public string PublicStatus => RecordStanding.StatusOf(ErasedAtMs is not null, Status, Revocation is not null, Supersession is not null);
 }
@@ -61,7 +67,7 @@ internal sealed record VerifiedRecord(
 /// </remarks>
 internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposable
 {
-    // The columns both answers need; a proof adds the stored Merkle path, the root and the batch's tree (columns 26–28).
+    // The columns both answers need; a proof adds the stored Merkle path, the root and the batch's id (columns 26–28).
     private const string Columns = """
         SELECT r.record_hash, r.level, r.issuer, o.name, r.domain, r.type, r.occurred_at, r.received_at_ms, r.envelope_json,
                r.issuer_address, r.issuer_signature, r.erased_at_ms, er.record_hash,
@@ -87,8 +93,12 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
     internal const string VerifySql = Columns + Joins + Where;
 
     /// <summary>The statement a proof bundle runs: the same facts and the Merkle path with its root.</summary>
-    internal const string ProofSql = Columns + ", r.merkle_proof_json, b.root, t.nodes" + Joins + "\nLEFT JOIN batch_trees t ON t.batch_id = r.batch_id" + Where;
+    internal const string ProofSql = Columns + ", r.merkle_proof_json, b.root, r.batch_id" + Joins + Where;
 
+    /// <summary>A batch's stored tree, read by a proof when <see cref="BatchTreeCache"/> does not hold it.</summary>
+    internal const string TreeSql = "SELECT nodes FROM batch_trees WHERE batch_id = @batch";
+
+    private readonly BatchTreeCache _trees = new(BatchTreeCache.DefaultBytes);
     private readonly ConcurrentStack<ReadSlot> _idleVerify = new();
     private readonly ConcurrentStack<ReadSlot> _idleProof = new();
     private readonly bool _sqlite = storage.Value.Provider == StorageProvider.Sqlite;
@@ -117,8 +127,17 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             parameter.ParameterName = "hash";
             parameter.Value = hash;
             command.Parameters.Add(parameter);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct) ? Read(new ReaderRow(reader), proof) : null;
+            VerifiedRecord? found;
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                found = await reader.ReadAsync(ct) ? Read(new ReaderRow(reader), proof) : null;
+            }
+            if (found is not null && proof)
+            {
+                var cached = Cached(found);
+                found = WithPath(found, cached, MustRead(found, cached, out var batchId) ? await ReadTreeAsync(connection, batchId, ct) : null);
+            }
+            return found;
         }
         finally
         {
@@ -134,6 +153,11 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         try
         {
             var found = slot.Find(hash, proof);
+            if (found is not null && proof)
+            {
+                var cached = Cached(found);
+                found = WithPath(found, cached, MustRead(found, cached, out var batchId) ? slot.Tree(batchId) : null);
+            }
             reusable = true;
             return found;
         }
@@ -149,6 +173,38 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
                 slot.Dispose();
             }
         }
+    }
+
+    // A proof's Merkle path is the one stored with its record (sealed before batch trees) or read from its batch's
+    // tree: from the cache, or read once and kept. The cache is keyed by root: a root names its leaves, so a cached
+    // tree can never be another batch's, even one sealed again under the same id.
+    private byte[]? Cached(VerifiedRecord record) =>
+        record.StoredPathJson is null && record.BatchRoot is { } root ? _trees.Find(root) : null;
+
+    private static bool MustRead(VerifiedRecord record, byte[]? cached, out long batchId)
+    {
+        batchId = record.BatchId ?? 0;
+        return cached is null && record.StoredPathJson is null && record.BatchId is not null && record.BatchRoot is not null;
+    }
+
+    private VerifiedRecord WithPath(VerifiedRecord record, byte[]? cached, byte[]? read)
+    {
+        if (read is not null)
+        {
+            _trees.Keep(record.BatchRoot!, read);
+        }
+        return record with { MerkleProof = MerklePaths.Of(record.RecordHash, record.StoredPathJson, cached ?? read ?? []) };
+    }
+
+    private static async Task<byte[]?> ReadTreeAsync(DbConnection connection, long batchId, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = TreeSql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "batch";
+        parameter.Value = batchId;
+        command.Parameters.Add(parameter);
+        return await command.ExecuteScalarAsync(ct) as byte[];
     }
 
     private static VerifiedRecord Read<TRow>(TRow row, bool proof)
@@ -181,8 +237,9 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             Supersession: row.IsNull(24) ? null
                 : new SupersessionNotice(DateTimeOffset.FromUnixTimeMilliseconds(row.Int64(24)), row.Text(25)))
         {
-            MerkleProof = proof ? MerklePaths.Of(recordHash, TextOrNull(row, 26), row.IsNull(28) ? [] : row.Bytes(28)) : null,
+            StoredPathJson = proof ? TextOrNull(row, 26) : null,
             BatchRoot = proof ? TextOrNull(row, 27) : null,
+            BatchId = proof && !row.IsNull(28) ? row.Int64(28) : null,
         };
     }
 
@@ -193,6 +250,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
     public void Dispose()
     {
         Interlocked.Exchange(ref _disposed, 1);
+        _trees.Dispose();
         foreach (var idleSlots in new[] { _idleVerify, _idleProof })
         {
             while (idleSlots.TryPop(out var slot))
@@ -218,8 +276,6 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         /// <summary>A TEXT column's UTF-8 bytes.</summary>
         byte[] Utf8(int i);
 
-        /// <summary>A BLOB column's bytes, valid until the row is left.</summary>
-        ReadOnlySpan<byte> Bytes(int i);
     }
 
     /// <summary>A row of an ADO.NET reader (PostgreSQL).</summary>
@@ -238,7 +294,6 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
 
         public byte[] Utf8(int i) => System.Text.Encoding.UTF8.GetBytes(row.GetString(i));
 
-        public ReadOnlySpan<byte> Bytes(int i) => row.GetFieldValue<byte[]>(i);
     }
 
     /// <summary>
@@ -262,9 +317,6 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         // The stored bytes as they are (sqlite3_column_blob on TEXT): no UTF-16 string between.
         public byte[] Utf8(int i) => raw.sqlite3_column_blob(statement, i).ToArray();
 
-        // SQLite's own buffer, read in place: a batch's tree is 128 KiB at the default batch, which a copy would put
-        // on the large-object heap for every proof.
-        public ReadOnlySpan<byte> Bytes(int i) => raw.sqlite3_column_blob(statement, i);
     }
 
     /// <summary>An open read-only connection with the statement prepared on it.</summary>
@@ -272,6 +324,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
     {
         private readonly SqliteConnection _connection;
         private readonly sqlite3_stmt _statement;
+        private sqlite3_stmt? _tree;
 
         private ReadSlot(SqliteConnection connection, sqlite3_stmt statement)
         {
@@ -326,6 +379,34 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             }
         }
 
+        /// <summary>The stored tree of batch <paramref name="batchId"/>, or null; its statement is prepared on first use.</summary>
+        public byte[]? Tree(long batchId)
+        {
+            if (_tree is null)
+            {
+                Check(_connection, raw.sqlite3_prepare_v2(_connection.Handle, TreeSql, out var tree));
+                _tree = tree;
+            }
+            try
+            {
+                Check(_connection, raw.sqlite3_bind_int64(_tree, 1, batchId));
+                var step = raw.sqlite3_step(_tree);
+                if (step == raw.SQLITE_DONE)
+                {
+                    return null;
+                }
+                if (step != raw.SQLITE_ROW)
+                {
+                    Check(_connection, step);
+                }
+                return raw.sqlite3_column_blob(_tree, 0).ToArray();
+            }
+            finally
+            {
+                raw.sqlite3_reset(_tree);
+            }
+        }
+
         private static void Check(SqliteConnection connection, int code)
         {
             if (code != raw.SQLITE_OK)
@@ -336,6 +417,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
 
         public void Dispose()
         {
+            _tree?.Dispose();
             _statement.Dispose();
             _connection.Dispose();
         }
