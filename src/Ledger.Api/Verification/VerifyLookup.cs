@@ -99,6 +99,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
     internal const string TreeSql = "SELECT nodes FROM batch_trees WHERE batch_id = @batch";
 
     private readonly BatchTreeCache _trees = new(BatchTreeCache.DefaultBytes);
+    private long _newestBatch;
     private readonly ConcurrentStack<ReadSlot> _idleVerify = new();
     private readonly ConcurrentStack<ReadSlot> _idleProof = new();
     private readonly bool _sqlite = storage.Value.Provider == StorageProvider.Sqlite;
@@ -134,8 +135,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             }
             if (found is not null && proof)
             {
-                var cached = Cached(found);
-                found = WithPath(found, cached, MustRead(found, cached, out var batchId) ? await ReadTreeAsync(connection, batchId, ct) : null);
+                found = await WithPathAsync(found, connection, ct);
             }
             return found;
         }
@@ -155,8 +155,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             var found = slot.Find(hash, proof);
             if (found is not null && proof)
             {
-                var cached = Cached(found);
-                found = WithPath(found, cached, MustRead(found, cached, out var batchId) ? slot.Tree(batchId) : null);
+                found = WithPathOnSqlite(found, slot);
             }
             reusable = true;
             return found;
@@ -176,24 +175,62 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
     }
 
     // A proof's Merkle path is the one stored with its record (sealed before batch trees) or read from its batch's
-    // tree: from the cache, or read once and kept. The cache is keyed by root: a root names its leaves, so a cached
-    // tree can never be another batch's, even one sealed again under the same id.
-    private byte[]? Cached(VerifiedRecord record) =>
-        record.StoredPathJson is null && record.BatchRoot is { } root ? _trees.Find(root) : null;
-
-    private static bool MustRead(VerifiedRecord record, byte[]? cached, out long batchId)
+    // tree. The trees of the newest batches are kept in memory (keyed by root: a root names its leaves, so a kept
+    // tree is never another batch's, even one sealed again under the same id); an older batch's tree is read in place,
+    // so proofs spread over a large store neither copy 128 KiB each nor churn the cache (docs/benchmarks.md).
+    private VerifiedRecord WithPathOnSqlite(VerifiedRecord record, ReadSlot slot)
     {
-        batchId = record.BatchId ?? 0;
-        return cached is null && record.StoredPathJson is null && record.BatchId is not null && record.BatchRoot is not null;
+        if (record.StoredPathJson is not null || record.BatchId is not { } batchId || record.BatchRoot is not { } root)
+        {
+            return WithPath(record, null);
+        }
+        if (_trees.Find(root) is { } kept)
+        {
+            return WithPath(record, kept);
+        }
+        if (IsRecent(batchId) && slot.Tree(batchId) is { } read)
+        {
+            _trees.Keep(root, read);
+            return WithPath(record, read);
+        }
+        return record with { MerkleProof = slot.PathInTree(batchId, record.RecordHash) };
     }
 
-    private VerifiedRecord WithPath(VerifiedRecord record, byte[]? cached, byte[]? read)
+    private async Task<VerifiedRecord> WithPathAsync(VerifiedRecord record, DbConnection connection, CancellationToken ct)
     {
-        if (read is not null)
+        if (record.StoredPathJson is not null || record.BatchId is not { } batchId || record.BatchRoot is not { } root)
         {
-            _trees.Keep(record.BatchRoot!, read);
+            return WithPath(record, null);
         }
-        return record with { MerkleProof = MerklePaths.Of(record.RecordHash, record.StoredPathJson, cached ?? read ?? []) };
+        var nodes = _trees.Find(root);
+        if (nodes is null && await ReadTreeAsync(connection, batchId, ct) is { } read)
+        {
+            nodes = read;
+            if (IsRecent(batchId))
+            {
+                _trees.Keep(root, read);
+            }
+        }
+        return WithPath(record, nodes);
+    }
+
+    private static VerifiedRecord WithPath(VerifiedRecord record, byte[]? nodes) =>
+        record with { MerkleProof = MerklePaths.Of(record.RecordHash, record.StoredPathJson, nodes ?? []) };
+
+    // One of the newest batches proofs have asked about, as many as the cache holds full trees of.
+    private bool IsRecent(long batchId)
+    {
+        var newest = Volatile.Read(ref _newestBatch);
+        while (batchId > newest)
+        {
+            var seen = Interlocked.CompareExchange(ref _newestBatch, batchId, newest);
+            if (seen == newest)
+            {
+                return true;
+            }
+            newest = seen;
+        }
+        return batchId > newest - BatchTreeCache.FullTrees;
     }
 
     private static async Task<byte[]?> ReadTreeAsync(DbConnection connection, long batchId, CancellationToken ct)
@@ -319,6 +356,9 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
 
     }
 
+    private delegate T? TreeReader<T>(ReadOnlySpan<byte> nodes, string recordHash)
+        where T : class;
+
     /// <summary>An open read-only connection with the statement prepared on it.</summary>
     private sealed class ReadSlot : IDisposable
     {
@@ -379,8 +419,17 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             }
         }
 
-        /// <summary>The stored tree of batch <paramref name="batchId"/>, or null; its statement is prepared on first use.</summary>
-        public byte[]? Tree(long batchId)
+        /// <summary>A copy of batch <paramref name="batchId"/>'s stored tree, or null.</summary>
+        public byte[]? Tree(long batchId) => StepTree(batchId, static (nodes, _) => nodes.ToArray(), "");
+
+        /// <summary>The path of <paramref name="recordHash"/> in batch <paramref name="batchId"/>'s stored tree, read in
+        /// SQLite's own buffer; null when the batch has no tree.</summary>
+        public IReadOnlyList<string>? PathInTree(long batchId, string recordHash) =>
+            StepTree<IReadOnlyList<string>>(batchId, static (nodes, hash) => MerklePaths.Of(hash, null, nodes), recordHash);
+
+        // The tree statement is prepared on first use: verify's slots never need it.
+        private T? StepTree<T>(long batchId, TreeReader<T> read, string recordHash)
+            where T : class
         {
             if (_tree is null)
             {
@@ -399,7 +448,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
                 {
                     Check(_connection, step);
                 }
-                return raw.sqlite3_column_blob(_tree, 0).ToArray();
+                return read(raw.sqlite3_column_blob(_tree, 0), recordHash);
             }
             finally
             {

@@ -48,6 +48,33 @@ public sealed class BatchTreeTests
     }
 
     [Fact]
+    public async Task AnOlderBatchsTreeIsReadInPlaceAndGivesTheSamePath()
+    {
+        await using var ledger = await SteppedLedger.StartAsync();
+        var old = await ledger.SubmitAsync("L-TREE-OLD");
+        await SealAsync(ledger);
+        // A thousand batch ids later (SQLite hands the next seal the id after the highest): the first batch is no
+        // longer among the newest whose trees proofs keep in memory.
+        await ledger.Factory.QueryAsync(db =>
+        {
+            db.Batches.Add(new Data.Anchoring.AnchorBatch { Id = 1000, Root = "0x" + new string('e', 64), LeafCount = 0, State = Data.Anchoring.BatchState.Confirmed, SealedAtMs = 0 });
+            return db.SaveChangesAsync();
+        });
+        var recent = await ledger.SubmitAsync("L-TREE-NEW");
+        await SealAsync(ledger);
+        Assert.Equal(1001, (await ledger.BatchOfAsync(recent)).Id);
+
+        foreach (var record in new[] { recent, old, old })
+        {
+            var root = (await ledger.BatchOfAsync(record)).Root;
+            var merkle = (await ledger.ProofAsync(record)).GetProperty("merkle");
+            Assert.Equal(root, merkle.GetProperty("root").GetString());
+            var path = merkle.GetProperty("proof").EnumerateArray().Select(p => Hex.DecodeFixed(p.GetString()!, 32)).ToList();
+            Assert.True(MerkleTree.Verify(Hex.DecodeFixed(root, 32), Hex.DecodeFixed(record, 32), path));
+        }
+    }
+
+    [Fact]
     public async Task ARecordSealedBeforeBatchTreesKeepsThePathStoredWithIt()
     {
         await using var ledger = await SteppedLedger.StartAsync();
@@ -70,5 +97,11 @@ public sealed class BatchTreeTests
         Assert.Equal(fromTree, (await ledger.ProofAsync(records[0])).GetProperty("merkle").GetProperty("proof").GetRawText());
         // Its batch-mate has neither: it is shown without a Merkle section rather than with a wrong one.
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await ledger.ProofAsync(records[1])).GetProperty("merkle").ValueKind);
+    }
+
+    private static async Task SealAsync(SteppedLedger ledger)
+    {
+        await using var scope = ledger.Factory.Services.CreateAsyncScope();
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<BatchSealer>().SealDueAsync(CancellationToken.None));
     }
 }
