@@ -92,7 +92,10 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
     /// <summary>The statement public verification runs: everything but the Merkle path, which it does not show.</summary>
     internal const string VerifySql = Columns + Joins + Where;
 
-    /// <summary>The statement a proof bundle runs: the same facts and the Merkle path with its root.</summary>
+    /// <summary>
+    /// The statement a proof bundle runs: the same facts, the path stored with a record sealed before batch trees, the
+    /// root and the batch whose tree holds the path (kept in memory for the newest batches, else read by <see cref="TreeSql"/>).
+    /// </summary>
     internal const string ProofSql = Columns + ", r.merkle_proof_json, b.root, r.batch_id" + Joins + Where;
 
     /// <summary>A batch's stored tree, read by a proof when <see cref="BatchTreeCache"/> does not hold it.</summary>
