@@ -54,12 +54,13 @@ internal sealed class EvidencePackage(LedgerDbContext db, CaseFileReader reader,
         var batches = await db.Batches.AsNoTracking()
             .Where(b => segment.Select(r => r.Row.BatchId).Contains(b.Id))
             .ToDictionaryAsync(b => b.Id, ct);
+        var paths = await MerklePaths.OfManyAsync(db, segment.Select(r => r.Row), ct);
         var entries = new List<EvidenceRecord>();
         var proofs = new List<Core.Proofs.ProofBundle>();
         foreach (var record in segment)
         {
             var directory = EvidenceLayout.RecordDirectory(record.Link.Sequence);
-            var proof = await ProofBundleFactory.CreateAsync(db, record.Row, record.Row.BatchId is { } id ? batches.GetValueOrDefault(id) : null, record.Status, ct);
+            var proof = ProofBundleFactory.Create(record.Row, record.Row.BatchId is { } id ? batches.GetValueOrDefault(id) : null, record.Status, paths[record.Row.Id]);
             files[$"{directory}/{EvidenceLayout.Envelope}"] = Canonical(record.Envelope!);
             files[$"{directory}/{EvidenceLayout.Proof}"] = Json(proof);
             proofs.Add(proof);

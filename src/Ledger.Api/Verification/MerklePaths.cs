@@ -41,6 +41,26 @@ internal static class MerklePaths
         return hex;
     }
 
+    /// <summary>
+    /// The paths of many records (an evidence package's), each batch's tree read once and let go before the next: a
+    /// tree is 128 KiB at the default batch, and records of one case often share batches.
+    /// </summary>
+    /// <returns>Each record's path by its id; null for a record not yet sealed.</returns>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>?>> OfManyAsync(
+        LedgerDbContext db, IEnumerable<StoredRecord> records, CancellationToken ct)
+    {
+        var paths = new Dictionary<string, IReadOnlyList<string>?>(StringComparer.Ordinal);
+        foreach (var batch in records.GroupBy(r => r.MerkleProofJson is null ? r.BatchId : null))
+        {
+            var nodes = batch.Key is { } batchId ? await TreeOf(db, batchId, ct) ?? [] : [];
+            foreach (var record in batch)
+            {
+                paths[record.Id] = Of(record.RecordHash, record.MerkleProofJson, nodes);
+            }
+        }
+        return paths;
+    }
+
     /// <summary>The path of a record read through EF Core, reading its batch's tree when the record has no stored path.</summary>
     public static async Task<IReadOnlyList<string>?> OfAsync(LedgerDbContext db, StoredRecord record, CancellationToken ct)
     {

@@ -14,12 +14,16 @@ internal static class ProofBundleFactory
     /// <param name="batch">Its batch, if sealed.</param>
     /// <param name="status">The status the public sees (superseded, revoked and erased included; see RecordStanding).</param>
     /// <param name="ct">Cancels the read.</param>
-    public static async Task<ProofBundle> CreateAsync(LedgerDbContext db, StoredRecord record, AnchorBatch? batch, string status, CancellationToken ct) => new()
+    public static async Task<ProofBundle> CreateAsync(LedgerDbContext db, StoredRecord record, AnchorBatch? batch, string status, CancellationToken ct) =>
+        Create(record, batch, status, batch is null ? null : await MerklePaths.OfAsync(db, record, ct));
+
+    /// <summary>The same, for a record whose Merkle path is already read (<see cref="MerklePaths.OfManyAsync"/>).</summary>
+    public static ProofBundle Create(StoredRecord record, AnchorBatch? batch, string status, IReadOnlyList<string>? path) => new()
     {
         Format = ProofBundle.CurrentFormat,
         RecordHash = record.RecordHash,
         Status = status,
-        Merkle = batch is not null && await MerklePaths.OfAsync(db, record, ct) is { } path ? new MerkleSection(batch.Root, path) : null,
+        Merkle = batch is not null && path is not null ? new MerkleSection(batch.Root, path) : null,
         Anchor = AnchorOf(batch),
         Issuer = IssuerSections.Of(record),
     };
