@@ -405,16 +405,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             try
             {
                 Check(_connection, raw.sqlite3_bind_text(_statement, 1, hash));
-                var step = raw.sqlite3_step(_statement);
-                if (step == raw.SQLITE_DONE)
-                {
-                    return null;
-                }
-                if (step != raw.SQLITE_ROW)
-                {
-                    Check(_connection, step);
-                }
-                return Read(new StatementRow(_statement), proof);
+                return StepsToRow(_statement) ? Read(new StatementRow(_statement), proof) : null;
             }
             finally
             {
@@ -442,21 +433,23 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             try
             {
                 Check(_connection, raw.sqlite3_bind_int64(_tree, 1, batchId));
-                var step = raw.sqlite3_step(_tree);
-                if (step == raw.SQLITE_DONE)
-                {
-                    return null;
-                }
-                if (step != raw.SQLITE_ROW)
-                {
-                    Check(_connection, step);
-                }
-                return read(raw.sqlite3_column_blob(_tree, 0), recordHash);
+                return StepsToRow(_tree) ? read(raw.sqlite3_column_blob(_tree, 0), recordHash) : null;
             }
             finally
             {
                 raw.sqlite3_reset(_tree);
             }
+        }
+
+        // Steps a bound statement once: true on a row, false when there is none; any other answer is thrown.
+        private bool StepsToRow(sqlite3_stmt statement)
+        {
+            var step = raw.sqlite3_step(statement);
+            if (step != raw.SQLITE_ROW && step != raw.SQLITE_DONE)
+            {
+                Check(_connection, step);
+            }
+            return step == raw.SQLITE_ROW;
         }
 
         private static void Check(SqliteConnection connection, int code)

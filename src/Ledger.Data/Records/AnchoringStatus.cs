@@ -21,10 +21,6 @@ public static class AnchoringStatus
         return record.BatchId is { } id ? await StateOf(db, id, ct) : null;
     }
 
-    /// <summary>The anchoring status of <paramref name="record"/>.</summary>
-    public static async Task<string> OfAsync(LedgerDbContext db, StoredRecord record, CancellationToken ct) =>
-        BatchState.RecordStatus(await BatchStateOfAsync(db, record, ct));
-
     /// <summary>The states of the batches of <paramref name="records"/>, read in one query, for <see cref="In"/>.</summary>
     public static async Task<IReadOnlyDictionary<long, string>> BatchStatesAsync(
         LedgerDbContext db, IEnumerable<StoredRecord> records, CancellationToken ct)
