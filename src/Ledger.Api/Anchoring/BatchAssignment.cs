@@ -10,20 +10,20 @@ using NpgsqlTypes;
 namespace Ledger.Api.Anchoring;
 
 /// <summary>
-/// Gives each record of a newly sealed batch its batch id, inside the sealing transaction, by SQL rather than through
-/// tracked entities: a batch is up to <see cref="AnchoringOptions.MaxBatchSize"/> rows, and the write lock — which
-/// ingest waits on — is held meanwhile. Only the batch id is written: a record's proof is read from its batch's stored
-/// tree (<see cref="Ledger.Data.Anchoring.BatchTree"/>). One UPDATE matches the records to the ids: on SQLite a JSON
-/// array of them (json_each), where an UPDATE per record cost about three times as long under the lock in its calls
-/// alone; on PostgreSQL an array parameter (one round trip). A record is assigned only while it still waits
-/// (<c>batch_id IS NULL</c>); the count of records assigned is returned, and the caller rolls back when it is short.
+/// Gives records of a sealed batch their batch id, in a write transaction of <see cref="BatchSealer.AssignAsync"/>
+/// (one slice of the batch each), by SQL rather than through tracked entities: the write lock, which ingest waits on,
+/// is held meanwhile. Only the batch id is written: a record's proof is read from its batch's stored tree
+/// (<see cref="Ledger.Data.Anchoring.BatchTree"/>). One UPDATE matches the records to the ids: on SQLite a JSON array
+/// of them (json_each), where an UPDATE per record cost about three times as long under the lock in its calls alone;
+/// on PostgreSQL an array parameter (one round trip). A record is assigned only while it still waits
+/// (<c>batch_id IS NULL</c>); the count of records assigned is returned.
 /// </summary>
 internal static class BatchAssignment
 {
     public static async Task<int> WriteAsync(LedgerDbContext db, long batchId, IReadOnlyList<string> recordIds, CancellationToken ct)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A batch is assigned only inside its sealing transaction.");
+            ?? throw new InvalidOperationException("Records are assigned to a batch only inside a write transaction.");
         if (db.Database.IsPostgreSql())
         {
             await using var update = new NpgsqlCommand(
@@ -35,7 +35,10 @@ internal static class BatchAssignment
         }
         await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
         command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText = "UPDATE records SET batch_id = $batch WHERE id IN (SELECT value FROM json_each($ids)) AND batch_id IS NULL";
+        // "+batch_id" keeps SQLite's planner off the (batch_id, received_at_ms) index: through it, every slice scanned
+        // every waiting record for the few it assigns (docs/benchmarks.md, "Eighth round"); by the primary key it
+        // finds just those.
+        command.CommandText = "UPDATE records SET batch_id = $batch WHERE id IN (SELECT value FROM json_each($ids)) AND +batch_id IS NULL";
         command.Parameters.AddWithValue("$batch", batchId);
         command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(recordIds));
         return command.ExecuteNonQuery();

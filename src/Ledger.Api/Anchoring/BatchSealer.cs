@@ -10,21 +10,28 @@ using Microsoft.Extensions.Options;
 namespace Ledger.Api.Anchoring;
 
 /// <summary>
-/// Seals waiting records into a batch: fixes the Merkle root, stores the batch's tree (each record's proof is read from
-/// it, <see cref="BatchTree"/>) and assigns each record its batch, all in one transaction, so a record is either in
-/// exactly one sealed batch or still waiting. The waiting records are read, and their tree built, before the write
-/// lock is taken (<see cref="PlanAsync"/>): ingest commits wait on that lock, and reading 2,048 records and building
-/// their proofs under it was about half of a seal's time there (docs/benchmarks.md, "Fifth round"); writing each
-/// record's proof under it was most of the rest ("Sixth round"). Under the lock each record is assigned only while it
-/// still waits, and a seal that finds any of its records taken (another sealer's) rolls back whole
-/// (<see cref="SealAsync"/>), so two sealers could not share a record; the anchoring lease makes one sealer the rule
-/// anyway. Issuer key registrations and retirements not yet on chain ride in the new batch's anchor transaction.
+/// Seals waiting records into a batch. The waiting records are read, and their tree built, before the write lock is
+/// taken (<see cref="PlanAsync"/>): ingest commits wait on that lock, and reading 2,048 records and building their
+/// proofs under it was about half of a seal's time there (docs/benchmarks.md, "Fifth round"). Under the lock, one
+/// short transaction writes the batch: its Merkle root, its tree (each record's proof is read from it,
+/// <see cref="BatchTree"/>) and the issuer key registrations that ride in its anchor (<see cref="WriteBatchAsync"/>).
+/// Its records are then given their batch id in slices of <see cref="AssignmentSlice"/>, each its own transaction
+/// (<see cref="AssignAsync"/>): rewriting 2,048 record rows and committing them held the lock 20–50 ms in one piece,
+/// the longest wait an ingest request could meet ("Eighth round"). The root fixes the batch's members, so nothing
+/// about the batch changes while its records are assigned; until then they read as pending, which they are. A batch
+/// is written only if no other batch was written since its plan was read, and nothing is planned while the newest
+/// batch still has records to assign: so a record is in at most one batch, and a batch left part-assigned (the
+/// service stopped between slices) is completed first, from its tree (<see cref="CompleteNewestAsync"/>).
 /// </summary>
 public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<AnchoringOptions> options, ILogger<BatchSealer> log)
 {
     /// <summary>Seals one batch if enough records wait or the oldest has waited long enough; returns it or null.</summary>
     public async Task<AnchorBatch?> SealDueAsync(CancellationToken ct) =>
         await PlanAsync(ct) is { } plan ? await SealAsync(plan, ct) : null;
+
+    /// <summary>How many records one assignment transaction gives their batch id.</summary>
+    /// <remarks>256: each slice holds the write lock a few milliseconds, about as long as a group commit.</remarks>
+    internal const int AssignmentSlice = 256;
 
     /// <summary>
     /// The batch that is due, if one is, with its root and its tree, built without the write lock: the
@@ -33,27 +40,45 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
     /// </summary>
     internal async Task<SealPlan?> PlanAsync(CancellationToken ct)
     {
+        // The newest batch whole before the waiting records are read, so that none of them is in it; a batch written
+        // after this makes the plan stale (WriteBatchAsync).
+        var newest = await CompleteNewestAsync(ct);
         var waiting = await WaitingAsync(ct);
         if (!IsDue(waiting))
         {
             return null;
         }
         var tree = MerkleTree.Build([.. waiting.Select(r => Hex.DecodeFixed(r.RecordHash, 32))]);
-        return new SealPlan(Hex.Encode(tree.Root), [.. waiting.Select(r => r.Id)], tree.ToNodeBytes());
+        return new SealPlan(Hex.Encode(tree.Root), [.. waiting.Select(r => r.Id)], tree.ToNodeBytes(), newest);
     }
 
     /// <summary>
-    /// Writes <paramref name="plan"/> in one transaction under the write lock: the batch, its tree, the pending key
-    /// registrations it carries, and each record's batch. Null, with nothing written, when any of its
-    /// records was sealed by someone else since it was planned.
+    /// Writes <paramref name="plan"/>'s batch (<see cref="WriteBatchAsync"/>), then assigns its records to it
+    /// (<see cref="AssignAsync"/>). Null, with nothing written, when another batch was written since the plan was read.
     /// </summary>
     internal async Task<AnchorBatch?> SealAsync(SealPlan plan, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
-        // The same records sealed elsewhere meanwhile make the same root, which is unique among batches.
-        if (await db.Batches.AnyAsync(b => b.Root == plan.Root, ct))
+        if (await WriteBatchAsync(plan, ct) is not { } batch)
         {
-            log.LogInformation("A planned batch of {Count} records was sealed elsewhere meanwhile.", plan.RecordIds.Count);
+            return null;
+        }
+        await AssignAsync(batch.Id, plan.RecordIds, ct);
+        Operations.LedgerMetrics.BatchSize.Observe(batch.LeafCount);
+        return batch;
+    }
+
+    /// <summary>
+    /// The batch of <paramref name="plan"/> in one transaction under the write lock: its row, its tree and the pending
+    /// key registrations it carries; its records are not assigned yet. Null, with nothing written, when the newest
+    /// batch is no longer the one the plan saw: its records may be in that batch.
+    /// </summary>
+    internal async Task<AnchorBatch?> WriteBatchAsync(SealPlan plan, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
+        if (await NewestBatchIdAsync(ct) != plan.NewestBatchId)
+        {
+            log.LogInformation("A planned batch of {Count} records was not sealed: another batch was sealed meanwhile; the waiting records are planned again.",
+                plan.RecordIds.Count);
             return null;
         }
         var batch = new AnchorBatch
@@ -68,22 +93,69 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
         db.BatchTrees.Add(new BatchTree { BatchId = batch.Id, Nodes = plan.TreeNodes });
         await db.SaveChangesAsync(ct);
         await IssuerKeyRegistrations.AttachPendingAsync(db, batch.Id, ct);
-        var assigned = await BatchAssignment.WriteAsync(db, batch.Id, plan.RecordIds, ct);
-        if (assigned != plan.RecordIds.Count)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            log.LogInformation("A planned batch of {Count} records was not sealed: {Taken} of them were sealed elsewhere meanwhile; they are planned again.",
-                plan.RecordIds.Count, plan.RecordIds.Count - assigned);
-            return null;
-        }
         await tx.CommitAsync(ct);
         // Nothing sealed here is used again through this context (the anchorer reads open batches afresh); a context
         // that kept every sealed batch and key row tracked would scan them all at each later SaveChanges.
         db.ChangeTracker.Clear();
-        Operations.LedgerMetrics.BatchSize.Observe(batch.LeafCount);
         return batch;
     }
+
+    /// <summary>
+    /// Gives <paramref name="recordIds"/> the batch <paramref name="batchId"/>, <see cref="AssignmentSlice"/> records
+    /// per transaction. Each record is assigned only while it waits, so assigning again is harmless.
+    /// </summary>
+    internal async Task AssignAsync(long batchId, IReadOnlyList<string> recordIds, CancellationToken ct)
+    {
+        foreach (var slice in recordIds.Chunk(AssignmentSlice))
+        {
+            await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
+            await BatchAssignment.WriteAsync(db, batchId, slice, ct);
+            await tx.CommitAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// The newest batch's id (null for none), once every record of it is assigned to it: those still waiting — the
+    /// service stopped, or another sealer is still assigning them — are the waiting records whose hashes its tree
+    /// holds. Nothing is planned until they are assigned.
+    /// </summary>
+    internal async Task<long?> CompleteNewestAsync(CancellationToken ct)
+    {
+        var newest = await db.Batches.AsNoTracking().OrderByDescending(b => b.Id)
+            .Select(b => new { b.Id, b.LeafCount }).FirstOrDefaultAsync(ct);
+        if (newest is null)
+        {
+            return null;
+        }
+        var missing = newest.LeafCount - await db.Records.CountAsync(r => r.BatchId == newest.Id, ct);
+        if (missing <= 0)
+        {
+            return newest.Id;
+        }
+        var nodes = await db.BatchTrees.Where(t => t.BatchId == newest.Id).Select(t => t.Nodes).SingleAsync(ct);
+        var members = new List<string>(missing);
+        var waiting = db.Records.AsNoTracking().Where(r => r.BatchId == null)
+            .OrderBy(r => r.ReceivedAtMs).ThenBy(r => r.Id)
+            .Select(r => new { r.Id, r.RecordHash })
+            .AsAsyncEnumerable();
+        await foreach (var record in waiting.WithCancellation(ct))
+        {
+            if (MerkleTree.ProofFromNodes(nodes, Hex.DecodeFixed(record.RecordHash, 32)) is not null)
+            {
+                members.Add(record.Id);
+                if (members.Count == missing)
+                {
+                    break;
+                }
+            }
+        }
+        log.LogWarning("Batch {Batch} was sealed but {Missing} of its {Count} records were not yet assigned to it; {Found} assigned now.",
+            newest.Id, missing, newest.LeafCount, members.Count);
+        await AssignAsync(newest.Id, members, ct);
+        return newest.Id;
+    }
+
+    private Task<long?> NewestBatchIdAsync(CancellationToken ct) => db.Batches.MaxAsync(b => (long?)b.Id, ct);
 
     // Three small columns of the oldest waiting records, not whole rows: the look runs on every poll (envelopes and
     // sealed payloads are most of a row's bytes).
@@ -108,5 +180,8 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
     private sealed record WaitingRecord(string Id, string RecordHash, long ReceivedAtMs);
 }
 
-/// <summary>A batch planned outside the write lock: its Merkle root, its records' ids and its tree's nodes (<see cref="MerkleTree.ToNodeBytes"/>).</summary>
-internal sealed record SealPlan(string Root, IReadOnlyList<string> RecordIds, byte[] TreeNodes);
+/// <summary>
+/// A batch planned outside the write lock: its Merkle root, its records' ids, its tree's nodes
+/// (<see cref="MerkleTree.ToNodeBytes"/>) and the newest batch when it was planned (null for none).
+/// </summary>
+internal sealed record SealPlan(string Root, IReadOnlyList<string> RecordIds, byte[] TreeNodes, long? NewestBatchId);

@@ -55,7 +55,7 @@ public sealed class SealingRaceTests
         Assert.Null(sealedStale);
         Assert.Equal(sealedNow.Id, (await ledger.BatchOfAsync(early)).Id);
         Assert.Equal(sealedNow.Id, (await ledger.BatchOfAsync(late)).Id);
-        // The stale plan's batch row was rolled back with its tree and its assignments.
+        // The stale plan's batch was never written, nor its tree.
         Assert.Equal(1, await ledger.Factory.QueryAsync(db => db.Batches.CountAsync()));
         Assert.Equal(sealedNow.Id, (await ledger.Factory.QueryAsync(db => db.BatchTrees.SingleAsync())).BatchId);
     }
