@@ -57,8 +57,10 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
         }
 
         var payload = request.Payload.DeepClone().AsObject();
-        // Its own copy: the row's envelope is canonical text, and the rules must not see a later change to it.
-        var draft = Draft(definition, caller.Organisation, occurredAt, payload.DeepClone().AsObject(), corrects?.RecordHash);
+        // A chained version's draft waits for the commit, so it gets its own copy: the commit completes the payload,
+        // and the draft must not see that change before it is checked again (Complete). Any other draft becomes its
+        // canonical row at once, below.
+        var draft = Draft(definition, caller.Organisation, occurredAt, version.Chained ? payload.DeepClone().AsObject() : payload, corrects?.RecordHash);
         return new PreparedRecord
         {
             Definition = definition,

@@ -74,11 +74,6 @@ public sealed class PayloadSchema
     public IReadOnlyList<PayloadError> Validate(JsonObject payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        var duplicates = DuplicateNames(payload, FieldPath.Root);
-        if (duplicates.Count > 0)
-        {
-            return duplicates;
-        }
         string canonical;
         try
         {
@@ -86,8 +81,11 @@ public sealed class PayloadSchema
         }
         catch (CanonicalJsonException e)
         {
+            // Repeated names first, every one of them; canonicalisation stops at the first problem. A payload it
+            // accepts has none, so the walk is only made for one it refuses.
+            var duplicates = DuplicateNames(payload, FieldPath.Root);
             // What cannot be hashed exactly (an inexact number, a lone surrogate) is refused before any schema rule.
-            return [new PayloadError(FieldPath.FromJsonPath(e.Path), e.Problem)];
+            return duplicates.Count > 0 ? duplicates : [new PayloadError(FieldPath.FromJsonPath(e.Path), e.Problem)];
         }
         using var document = JsonDocument.Parse(canonical);
         if (_schema.Evaluate(document.RootElement, Verdict).IsValid)
