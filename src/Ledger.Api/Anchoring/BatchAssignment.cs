@@ -16,11 +16,11 @@ namespace Ledger.Api.Anchoring;
 /// (<see cref="Ledger.Data.Anchoring.BatchTree"/>). One UPDATE matches the records to the ids: on SQLite a JSON array
 /// of them (json_each), where an UPDATE per record cost about three times as long under the lock in its calls alone;
 /// on PostgreSQL an array parameter (one round trip). A record is assigned only while it still waits
-/// (<c>batch_id IS NULL</c>); the count of records assigned is returned.
+/// (<c>batch_id IS NULL</c>), so assigning a slice again changes nothing.
 /// </summary>
 internal static class BatchAssignment
 {
-    public static async Task<int> WriteAsync(LedgerDbContext db, long batchId, IReadOnlyList<string> recordIds, CancellationToken ct)
+    public static async Task WriteAsync(LedgerDbContext db, long batchId, IReadOnlyList<string> recordIds, CancellationToken ct)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Records are assigned to a batch only inside a write transaction.");
@@ -31,7 +31,8 @@ internal static class BatchAssignment
                 (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction);
             update.Parameters.AddWithValue("batch", batchId);
             update.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = recordIds.ToArray() });
-            return await update.ExecuteNonQueryAsync(ct);
+            await update.ExecuteNonQueryAsync(ct);
+            return;
         }
         await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
         command.Transaction = (SqliteTransaction)transaction;
@@ -41,6 +42,6 @@ internal static class BatchAssignment
         command.CommandText = "UPDATE records SET batch_id = $batch WHERE id IN (SELECT value FROM json_each($ids)) AND +batch_id IS NULL";
         command.Parameters.AddWithValue("$batch", batchId);
         command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(recordIds));
-        return command.ExecuteNonQuery();
+        command.ExecuteNonQuery();
     }
 }
