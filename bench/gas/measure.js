@@ -5,7 +5,8 @@
 // and the JSON says so. Where a size needs more calls than --max-calls, that many are sent and the rest are counted
 // at the measured mean of identical calls (`extrapolatedCalls` > 0 says which figures those are).
 //
-//   node bench/gas/measure.js --rpc http://127.0.0.1:PORT --out FILE.json [--max-calls 100] [--sizes 1,10,100]
+//   node bench/gas/measure.js --rpc http://127.0.0.1:PORT --out FILE.json [--max-calls 100] [--sizes 1,10,100] [--commit ABC]
+// The JSON keeps --commit and, when scripts/bench --all runs it, BENCH_RUN (its run id) as `run`.
 const fs = require("node:fs");
 const { ethers } = require("ethers");
 const { deployAll, fees } = require("./contracts.js");
@@ -120,6 +121,8 @@ async function main() {
   const network = await provider.getNetwork();
   const report = {
     measuredAt: new Date().toISOString(),
+    commit: option("--commit"),
+    run: process.env.BENCH_RUN || undefined,
     chain: { node: await provider.send("web3_clientVersion", []), chainId: Number(network.chainId) },
     perTransactionGasCap: CAP,
     recordsPerCall: Object.fromEntries(Object.entries(perCall).map(([k, v]) => [k, Number.isFinite(v) ? v : "all"])),

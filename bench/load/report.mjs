@@ -35,8 +35,9 @@ const targets = [
   { name: "Public verify p99 at full load (64 connections), ms", figure: verify.service?.p99Ms, bareLoop: verify.bareLoop?.p99Ms,
     ratio: null, target: "< 20 ms", met: verify.service != null && verify.service.p99Ms < 20 },
 ];
+// BENCH_RUN: the id scripts/bench --all gives every step of one run, so the glance table can tell (bench/load/glance.mjs).
 const result = {
-  date: new Date().toISOString(), commit, machine, settings: { rounds: Number(rounds), seconds: Number(seconds), connections: 64, loadGenerator: "wrk" },
+  date: new Date().toISOString(), commit, run: process.env.BENCH_RUN || undefined, machine, settings: { rounds: Number(rounds), seconds: Number(seconds), connections: 64, loadGenerator: "wrk" },
   ingest, ingestPaced70: paced, verify, peakRssMiB: { service: Math.round(serviceRssKb / 1024), bareLoop: Math.round(bareRssKb / 1024) },
   targets, runs,
 };

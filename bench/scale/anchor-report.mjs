@@ -18,8 +18,9 @@ const confirmed = stats(rows.map(r => r[2]));
 const targetMs = (Number(intervalSeconds) + 2 * Number(blockSeconds)) * 1000;
 const batches = new Set(rows.map(r => r[3])).size;
 const cpu = (readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model;
+// BENCH_RUN: the id scripts/bench --all gives every step of one run (bench/load/glance.mjs reads it).
 const result = {
-  date: new Date().toISOString(), commit,
+  date: new Date().toISOString(), commit, run: process.env.BENCH_RUN || undefined,
   machine: { nproc: Number(execSync("nproc").toString().trim()), cpu, ramGiB: +(os.totalmem() / 2 ** 30).toFixed(1), dotnet: execSync("dotnet --version").toString().trim() },
   settings: { blockTimeSeconds: Number(blockSeconds), batchIntervalSeconds: Number(intervalSeconds), pacedRate: Number(rate), pacedSeconds: Number(seconds), confirmations: 1 },
   maximum: { load: maxLoad, result: JSON.parse(maxJson) },

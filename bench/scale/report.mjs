@@ -41,8 +41,9 @@ const checkpoints = events.filter(e => e.event === "checkpoint").map(e => {
 });
 const first = slices[0], last = slices.at(-1);
 const cpu = (readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model;
+// BENCH_RUN: the id scripts/bench --all gives every step of one run (bench/load/glance.mjs reads it).
 const result = {
-  date: date || new Date().toISOString(), commit,
+  date: date || new Date().toISOString(), commit, run: process.env.BENCH_RUN || undefined,
   machine: { nproc: Number(execSync("nproc").toString().trim()), cpu, ramGiB: +(os.totalmem() / 2 ** 30).toFixed(1), dotnet: execSync("dotnet --version").toString().trim(), node: process.version },
   settings: { records: Number(count), ingestPath: "POST /api/v1/records/batch", batchSize: Number(batch), inFlight: Number(parallel), secondsPerLookupRun: Number(seconds), rounds: Number(rounds), connections: 64, loadGenerator: "wrk" },
   ingest: { firstSlice: first?.perSecond, lastSlice: last?.perSecond, endToStart: first && last ? +(last.perSecond / first.perSecond).toFixed(3) : null },
