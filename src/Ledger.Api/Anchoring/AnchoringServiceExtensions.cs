@@ -8,7 +8,9 @@ internal static class AnchoringServiceExtensions
     public static IServiceCollection AddLedgerAnchoring(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AnchoringOptions>().BindSettings(AnchoringOptions.Section);
-        services.AddScoped<BatchSealer>();
+        // The sealer writes on a writer's connection (WriterContexts), like the record writer.
+        services.AddScoped<Storage.ScopedWriterContext>();
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<BatchSealer>(sp, sp.GetRequiredService<Storage.ScopedWriterContext>().Db));
         services.AddScoped<ContractMove>();
         services.AddSingleton<AnchoringLease>();
         services.AddSingleton<AnchoringWorker>();

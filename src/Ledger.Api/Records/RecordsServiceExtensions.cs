@@ -35,6 +35,7 @@ internal static class RecordsServiceExtensions
 
         services.AddSingleton<IngestStatistics>();
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton<Storage.WriterContexts>();
         services.AddSingleton<GroupCommit>();
         services.AddSingleton<IdempotencyExpiry>();
         // One instance is both the queue requests write to and the hosted loop that drains it. The web server stops

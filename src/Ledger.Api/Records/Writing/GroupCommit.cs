@@ -1,5 +1,6 @@
 using Ledger.Api.Hosting;
 using Ledger.Api.Problems;
+using Ledger.Api.Storage;
 using Ledger.Core.Records.Projections;
 using Ledger.Data;
 using Ledger.Data.Locking;
@@ -20,7 +21,7 @@ namespace Ledger.Api.Records.Writing;
 /// idempotency, its effects' field assignment, its effects' check and its type's stateful rules (a refusal stores
 /// nothing of it), the insert, its type's projections, and its effects' rows.
 /// </summary>
-internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder envelopes, IngestStatistics statistics, StorageHealth storage, ILogger<GroupCommit> log)
+internal sealed class GroupCommit(WriterContexts writers, EnvelopeBuilder envelopes, IngestStatistics statistics, StorageHealth storage, ILogger<GroupCommit> log)
 {
     /// <summary>Writes the group and completes every item; never throws, so the writer loop cannot die on bad data.</summary>
     public async Task WriteAsync(IReadOnlyList<PendingWrite> group)
@@ -74,9 +75,9 @@ internal sealed class GroupCommit(IServiceScopeFactory scopes, EnvelopeBuilder e
     private async Task<WriteResult[]> CommitAsync(IReadOnlyList<PendingWrite> group)
     {
         // A fresh context per attempt: a failed SaveChanges leaves its entities tracked, and the retry must not see them.
+        // It is a writer's context (WriterContexts), on the writers' own connections.
         // No cancellation token on purpose: a transaction that started runs to commit or rollback, whoever went away.
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        await using var db = writers.Create();
         // The store's write lock from the transaction's first statement (BEGIN IMMEDIATE on SQLite, an advisory lock
         // on PostgreSQL: WriteLock), so no other writer — another group, another service instance on the same store —
         // can commit between a rule's read of stored state and our insert. That is what makes check and write one step.
