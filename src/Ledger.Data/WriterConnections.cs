@@ -17,7 +17,8 @@ namespace Ledger.Data;
 /// connection wrote. Writers that took whichever pooled connection a request had just read with found a cold cache at
 /// nearly every commit and read their pages again. Writers take turns under the write lock, so they mostly get back
 /// the connection that wrote last, whose cache is still good. Microsoft.Data.Sqlite pools by connection string; the
-/// writers' string differs from the store's by <c>Cache=Private</c>, which is SQLite's default cache mode anyway.</para>
+/// writers' string differs from the store's by <c>Cache=Private</c>, which is SQLite's default cache mode anyway (a store
+/// string that already says <c>Cache=Private</c> leaves one pool for all, which is only slower).</para>
 /// <para>Statement journals in memory (<c>temp_store=MEMORY</c>): an UPDATE or INSERT inside a transaction that could fail
 /// half-way keeps a copy of every page it changes, to undo just that statement. Past 64 KiB SQLite spills that copy to
 /// a temporary file: assigning 256 records to their batch created, wrote and deleted one each time. Only the writers
