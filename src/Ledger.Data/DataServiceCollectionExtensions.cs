@@ -26,7 +26,7 @@ public static class DataServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         return provider switch
         {
-            StorageProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()),
+            StorageProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(SqlitePragmas.Store)),
             StorageProvider.PostgreSql => options.UseNpgsql(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown storage provider."),
         };
