@@ -132,7 +132,20 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
         {
             return newest.Id;
         }
-        var nodes = await db.BatchTrees.Where(t => t.BatchId == newest.Id).Select(t => t.Nodes).SingleAsync(ct);
+        var members = await WaitingMembersAsync(db, newest.Id, missing, ct);
+        log.LogWarning("Batch {Batch} was sealed but {Missing} of its {Count} records were not yet assigned to it; {Found} assigned now.",
+            newest.Id, missing, newest.LeafCount, members.Count);
+        await AssignAsync(newest.Id, members, ct);
+        return newest.Id;
+    }
+
+    /// <summary>
+    /// The ids of waiting records that batch <paramref name="batchId"/>'s tree holds, at most <paramref name="missing"/>:
+    /// its members still to be assigned. Reads only.
+    /// </summary>
+    internal static async Task<List<string>> WaitingMembersAsync(LedgerDbContext db, long batchId, int missing, CancellationToken ct)
+    {
+        var nodes = await db.BatchTrees.Where(t => t.BatchId == batchId).Select(t => t.Nodes).SingleAsync(ct);
         var members = new List<string>(missing);
         var waiting = db.Records.AsNoTracking().Where(r => r.BatchId == null)
             .OrderBy(r => r.ReceivedAtMs).ThenBy(r => r.Id)
@@ -149,10 +162,7 @@ public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<
                 }
             }
         }
-        log.LogWarning("Batch {Batch} was sealed but {Missing} of its {Count} records were not yet assigned to it; {Found} assigned now.",
-            newest.Id, missing, newest.LeafCount, members.Count);
-        await AssignAsync(newest.Id, members, ct);
-        return newest.Id;
+        return members;
     }
 
     private Task<long?> NewestBatchIdAsync(CancellationToken ct) => db.Batches.MaxAsync(b => (long?)b.Id, ct);

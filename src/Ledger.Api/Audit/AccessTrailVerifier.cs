@@ -52,8 +52,17 @@ internal sealed class AccessTrailVerifier(LedgerDbContext db, EnvelopeVault vaul
             .Select(b => new { b.Id, b.LeafCount, Held = db.Records.Count(r => r.BatchId == b.Id) })
             .Where(b => b.Held != b.LeafCount)
             .ToListAsync(ct);
+        // The sealer writes a batch, then assigns its records in slices, and completes the newest batch before it
+        // plans another (BatchSealer): the newest batch is short while that runs, and then its missing members are
+        // all still waiting, found by their hashes in its tree. A member that is neither assigned nor waiting is lost.
+        var newest = await db.Batches.AsNoTracking().MaxAsync(b => (long?)b.Id, ct);
         foreach (var batch in shortBatches)
         {
+            if (batch.Id == newest && batch.Held < batch.LeafCount
+                && (await Anchoring.BatchSealer.WaitingMembersAsync(db, batch.Id, batch.LeafCount - batch.Held, ct)).Count == batch.LeafCount - batch.Held)
+            {
+                continue;
+            }
             walk.Problem($"Batch {batch.Id} anchored {batch.LeafCount} records but {batch.Held} are stored.");
         }
         return new AccessTrailVerification(walk.Problems.Count == 0, walk.Entries, walk.Previous, walk.Pending, walk.Anchored, walk.Confirmed, walk.Problems);

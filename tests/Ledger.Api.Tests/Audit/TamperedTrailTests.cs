@@ -63,6 +63,20 @@ public sealed class TamperedTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheNewestBatchWhileItsRecordsAreStillBeingAssignedIsNotALoss()
+    {
+        var last = await _factory.QueryAsync(db => db.AccessTrail.OrderByDescending(e => e.Sequence).FirstAsync());
+        await _factory.WaitForStatusAsync(last.EntryHash, "anchored", "confirmed");
+        // As the sealer leaves the newest batch between writing it and assigning its records (BatchSealer).
+        await _factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE records SET batch_id = NULL WHERE batch_id = (SELECT max(id) FROM anchor_batches)"));
+
+        var verification = await Trail.VerifyAsync(_factory.ClientFor(Roles.Auditor));
+
+        Assert.True(verification.GetProperty("intact").GetBoolean(), string.Join("; ", Trail.Problems(verification)));
+    }
+
+    [Fact]
     public async Task AnEntryDeletedWithItsRecordAfterAnchoringIsDetectedByItsBatch()
     {
         var last = await _factory.QueryAsync(db => db.AccessTrail.OrderByDescending(e => e.Sequence).FirstAsync());
