@@ -58,8 +58,9 @@ internal sealed class AccessTrailVerifier(LedgerDbContext db, EnvelopeVault vaul
         var newest = await db.Batches.AsNoTracking().MaxAsync(b => (long?)b.Id, ct);
         foreach (var batch in shortBatches)
         {
-            if (batch.Id == newest && batch.Held < batch.LeafCount
-                && (await Anchoring.BatchSealer.WaitingMembersAsync(db, batch.Id, batch.LeafCount - batch.Held, ct)).Count == batch.LeafCount - batch.Held)
+            var missing = batch.LeafCount - batch.Held;
+            if (batch.Id == newest && missing > 0
+                && (await Anchoring.BatchSealer.WaitingMembersAsync(db, batch.Id, missing, ct)).Count == missing)
             {
                 continue;
             }

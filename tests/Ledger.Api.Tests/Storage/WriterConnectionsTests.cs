@@ -59,21 +59,18 @@ public sealed class WriterConnectionsTests : IDisposable
         Assert.Same(shared, WriterConnections.Options(shared));
     }
 
-    private static async Task<IntPtr> HandleAfterWriteAsync(DbContextOptions<LedgerDbContext> options)
-    {
-        await using var db = new LedgerDbContext(options);
-        await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync("INSERT OR REPLACE INTO settings (key, value) VALUES ('writer', '1')");
-        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!.DangerousGetHandle();
-        await db.Database.CloseConnectionAsync();
-        return handle;
-    }
+    private static Task<IntPtr> HandleAfterWriteAsync(DbContextOptions<LedgerDbContext> options) =>
+        HandleAfterAsync(options, "INSERT OR REPLACE INTO settings (key, value) VALUES ('writer', '1')");
 
-    private static async Task<IntPtr> HandleAfterReadAsync(DbContextOptions<LedgerDbContext> options)
+    private static Task<IntPtr> HandleAfterReadAsync(DbContextOptions<LedgerDbContext> options) =>
+        HandleAfterAsync(options, "SELECT value FROM settings WHERE key = 'writer'");
+
+    // The native connection a context of these options ran the statement on.
+    private static async Task<IntPtr> HandleAfterAsync(DbContextOptions<LedgerDbContext> options, string sql)
     {
         await using var db = new LedgerDbContext(options);
         await db.Database.OpenConnectionAsync();
-        _ = await db.Database.SqlQueryRaw<string>("SELECT value AS \"Value\" FROM settings WHERE key = 'writer'").ToListAsync();
+        await db.Database.ExecuteSqlRawAsync(sql);
         var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!.DangerousGetHandle();
         await db.Database.CloseConnectionAsync();
         return handle;
