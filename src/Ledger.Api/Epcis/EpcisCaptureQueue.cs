@@ -23,6 +23,19 @@ internal sealed class EpcisCaptureQueue(IServiceScopeFactory scopes, ILogger<Epc
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await RunJobsAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping, including a start that failed after this service began (then the host is disposed without
+            // StopAsync and would report the cancellation as this service's failure).
+        }
+    }
+
+    private async Task RunJobsAsync(CancellationToken stoppingToken)
+    {
         await SettleAsync(null, stoppingToken);
         await foreach (var work in _queue.Reader.ReadAllAsync(stoppingToken))
         {

@@ -18,7 +18,10 @@ internal static class StartupRefusal
     /// </summary>
     public static bool OwnsProcess => Assembly.GetEntryAssembly() == typeof(StartupRefusal).Assembly;
 
-    /// <summary>The problems <paramref name="exception"/> reports (bad settings, or a refusal an operator must act on); null otherwise.</summary>
+    /// <summary>
+    /// The problems <paramref name="exception"/> reports (bad settings, an address already taken, or a refusal an
+    /// operator must act on); null otherwise.
+    /// </summary>
     public static IReadOnlyList<string>? ProblemsIn(Exception exception) => exception switch
     {
         OptionsValidationException invalid => [.. invalid.Failures],
@@ -26,6 +29,9 @@ internal static class StartupRefusal
         // Start-up validation throws one of these per options class when several are wrong.
         AggregateException all when all.InnerExceptions.All(e => e is OptionsValidationException) =>
             [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+        // Kestrel could not bind an address of --Urls: another program (or another Ledger) holds it.
+        IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } busy =>
+            [$"{busy.Message.TrimEnd('.')}. Stop the program that listens there, or give Ledger another address with --Urls."],
         _ => null,
     };
 

@@ -91,6 +91,24 @@ public sealed class BadSettingsTests
         AssertNoDump(output + error);
     }
 
+    [Fact]
+    public async Task AnAddressAnotherProgramHoldsEndsStartUpWithOneLineSayingWhatToDo()
+    {
+        using var other = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        other.Start();
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)other.LocalEndpoint).Port}";
+
+        var (exitCode, _, error) = await RunAsync("--Urls", address);
+
+        Assert.Equal(ConfigurationError, exitCode);
+        var line = Assert.Single(Lines(error));
+        Assert.StartsWith("Ledger did not start: ", line);
+        Assert.Contains(address, line);
+        Assert.Contains("already in use", line);
+        Assert.Contains("--Urls", line);
+        AssertNoDump(error); // the host's own log entry still carries the exception; stderr has the one line
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] settings)
     {
         var data = Directory.CreateTempSubdirectory("ledger-settings-").FullName;
