@@ -37,6 +37,8 @@ const checkpoints = events.filter(e => e.event === "checkpoint").map(e => {
     dataFolderBytes: e.dataFolderBytes, databaseBytes: e.databaseBytes, bytesPerRecord: Math.round(e.databaseBytes / e.stored),
     dataFolderBytesPerRecord: Math.round(e.dataFolderBytes / e.stored), bareLoopDatabaseBytes: e.bareLoopDatabaseBytes,
     rssKb: e.rssKb, peakRssKb: e.peakRssKb,
+    // Runs before this field existed measured the look-ups while the backlog was still being anchored.
+    anchoring: events.find(a => a.event === "anchored" && a.stored === e.stored) ?? null,
   };
 });
 const first = slices[0], last = slices.at(-1);
@@ -72,6 +74,12 @@ const lines = [
   ...checkpoints.map(c => `| ${n(c.stored)} | ${n(c.verify.service?.perSecond)} | ${n(c.verify.bareLoop?.perSecond)} | ${n(c.verifyRatio)}× | ` +
     `${n(c.verify.service?.p99Ms)} | ${n(c.verify.bareLoop?.p99Ms)} | ${n(c.proof?.perSecond)} | ${n(c.proof?.p99Ms)} | ${n(c.bytesPerRecord)} | ` +
     `${mib(c.rssKb)} / ${mib(c.peakRssKb)} | ${c.loadDuringLookups.join("; ")} |`),
+  "",
+  checkpoints.some(c => c.anchoring)
+    ? "Before the look-ups at each checkpoint, every stored record was anchored first (bulk ingest outruns anchoring): " +
+      checkpoints.filter(c => c.anchoring).map(c => `at ${n(c.stored)}, ${n(c.anchoring.backlogAtCheckpoint)} records were waiting and were anchored ` +
+        `after ${n(c.anchoring.secondsToAnchor)} s${c.anchoring.backlogLeft > 0 ? ` (${n(c.anchoring.backlogLeft)} still waiting when the wait gave up)` : ""}`).join("; ") + "."
+    : "The look-ups ran while the service was still anchoring the slice's backlog.",
   "",
   top ? `At ${n(top.stored)} records: the database (SQLite file and its WAL) holds ${n(top.databaseBytes)} bytes, **${n(top.bytesPerRecord)} bytes per record** ` +
     `(the whole data folder, anvil's state included: ${n(top.dataFolderBytesPerRecord)}); the bare loop's file holds ${n(top.bareLoopDatabaseBytes)} bytes for as many rows. ` +
