@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -9,17 +10,44 @@ namespace Ledger.Core.Canonical;
 /// <summary>Writes a <see cref="JsonNode"/> tree as RFC 8785 canonical text, checking it as strictly as the parser does.</summary>
 internal sealed class CanonicalWriter
 {
-    private readonly StringBuilder _out = new();
+    // What RFC 8785 escapes in a string: the quote, the backslash and the C0 controls. Everything else is literal.
+    private static readonly SearchValues<char> Escaped = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
+    // One builder per thread, reused: every record is canonicalised three times (the body, the payload for its schema,
+    // the envelope), and a builder grown from empty each time was a tenth of ingest's allocations (docs/benchmarks.md).
+    // Taken while in use, so a nested write gets its own.
+    [ThreadStatic]
+    private static StringBuilder? t_spare;
+
+    private readonly StringBuilder _out;
     private readonly NumberPolicy _numbers;
     private readonly JsonPath _path = new();
 
-    private CanonicalWriter(NumberPolicy numbers) => _numbers = numbers;
+    private CanonicalWriter(NumberPolicy numbers, StringBuilder output)
+    {
+        _numbers = numbers;
+        _out = output;
+    }
 
     public static string Write(JsonNode? node, NumberPolicy numbers)
     {
-        var writer = new CanonicalWriter(numbers);
-        writer.WriteNode(node, 0);
-        return writer._out.ToString();
+        var output = t_spare ?? new StringBuilder(1024);
+        t_spare = null;
+        try
+        {
+            new CanonicalWriter(numbers, output).WriteNode(node, 0);
+            return output.ToString();
+        }
+        finally
+        {
+            // A huge document's builder is let go rather than kept for the thread's life.
+            if (output.Capacity <= 64 * 1024)
+            {
+                t_spare = output.Clear();
+            }
+        }
     }
 
     private void WriteNode(JsonNode? node, int depth)
@@ -185,41 +213,47 @@ internal sealed class CanonicalWriter
             throw Error($"{what} contains a lone surrogate U+{(int)text[lone]:X4}; JSON text must be valid Unicode");
         }
         // RFC 8785 §3.2.2.2: only these escapes; every other character, including U+007F and non-ASCII, is literal.
+        // Runs without an escape (nearly all text) are copied whole.
         _out.Append('"');
-        foreach (var c in text)
+        var rest = text.AsSpan();
+        for (var next = rest.IndexOfAny(Escaped); next >= 0; next = rest.IndexOfAny(Escaped))
         {
-            switch (c)
-            {
-                case '"':
-                    _out.Append("\\\"");
-                    break;
-                case '\\':
-                    _out.Append("\\\\");
-                    break;
-                case '\b':
-                    _out.Append("\\b");
-                    break;
-                case '\f':
-                    _out.Append("\\f");
-                    break;
-                case '\n':
-                    _out.Append("\\n");
-                    break;
-                case '\r':
-                    _out.Append("\\r");
-                    break;
-                case '\t':
-                    _out.Append("\\t");
-                    break;
-                case < ' ':
-                    _out.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    break;
-                default:
-                    _out.Append(c);
-                    break;
-            }
+            _out.Append(rest[..next]);
+            AppendEscape(rest[next]);
+            rest = rest[(next + 1)..];
         }
-        _out.Append('"');
+        _out.Append(rest).Append('"');
+    }
+
+    private void AppendEscape(char c)
+    {
+        switch (c)
+        {
+            case '"':
+                _out.Append("\\\"");
+                break;
+            case '\\':
+                _out.Append("\\\\");
+                break;
+            case '\b':
+                _out.Append("\\b");
+                break;
+            case '\f':
+                _out.Append("\\f");
+                break;
+            case '\n':
+                _out.Append("\\n");
+                break;
+            case '\r':
+                _out.Append("\\r");
+                break;
+            case '\t':
+                _out.Append("\\t");
+                break;
+            default:
+                _out.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                break;
+        }
     }
 
     private void CheckDepth(int depth)
