@@ -227,32 +227,24 @@ internal sealed class CanonicalWriter
 
     private void AppendEscape(char c)
     {
-        switch (c)
+        var shortForm = c switch
         {
-            case '"':
-                _out.Append("\\\"");
-                break;
-            case '\\':
-                _out.Append("\\\\");
-                break;
-            case '\b':
-                _out.Append("\\b");
-                break;
-            case '\f':
-                _out.Append("\\f");
-                break;
-            case '\n':
-                _out.Append("\\n");
-                break;
-            case '\r':
-                _out.Append("\\r");
-                break;
-            case '\t':
-                _out.Append("\\t");
-                break;
-            default:
-                _out.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                break;
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\b' => "\\b",
+            '\f' => "\\f",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            _ => null,
+        };
+        if (shortForm is not null)
+        {
+            _out.Append(shortForm);
+        }
+        else
+        {
+            _out.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
         }
     }
 
