@@ -23,6 +23,13 @@ const machine = {
 };
 const ingest = { service: figure("service", "ingest"), bareLoop: figure("bare-loop", "ingest") };
 const paced = figure("service", "ingest-paced-70");
+// How much of the paced run's slowest 1 % went in waiting for a free connection (bench/load/paced.mjs): a queue the
+// service built up while it fell behind, rather than time it spent on each request.
+const pacedRuns = runs.filter(r => r.target === "service" && r.test === "ingest-paced-70" && r.result.slowestWaitShare != null);
+if (paced && pacedRuns.length > 0) {
+  paced.slowestWaitShare = median(pacedRuns.map(r => r.result.slowestWaitShare));
+  paced.connectionWaitP99Ms = median(pacedRuns.map(r => r.result.connectionWaitP99Ms));
+}
 const verify = { service: figure("service", "verify"), bareLoop: figure("bare-loop", "verify") };
 const ratio = (a, b) => a && b && b.perSecond ? +(a.perSecond / b.perSecond).toFixed(3) : null;
 const targets = [
@@ -59,6 +66,10 @@ const markdown = [
   row("ingest: bare loop", ingest.bareLoop), row("ingest: service", ingest.service), row(`ingest: service paced at ${pacedRate}/s`, paced),
   row("verify: bare loop (look-up by hash)", verify.bareLoop), row("verify: service (`GET /api/v1/verify/{hash}`)", verify.service),
   "",
+  ...(paced?.slowestWaitShare != null ? [
+    `Paced at ${pacedRate}/s, the slowest 1 % of requests spent ${Math.round(paced.slowestWaitShare * 100)} % of their time waiting ` +
+    `for one of the 64 connections to come free, that is with 64 requests in the service's hands (that wait alone: p99 ` +
+    `${n(paced.connectionWaitP99Ms)} ms).`, ""] : []),
   `Peak resident memory: service ${result.peakRssMiB.service} MiB, bare loop ${result.peakRssMiB.bareLoop} MiB.`,
   // Drawn by bench/Charts right after this report, from the same JSON.
   ...(quick !== "1" ? ["", "![Throughput, service and bare loop](benchmarks/throughput.png)", "", "![Latency percentiles](benchmarks/latency.png)"] : []),
