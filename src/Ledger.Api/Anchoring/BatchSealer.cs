@@ -18,15 +18,20 @@ namespace Ledger.Api.Anchoring;
 /// Its records are then given their batch id in slices of <see cref="AssignmentSlice"/>, each its own transaction
 /// (<see cref="AssignAsync"/>): rewriting 2,048 record rows and committing them held the lock 20–50 ms in one piece,
 /// the longest wait an ingest request could meet ("Eighth round"). While records are being committed, the sealer then
-/// leaves the lock alone for twice as long as the slice held it (<see cref="YieldFactor"/>): eight slices back to back,
-/// each alternating with one group commit, halved ingest's share of the lock for a tenth of a second at every batch,
-/// and the requests that queued meanwhile were the slowest of a paced run ("Eleventh round"). The root fixes the batch's members, so nothing
-/// about the batch changes while its records are assigned; until then they read as pending, which they are. A batch
+/// leaves the lock alone for twice as long as the slice held it (<see cref="YieldFactor"/>): eight slices back to
+/// back, each alternating with one group commit, halved ingest's share of the lock for a tenth of a second at every
+/// batch, and the requests that queued meanwhile were the slowest of a paced run ("Eleventh round"). The root fixes
+/// the batch's members, so nothing about the batch changes while its records are assigned; until then they read as
+/// pending, which they are. A batch
 /// is written only if no other batch was written since its plan was read, and nothing is planned while the newest
 /// batch still has records to assign: so a record is in at most one batch, and a batch left part-assigned (the
 /// service stopped between slices) is completed first, from its tree (<see cref="CompleteNewestAsync"/>).
 /// </summary>
-public sealed class BatchSealer(LedgerDbContext db, TimeProvider time, IOptions<AnchoringOptions> options, ILogger<BatchSealer> log,
+public sealed class BatchSealer(
+    LedgerDbContext db,
+    TimeProvider time,
+    IOptions<AnchoringOptions> options,
+    ILogger<BatchSealer> log,
     Records.Writing.IngestStatistics? ingest = null)
 {
     /// <summary>Seals one batch if enough records wait or the oldest has waited long enough; returns it or null.</summary>
