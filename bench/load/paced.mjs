@@ -19,8 +19,7 @@ const target = new URL(url);
 const total = Math.round(Number(rate) * Number(seconds));
 const head = `POST ${target.pathname}${target.search} HTTP/1.1\r\nHost: ${target.host}\r\nContent-Type: application/json\r\n` +
   (key ? `X-Api-Key: ${key}\r\n` : "");
-const latencies = [];
-const timings = []; // [latency, wait for a connection] of every request
+const timings = []; // [latency, wait for a connection] of every request, in ms
 const queue = [];
 const idle = [];
 let non2xx = 0;
@@ -31,7 +30,6 @@ const done = new Promise(resolve => { resolveDone = resolve; });
 
 function complete(due, sent, status) {
   if (status !== null && (status < 200 || status > 299)) non2xx++;
-  latencies.push(performance.now() - due);
   timings.push([performance.now() - due, sent - due]);
   if (++finished === total) resolveDone();
 }
@@ -106,7 +104,7 @@ for (let i = 0; i < total; i++) {
 }
 await done;
 const elapsed = (performance.now() - started) / 1000;
-latencies.sort((a, b) => a - b);
+const latencies = timings.map(([latency]) => latency).sort((a, b) => a - b);
 const at = p => latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : 0;
 const waits = timings.map(([, wait]) => wait).sort((a, b) => a - b);
 const tail = timings.sort((a, b) => b[0] - a[0]).slice(0, Math.max(1, Math.ceil(timings.length / 100)));

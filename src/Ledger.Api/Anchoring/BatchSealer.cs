@@ -22,10 +22,10 @@ namespace Ledger.Api.Anchoring;
 /// back, each alternating with one group commit, halved ingest's share of the lock for a tenth of a second at every
 /// batch, and the requests that queued meanwhile were the slowest of a paced run ("Eleventh round"). The root fixes
 /// the batch's members, so nothing about the batch changes while its records are assigned; until then they read as
-/// pending, which they are. A batch
-/// is written only if no other batch was written since its plan was read, and nothing is planned while the newest
-/// batch still has records to assign: so a record is in at most one batch, and a batch left part-assigned (the
-/// service stopped between slices) is completed first, from its tree (<see cref="CompleteNewestAsync"/>).
+/// pending, which they are. A batch is written only if no other batch was written since its plan was read, and
+/// nothing is planned while the newest batch still has records to assign: so a record is in at most one batch, and a
+/// batch left part-assigned (the service stopped between slices) is completed first, from its tree
+/// (<see cref="CompleteNewestAsync"/>).
 /// </summary>
 public sealed class BatchSealer(
     LedgerDbContext db,
