@@ -154,12 +154,12 @@ public sealed class EnvelopeBuilder(ISaltSource salts, TimeProvider time, IOptio
 
     private string NormalizeOccurredAt(string text)
     {
-        if (!Timestamps.TryNormalize(text, out var normalized, out var error))
+        if (!Timestamps.TryNormalize(text, out var normalized, out var instant, out var error))
         {
             throw LedgerProblem.Invalid("occurredAt", error ?? "Not an RFC 3339 timestamp.");
         }
         var latest = time.GetUtcNow() + options.Value.MaxClockSkew;
-        if (DateTimeOffset.Parse(normalized, System.Globalization.CultureInfo.InvariantCulture) > latest)
+        if (instant > latest)
         {
             throw LedgerProblem.Invalid("occurredAt", "Lies in the future; records describe events that already happened.");
         }

@@ -44,7 +44,7 @@ public sealed record RecordEnvelope
     /// <summary>Identifier of the issuing agency.</summary>
     public required string Issuer { get; init; }
 
-    /// <summary>When the recorded event happened, normalized by <see cref="Timestamps.TryNormalize"/>.</summary>
+    /// <summary>When the recorded event happened, normalized by <see cref="Timestamps.TryNormalize(string?, out string, out string?)"/>.</summary>
     public required string OccurredAt { get; init; }
 
     /// <summary>The domain data, checked by the record type's definition; never leaves the service.</summary>

@@ -23,10 +23,14 @@ public static partial class Timestamps
     /// missing offset (local time is ambiguous), sub-millisecond digits that are not zero (they would be lost),
     /// leap seconds, and instants outside <see cref="Earliest"/>..<see cref="Latest"/>.
     /// </summary>
-    public static bool TryNormalize(string? input, out string normalized, out string? error)
+    public static bool TryNormalize(string? input, out string normalized, out string? error) =>
+        TryNormalize(input, out normalized, out _, out error);
+
+    /// <summary>As <see cref="TryNormalize(string?, out string, out string?)"/>, also giving the instant it names.</summary>
+    public static bool TryNormalize(string? input, out string normalized, out DateTimeOffset instant, out string? error)
     {
         normalized = string.Empty;
-        error = Check(input, out var instant);
+        error = Check(input, out instant);
         if (error is null)
         {
             normalized = Format(instant);
