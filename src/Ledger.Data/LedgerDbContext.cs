@@ -22,6 +22,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<AnchorBatch> Batches => Set<AnchorBatch>();
     public DbSet<BatchTransaction> BatchTransactions => Set<BatchTransaction>();
     public DbSet<BatchTree> BatchTrees => Set<BatchTree>();
+    public DbSet<BatchTreeBlock> BatchTreeBlocks => Set<BatchTreeBlock>();
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Organisation> Organisations => Set<Organisation>();

@@ -1,4 +1,5 @@
 using Ledger.Core.Encoding;
+using Ledger.Api.Verification;
 using Ledger.Core.Merkle;
 using Ledger.Data;
 using Ledger.Data.Anchoring;
@@ -110,7 +111,8 @@ public sealed class BatchSealer(
         };
         db.Batches.Add(batch);
         await db.SaveChangesAsync(ct);
-        db.BatchTrees.Add(new BatchTree { BatchId = batch.Id, Nodes = plan.TreeNodes });
+        db.BatchTreeBlocks.AddRange(MerkleTreeBlocks.Split(plan.TreeNodes)
+            .Select(b => new BatchTreeBlock { BatchId = batch.Id, Block = b.Block, Nodes = b.Nodes }));
         await db.SaveChangesAsync(ct);
         await IssuerKeyRegistrations.AttachPendingAsync(db, batch.Id, ct);
         await tx.CommitAsync(ct);
@@ -178,7 +180,8 @@ public sealed class BatchSealer(
     /// </summary>
     internal static async Task<List<string>> WaitingMembersAsync(LedgerDbContext db, long batchId, int missing, CancellationToken ct)
     {
-        var nodes = await db.BatchTrees.Where(t => t.BatchId == batchId).Select(t => t.Nodes).SingleAsync(ct);
+        var nodes = await MerklePaths.TreeAsync(db, batchId, ct)
+            ?? throw new InvalidOperationException($"Batch {batchId} has no stored tree: the store is damaged.");
         var members = new List<string>(missing);
         var waiting = db.Records.AsNoTracking().Where(r => r.BatchId == null)
             .OrderBy(r => r.ReceivedAtMs).ThenBy(r => r.Id)

@@ -3,18 +3,32 @@ using Ledger.Core.Encoding;
 using Ledger.Core.Merkle;
 using Ledger.Data;
 using Ledger.Data.Records;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Api.Verification;
 
 /// <summary>
 /// A sealed record's Merkle path: the one stored with the record (records sealed before batch trees, migration 0018),
-/// else read from its batch's stored tree (<see cref="Ledger.Data.Anchoring.BatchTree"/>).
+/// else read from its batch's stored tree (<see cref="Ledger.Data.Anchoring.BatchTreeBlock"/>, or
+/// <see cref="Ledger.Data.Anchoring.BatchTree"/> for batches sealed before blocks).
 /// </summary>
 internal static class MerklePaths
 {
-    private static readonly Func<LedgerDbContext, long, CancellationToken, Task<byte[]?>> TreeOf = CompiledQuery.Of(
+    private static readonly Func<LedgerDbContext, long, CancellationToken, Task<byte[]?>> WholeTreeOf = CompiledQuery.Of(
         (LedgerDbContext db, long batchId, CancellationToken _) =>
             db.BatchTrees.Where(t => t.BatchId == batchId).Select(t => t.Nodes).SingleOrDefault());
+
+    /// <summary>
+    /// Batch <paramref name="batchId"/>'s whole stored tree: its blocks put together (migration 0019), else the tree
+    /// stored whole (0018); null when it has neither.
+    /// </summary>
+    public static async Task<byte[]?> TreeAsync(LedgerDbContext db, long batchId, CancellationToken ct)
+    {
+        // Not a compiled query: evidence packages and a sealer's recovery read trees, not the busy public proofs.
+        var blocks = await db.BatchTreeBlocks.AsNoTracking().Where(b => b.BatchId == batchId)
+            .ToDictionaryAsync(b => b.Block, b => b.Nodes, ct);
+        return blocks.Count > 0 ? MerkleTreeBlocks.Join(blocks) : await WholeTreeOf(db, batchId, ct);
+    }
 
     /// <param name="recordHash">The record's hash, 0x hex.</param>
     /// <param name="storedProofJson">The path stored with the record (a JSON array of hashes), if it has one.</param>
@@ -52,7 +66,7 @@ internal static class MerklePaths
         var paths = new Dictionary<string, IReadOnlyList<string>?>(StringComparer.Ordinal);
         foreach (var batch in records.GroupBy(r => r.MerkleProofJson is null ? r.BatchId : null))
         {
-            var nodes = batch.Key is { } batchId ? await TreeOf(db, batchId, ct) ?? [] : [];
+            var nodes = batch.Key is { } batchId ? await TreeAsync(db, batchId, ct) ?? [] : [];
             foreach (var record in batch)
             {
                 paths[record.Id] = Of(record.RecordHash, record.MerkleProofJson, nodes);
@@ -68,6 +82,6 @@ internal static class MerklePaths
         {
             return Of(record.RecordHash, record.MerkleProofJson, []);
         }
-        return Of(record.RecordHash, null, await TreeOf(db, batchId, ct));
+        return Of(record.RecordHash, null, await TreeAsync(db, batchId, ct));
     }
 }

@@ -3,6 +3,8 @@ using System.Data.Common;
 using System.Globalization;
 using Ledger.Api.Access;
 using Ledger.Api.Storage;
+using Ledger.Core.Encoding;
+using Ledger.Core.Merkle;
 using Ledger.Core.Records;
 using Ledger.Core.Proofs;
 using Ledger.Data;
@@ -47,6 +49,9 @@ internal sealed record VerifiedRecord(
     internal string? StoredPathJson { get; init; }
 
     internal long? BatchId { get; init; }
+
+    /// <summary>How many records the batch's tree holds; with <see cref="BatchId"/>.</summary>
+    internal int? BatchLeafCount { get; init; }
 
     /// <summary>The one status everyone is told: erased, then revoked, then superseded, then the anchoring status (<see cref="RecordStanding"/>).</summary>
     public string PublicStatus => RecordStanding.StatusOf(ErasedAtMs is not null, Status, Revocation is not null, Supersession is not null);
@@ -94,11 +99,18 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
 
     /// <summary>
     /// The statement a proof bundle runs: the same facts, the path stored with a record sealed before batch trees, the
-    /// root and the batch whose tree holds the path (kept in memory for the newest batches, else read by <see cref="TreeSql"/>).
+    /// root, the batch whose tree holds the path and its size (the tree is kept in memory for the newest batches, else
+    /// read by <see cref="BlockSql"/>).
     /// </summary>
-    internal const string ProofSql = Columns + ", r.merkle_proof_json, b.root, r.batch_id" + Joins + Where;
+    internal const string ProofSql = Columns + ", r.merkle_proof_json, b.root, r.batch_id, b.leaf_count" + Joins + Where;
 
-    /// <summary>A batch's stored tree, read by a proof when <see cref="BatchTreeCache"/> does not hold it.</summary>
+    /// <summary>One block of a batch's stored tree: a proof of an older batch reads the three or four on its path.</summary>
+    internal const string BlockSql = "SELECT nodes FROM batch_tree_blocks WHERE batch_id = @batch AND block = @block";
+
+    /// <summary>Every block of a batch's stored tree, for a tree kept whole in memory.</summary>
+    internal const string BlocksSql = "SELECT block, nodes FROM batch_tree_blocks WHERE batch_id = @batch";
+
+    /// <summary>A tree stored whole, by a batch sealed before blocks (migration 0018).</summary>
     internal const string TreeSql = "SELECT nodes FROM batch_trees WHERE batch_id = @batch";
 
     private readonly BatchTreeCache _trees = new(BatchTreeCache.DefaultBytes);
@@ -179,8 +191,9 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
 
     // A proof's Merkle path is the one stored with its record (sealed before batch trees) or read from its batch's
     // tree. The trees of the newest batches are kept in memory (keyed by root: a root names its leaves, so a kept
-    // tree is never another batch's, even one sealed again under the same id); an older batch's tree is read in place,
-    // so proofs spread over a large store neither copy 128 KiB each nor churn the cache (docs/benchmarks.md).
+    // tree is never another batch's, even one sealed again under the same id); of an older batch's tree only the
+    // blocks on the record's path are read, so proofs spread over a large store neither read 128 KiB each nor churn
+    // the cache (docs/benchmarks.md).
     private VerifiedRecord WithPathOnSqlite(VerifiedRecord record, ReadSlot slot)
     {
         if (record.StoredPathJson is not null || record.BatchId is not { } batchId || record.BatchRoot is not { } root)
@@ -196,7 +209,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             _trees.Keep(root, read);
             return WithPath(record, read);
         }
-        return record with { MerkleProof = slot.PathInTree(batchId, record.RecordHash) };
+        return record with { MerkleProof = slot.PathInTree(batchId, record.BatchLeafCount ?? 0, record.RecordHash) };
     }
 
     private async Task<VerifiedRecord> WithPathAsync(VerifiedRecord record, DbConnection connection, CancellationToken ct)
@@ -236,15 +249,35 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         return batchId > newest - BatchTreeCache.FullTrees;
     }
 
+    // On PostgreSQL a proof reads its batch's whole tree in one round trip: its blocks, else the tree stored whole.
     private static async Task<byte[]?> ReadTreeAsync(DbConnection connection, long batchId, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = TreeSql;
+        var blocks = new Dictionary<int, byte[]>();
+        await using (var command = TreeCommand(connection, BlocksSql, batchId))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                blocks[reader.GetInt32(0)] = (byte[])reader.GetValue(1);
+            }
+        }
+        if (blocks.Count > 0)
+        {
+            return MerkleTreeBlocks.Join(blocks);
+        }
+        await using var whole = TreeCommand(connection, TreeSql, batchId);
+        return await whole.ExecuteScalarAsync(ct) as byte[];
+    }
+
+    private static DbCommand TreeCommand(DbConnection connection, string sql, long batchId)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
         var parameter = command.CreateParameter();
         parameter.ParameterName = "batch";
         parameter.Value = batchId;
         command.Parameters.Add(parameter);
-        return await command.ExecuteScalarAsync(ct) as byte[];
+        return command;
     }
 
     private static VerifiedRecord Read<TRow>(TRow row, bool proof)
@@ -280,6 +313,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             StoredPathJson = proof ? TextOrNull(row, 26) : null,
             BatchRoot = proof ? TextOrNull(row, 27) : null,
             BatchId = proof && !row.IsNull(28) ? row.Int64(28) : null,
+            BatchLeafCount = proof && !row.IsNull(29) ? row.Int32(29) : null,
         };
     }
 
@@ -359,7 +393,7 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
 
     }
 
-    private delegate T? TreeReader<T>(ReadOnlySpan<byte> nodes, string recordHash)
+    private delegate T? TreeReader<T>(ReadOnlySpan<byte> nodes)
         where T : class;
 
     /// <summary>An open read-only connection with the statement prepared on it.</summary>
@@ -368,6 +402,8 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         private readonly SqliteConnection _connection;
         private readonly sqlite3_stmt _statement;
         private sqlite3_stmt? _tree;
+        private sqlite3_stmt? _block;
+        private sqlite3_stmt? _blocks;
 
         private ReadSlot(SqliteConnection connection, sqlite3_stmt statement)
         {
@@ -413,32 +449,76 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             }
         }
 
-        /// <summary>A copy of batch <paramref name="batchId"/>'s stored tree, or null.</summary>
-        public byte[]? Tree(long batchId) => StepTree(batchId, static (nodes, _) => nodes.ToArray(), "");
+        /// <summary>Batch <paramref name="batchId"/>'s whole stored tree (its blocks put together), or null.</summary>
+        public byte[]? Tree(long batchId)
+        {
+            _blocks ??= Prepare(BlocksSql);
+            var blocks = new Dictionary<int, byte[]>();
+            try
+            {
+                Check(_connection, raw.sqlite3_bind_int64(_blocks, 1, batchId));
+                while (StepsToRow(_blocks))
+                {
+                    blocks[raw.sqlite3_column_int(_blocks, 0)] = raw.sqlite3_column_blob(_blocks, 1).ToArray();
+                }
+            }
+            finally
+            {
+                raw.sqlite3_reset(_blocks);
+            }
+            return blocks.Count > 0 ? MerkleTreeBlocks.Join(blocks) : WholeTree(batchId, static nodes => nodes.ToArray());
+        }
 
-        /// <summary>The path of <paramref name="recordHash"/> in batch <paramref name="batchId"/>'s stored tree, read in
-        /// SQLite's own buffer; null when the batch has no tree.</summary>
-        public IReadOnlyList<string>? PathInTree(long batchId, string recordHash) =>
-            StepTree<IReadOnlyList<string>>(batchId, static (nodes, hash) => MerklePaths.Of(hash, null, nodes), recordHash);
+        /// <summary>
+        /// The path of <paramref name="recordHash"/> in batch <paramref name="batchId"/>'s stored tree, reading only the
+        /// blocks on it (a tree stored whole is read in SQLite's own buffer); null when the batch has no tree.
+        /// </summary>
+        public IReadOnlyList<string>? PathInTree(long batchId, int leafCount, string recordHash)
+        {
+            if (Block(batchId, 0) is not { } top)
+            {
+                return WholeTree(batchId, nodes => MerklePaths.Of(recordHash, null, nodes));
+            }
+            var path = MerkleTreeBlocks.Proof(leafCount, block => block == 0 ? top : Block(batchId, block), Hex.DecodeFixed(recordHash, 32))
+                ?? throw new InvalidOperationException("A record's batch tree does not hold the record: the store is damaged.");
+            return [.. path.Select(h => Hex.Encode(h))];
+        }
 
-        // The tree statement is prepared on first use: verify's slots never need it.
-        private T? StepTree<T>(long batchId, TreeReader<T> read, string recordHash)
+        private byte[]? Block(long batchId, int block)
+        {
+            _block ??= Prepare(BlockSql);
+            try
+            {
+                Check(_connection, raw.sqlite3_bind_int64(_block, 1, batchId));
+                Check(_connection, raw.sqlite3_bind_int(_block, 2, block));
+                return StepsToRow(_block) ? raw.sqlite3_column_blob(_block, 0).ToArray() : null;
+            }
+            finally
+            {
+                raw.sqlite3_reset(_block);
+            }
+        }
+
+        private T? WholeTree<T>(long batchId, TreeReader<T> read)
             where T : class
         {
-            if (_tree is null)
-            {
-                Check(_connection, raw.sqlite3_prepare_v2(_connection.Handle, TreeSql, out var tree));
-                _tree = tree;
-            }
+            _tree ??= Prepare(TreeSql);
             try
             {
                 Check(_connection, raw.sqlite3_bind_int64(_tree, 1, batchId));
-                return StepsToRow(_tree) ? read(raw.sqlite3_column_blob(_tree, 0), recordHash) : null;
+                return StepsToRow(_tree) ? read(raw.sqlite3_column_blob(_tree, 0)) : null;
             }
             finally
             {
                 raw.sqlite3_reset(_tree);
             }
+        }
+
+        // The tree statements are prepared on first use: verify's slots never need them.
+        private sqlite3_stmt Prepare(string sql)
+        {
+            Check(_connection, raw.sqlite3_prepare_v2(_connection.Handle, sql, out var statement));
+            return statement;
         }
 
         // Steps a bound statement once: true on a row, false when there is none; any other answer is thrown.
@@ -463,6 +543,8 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
         public void Dispose()
         {
             _tree?.Dispose();
+            _block?.Dispose();
+            _blocks?.Dispose();
             _statement.Dispose();
             _connection.Dispose();
         }

@@ -55,7 +55,8 @@ internal static class AcknowledgedLoad
     public static async Task AssertDurableAndAnchoredOnceAsync(LedgerDbContext db, LedgerAnchorContract contract, ICollection<string> acknowledged, string context)
     {
         var records = await db.Records.AsNoTracking().Select(r => new { r.RecordHash, r.BatchId }).ToListAsync();
-        var trees = await db.BatchTrees.AsNoTracking().ToDictionaryAsync(t => t.BatchId, t => t.Nodes);
+        var trees = (await db.BatchTreeBlocks.AsNoTracking().ToListAsync())
+            .GroupBy(b => b.BatchId).ToDictionary(g => g.Key, g => MerkleTreeBlocks.Join(g.ToDictionary(b => b.Block, b => b.Nodes)));
         var batches = await db.Batches.AsNoTracking().ToListAsync();
         var byHash = records.ToDictionary(r => r.RecordHash);
 
