@@ -479,7 +479,8 @@ internal sealed class VerifyLookup(IOptions<StorageOptions> storage) : IDisposab
             {
                 return WholeTree(batchId, nodes => MerklePaths.Of(recordHash, null, nodes));
             }
-            var path = MerkleTreeBlocks.Proof(leafCount, block => block == 0 ? top : Block(batchId, block), Hex.DecodeFixed(recordHash, 32))
+            var path = MerkleTreeBlocks.Proof(
+                    leafCount, block => block == 0 ? top : Block(batchId, block), Hex.DecodeFixed(recordHash, 32))
                 ?? throw new InvalidOperationException("A record's batch tree does not hold the record: the store is damaged.");
             return [.. path.Select(h => Hex.Encode(h))];
         }

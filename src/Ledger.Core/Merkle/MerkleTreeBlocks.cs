@@ -79,7 +79,8 @@ public static class MerkleTreeBlocks
         var count = blocks.Values.Sum(b => b.Length) / Keccak256.Size;
         if (count % 2 == 0 || !blocks.ContainsKey(0))
         {
-            throw new InvalidOperationException($"A stored tree's blocks hold {count} nodes{(blocks.ContainsKey(0) ? "" : " and no root")}: the store is damaged.");
+            var root = blocks.ContainsKey(0) ? "" : " and no root";
+            throw new InvalidOperationException($"A stored tree's blocks hold {count} nodes{root}: the store is damaged.");
         }
         var nodes = new byte[count * Keccak256.Size];
         for (var k = 0; k < count; k++)
