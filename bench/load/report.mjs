@@ -26,6 +26,10 @@ const paced = figure("service", "ingest-paced-70");
 // How much of the paced run's slowest 1 % went in waiting for a free connection (bench/load/paced.mjs): a queue the
 // service built up while it fell behind, rather than time it spent on each request.
 const pacedRuns = runs.filter(r => r.target === "service" && r.test === "ingest-paced-70" && r.result.slowestWaitShare != null);
+if (paced) {
+  // Each paced round's p99, in the order they ran: the figure is their median.
+  paced.p99MsByRound = runs.filter(r => r.target === "service" && r.test === "ingest-paced-70").map(r => r.result.p99Ms);
+}
 if (paced && pacedRuns.length > 0) {
   paced.slowestWaitShare = median(pacedRuns.map(r => r.result.slowestWaitShare));
   paced.connectionWaitP99Ms = median(pacedRuns.map(r => r.result.connectionWaitP99Ms));
@@ -66,6 +70,9 @@ const markdown = [
   row("ingest: bare loop", ingest.bareLoop), row("ingest: service", ingest.service), row(`ingest: service paced at ${pacedRate}/s`, paced),
   row("verify: bare loop (look-up by hash)", verify.bareLoop), row("verify: service (`GET /api/v1/verify/{hash}`)", verify.service),
   "",
+  ...(paced?.p99MsByRound?.length > 1 ? [
+    `Paced at ${pacedRate}/s, the p99 of each round in turn: ${paced.p99MsByRound.map(n).join(", ")} ms; the tables give their median.`,
+    ""] : []),
   ...(paced?.slowestWaitShare != null ? [
     `Paced at ${pacedRate}/s, the slowest 1 % of requests spent ${Math.round(paced.slowestWaitShare * 100)} % of their time waiting ` +
     `for one of the 64 connections to come free, that is with 64 requests in the service's hands (that wait alone: p99 ` +
