@@ -79,7 +79,8 @@ const anchorPacedP99 = field(anchor, "paced.result.p99Ms"), anchorRate = field(a
 const blockSeconds = field(anchor, "settings.blockTimeSeconds");
 row("ingest p99 < 50 ms at 70 % of the service's maximum",
   `${ms(pacedP99)} ms paced at ${int(pacedRate)}/s, 70 % of the median maximum (${int(serviceIngest)}/s)` +
-  `${pacedRounds.length > 1 ? ` (median of ${pacedRounds.length} rounds: ${pacedRounds.map(ms).join(", ")} ms)` : ""}; the accepted → anchored ` +
+  (pacedRounds.length > 1 ? ` (median of ${pacedRounds.length} rounds: ${pacedRounds.map(ms).join(", ")} ms)` : "") +
+  "; the accepted → anchored " +
   `run's answers, paced at ${int(anchorRate)}/s with ${blockSeconds}-s blocks: p99 ${ms(anchorPacedP99)} ms`,
   "< 50 ms", met(pacedP99 < 50), main, anchor);
 
