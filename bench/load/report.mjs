@@ -25,10 +25,11 @@ const ingest = { service: figure("service", "ingest"), bareLoop: figure("bare-lo
 const paced = figure("service", "ingest-paced-70");
 // How much of the paced run's slowest 1 % went in waiting for a free connection (bench/load/paced.mjs): a queue the
 // service built up while it fell behind, rather than time it spent on each request.
-const pacedRuns = runs.filter(r => r.target === "service" && r.test === "ingest-paced-70" && r.result.slowestWaitShare != null);
+const pacedRounds = runs.filter(r => r.target === "service" && r.test === "ingest-paced-70");
+const pacedRuns = pacedRounds.filter(r => r.result.slowestWaitShare != null);
 if (paced) {
   // Each paced round's p99, in the order they ran: the figure is their median.
-  paced.p99MsByRound = runs.filter(r => r.target === "service" && r.test === "ingest-paced-70").map(r => r.result.p99Ms);
+  paced.p99MsByRound = pacedRounds.map(r => r.result.p99Ms);
 }
 if (paced && pacedRuns.length > 0) {
   paced.slowestWaitShare = median(pacedRuns.map(r => r.result.slowestWaitShare));
