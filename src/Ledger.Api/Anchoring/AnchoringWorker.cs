@@ -57,14 +57,14 @@ internal sealed class AnchoringWorker(
                     else if (lease.IsHeld)
                     {
                         // The chain is being restarted: keep leading, and resume once it is published again.
-                        await lease.TryAcquireAsync(stoppingToken);
+                        await lease.KeepAsync(stoppingToken);
                     }
                     nextCycle = time.GetUtcNow() + settings.PollInterval;
                 }
                 else if (lease.IsHeld)
                 {
                     // Backing off from the chain is no reason to hand anchoring to another instance.
-                    await lease.TryAcquireAsync(stoppingToken);
+                    await lease.KeepAsync(stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -117,7 +117,7 @@ internal sealed class AnchoringWorker(
     {
         try
         {
-            if (!await lease.TryAcquireAsync(ct))
+            if (!await lease.KeepAsync(ct))
             {
                 status.Acting("standby");
                 status.Succeeded();

@@ -63,6 +63,49 @@ public sealed class LeaderLeaseTests
         Assert.Equal(0, await ledger.Factory.QueryAsync(db => db.BatchTransactions.CountAsync()));
     }
 
+    [Fact]
+    public async Task AnIdleLeaderWritesItsLeaseOnceInAThirdOfItsDurationAndEverySendRenewsIt()
+    {
+        // The default lease lasts 15 s: an idle cycle renews it once 5 s have passed since the last renewal.
+        await using var ledger = await SteppedLedger.StartAsync();
+        Assert.True(await ledger.StepAsync());
+        var taken = await ExpiryAsync(ledger);
+
+        ledger.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(await ledger.StepAsync());
+        Assert.Equal(taken, await ExpiryAsync(ledger));
+
+        ledger.Clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.True(await ledger.StepAsync());
+        var renewed = await ExpiryAsync(ledger);
+        Assert.True(renewed >= taken + 5_000, $"renewed until {renewed}, taken until {taken}");
+
+        // A send renews at once, however recent the last renewal.
+        var record = await ledger.SubmitAsync();
+        Assert.True(await ledger.StepAsync());
+        Assert.NotEmpty(await ledger.TransactionsAsync(record));
+        Assert.True(await ExpiryAsync(ledger) > renewed);
+    }
+
+    [Fact]
+    public async Task ALeaderWhoseLeaseWasTakenBetweenRenewalsSignsNothing()
+    {
+        await using var ledger = await SteppedLedger.StartAsync();
+        Assert.True(await ledger.StepAsync());
+        await ledger.Factory.QueryAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE leases SET holder = 'another-instance', expires_at_ms = {long.MaxValue} WHERE name = 'anchoring'"));
+        var record = await ledger.SubmitAsync();
+
+        // The cycle still believes it leads (no renewal is due), but the send's renewal finds the lease gone.
+        Assert.False(await ledger.StepAsync());
+
+        Assert.Equal(0, await ledger.Factory.QueryAsync(db => db.BatchTransactions.CountAsync()));
+        Assert.NotEqual("confirmed", await ledger.StatusAsync(record));
+    }
+
+    private static Task<long> ExpiryAsync(SteppedLedger ledger) => ledger.Factory.QueryAsync(db =>
+        db.Leases.AsNoTracking().Where(l => l.Name == "anchoring").Select(l => l.ExpiresAtMs).SingleAsync());
+
     private static Dictionary<string, string?> Instance(string holder) => new()
     {
         ["Anchoring:LeaseHolder"] = holder,
