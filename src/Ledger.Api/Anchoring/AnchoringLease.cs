@@ -17,7 +17,6 @@ public sealed class AnchoringLease(IServiceScopeFactory scopes, TimeProvider tim
     public const string Name = "anchoring";
 
     private long _heldUntilMs;
-    private long _renewedAtMs;
 
     /// <summary>This instance's name in the lease row.</summary>
     public string Holder { get; } = string.IsNullOrWhiteSpace(options.Value.LeaseHolder) ? DefaultHolder() : options.Value.LeaseHolder;
@@ -35,7 +34,6 @@ public sealed class AnchoringLease(IServiceScopeFactory scopes, TimeProvider tim
         var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
         var held = await LeaseStore.TryAcquireAsync(db, Name, Holder, now, until, ct);
         Interlocked.Exchange(ref _heldUntilMs, held ? until : 0);
-        Interlocked.Exchange(ref _renewedAtMs, now);
         if (held && !wasHeld)
         {
             log.LogInformation("This instance ({Holder}) is now the anchoring leader.", Holder);
@@ -55,14 +53,17 @@ public sealed class AnchoringLease(IServiceScopeFactory scopes, TimeProvider tim
     /// </summary>
     public async Task<bool> KeepAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var renewEvery = (long)(options.Value.LeaseDuration.TotalMilliseconds / 3);
-        if (now < Interlocked.Read(ref _heldUntilMs) && now - Interlocked.Read(ref _renewedAtMs) < renewEvery)
+        // A renewal sets the lease to expire one duration later, so what is left says how long ago it was.
+        var left = Interlocked.Read(ref _heldUntilMs) - time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (left > (long)(options.Value.LeaseDuration - RenewEvery).TotalMilliseconds)
         {
             return true;
         }
         return await TryAcquireAsync(ct);
     }
+
+    /// <summary>How often an idle leader renews: a third of the lease's duration.</summary>
+    public TimeSpan RenewEvery => options.Value.LeaseDuration / 3;
 
     /// <summary>Renews the lease or throws: call before anything that signs or sends.</summary>
     /// <exception cref="AnchoringLeaseLostException">Another instance holds the lease now.</exception>

@@ -85,7 +85,7 @@ internal sealed class AnchoringWorker(
                 log.LogWarning("Anchoring attempt failed ({Failures} in a row; next in {Delay}): {Reason}", status.ConsecutiveFailures, delay, e.Message);
             }
             var wait = nextCycle - time.GetUtcNow();
-            var renewEvery = settings.LeaseDuration / 3;
+            var renewEvery = lease.RenewEvery;
             await Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : wait < renewEvery ? wait : renewEvery, time, stoppingToken)
                 .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
