@@ -12,6 +12,14 @@ namespace Ledger.Data;
 /// </summary>
 public static class CompiledQuery
 {
+    /// <summary>A single-result asynchronous compiled query without parameters.</summary>
+    public static Func<LedgerDbContext, CancellationToken, Task<TResult>> Of<TResult>(
+        Expression<Func<LedgerDbContext, CancellationToken, TResult>> query)
+    {
+        var byModel = new ConcurrentDictionary<IModel, Func<LedgerDbContext, CancellationToken, Task<TResult>>>();
+        return (db, ct) => byModel.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery(query))(db, ct);
+    }
+
     /// <summary>A single-result asynchronous compiled query of one parameter.</summary>
     public static Func<LedgerDbContext, TParam, CancellationToken, Task<TResult>> Of<TParam, TResult>(
         Expression<Func<LedgerDbContext, TParam, CancellationToken, TResult>> query)
