@@ -65,7 +65,7 @@ public sealed class BatchSealer(
         // after this makes the plan stale (WriteBatchAsync).
         var newest = await CompleteNewestAsync(ct);
         // Asked of the index first: the rows are read only once a batch is due. Reading up to a batch of them at every
-        // 200-ms poll read each waiting record two or three times under ingest, and once a poll when idle.
+        // 200-ms poll read each waiting record two or three times under ingest (docs/benchmarks.md, "Fifteenth round").
         if (!await IsDueAsync(ct))
         {
             return null;

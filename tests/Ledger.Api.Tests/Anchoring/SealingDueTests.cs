@@ -43,9 +43,10 @@ public sealed class SealingDueTests
     public async Task AFullBatchIsDueAtOnceAndTakesTheOldest()
     {
         await using var ledger = await StartAsync();
+        var hashes = new List<string>();
         for (var i = 0; i < 4; i++)
         {
-            await ledger.SubmitAsync($"L-FULL-{i}");
+            hashes.Add(await ledger.SubmitAsync($"L-FULL-{i}"));
             ledger.Clock.Advance(TimeSpan.FromMilliseconds(10));
         }
 
@@ -55,7 +56,13 @@ public sealed class SealingDueTests
         Assert.Equal(3, plan.RecordIds.Count);
         await using var scope = ledger.Factory.Services.CreateAsyncScope();
         var sealer = scope.ServiceProvider.GetRequiredService<BatchSealer>();
-        Assert.NotNull(await sealer.SealAsync(plan, CancellationToken.None));
+        var batch = await sealer.SealAsync(plan, CancellationToken.None);
+        Assert.NotNull(batch);
+        foreach (var oldest in hashes.Take(3))
+        {
+            Assert.Equal(batch.Id, (await ledger.BatchOfAsync(oldest)).Id);
+        }
+        Assert.Equal("pending", await ledger.StatusAsync(hashes[3]));
         // One record is left, younger than the interval: nothing more is due until it has waited it.
         Assert.Null(await PlanAsync(ledger));
         ledger.Clock.Advance(TimeSpan.FromSeconds(10));
