@@ -216,20 +216,14 @@ public sealed class BatchSealer(
     private static readonly Func<LedgerDbContext, int, CancellationToken, Task<int>> WaitingUpTo = CompiledQuery.Of(
         (LedgerDbContext db, int limit, CancellationToken ct) => db.Records.Where(r => r.BatchId == null).Take(limit).Count());
 
-    // The rule of IsDue, from the index: the oldest waiting record has waited a batch interval, or a full batch waits.
-    private async Task<bool> IsDueAsync(CancellationToken ct)
-    {
-        if (await OldestWaitingMs(db, ct) is not { } oldestMs)
-        {
-            return false;
-        }
-        var settings = options.Value;
-        return time.GetUtcNow().ToUnixTimeMilliseconds() - oldestMs >= settings.BatchInterval.TotalMilliseconds
-            || await WaitingUpTo(db, settings.MaxBatchSize, ct) >= settings.MaxBatchSize;
-    }
+    // IsDue's rule, from the index: the oldest waiting record has waited a batch interval, or a full batch waits.
+    private async Task<bool> IsDueAsync(CancellationToken ct) =>
+        await OldestWaitingMs(db, ct) is { } oldestMs
+        && (HasWaitedTheInterval(oldestMs)
+            || await WaitingUpTo(db, options.Value.MaxBatchSize, ct) >= options.Value.MaxBatchSize);
 
-    // Three small columns of the oldest waiting records, not whole rows: the look runs on every poll (envelopes and
-    // sealed payloads are most of a row's bytes).
+    // Three small columns of the oldest waiting records, not whole rows (envelopes and sealed payloads are most of a
+    // row's bytes).
     private Task<List<WaitingRecord>> WaitingAsync(CancellationToken ct) => db.Records.AsNoTracking()
         .Where(r => r.BatchId == null)
         .OrderBy(r => r.ReceivedAtMs).ThenBy(r => r.Id)
@@ -237,16 +231,11 @@ public sealed class BatchSealer(
         .Select(r => new WaitingRecord(r.Id, r.RecordHash, r.ReceivedAtMs))
         .ToListAsync(ct);
 
-    private bool IsDue(List<WaitingRecord> waiting)
-    {
-        if (waiting.Count == 0)
-        {
-            return false;
-        }
-        var settings = options.Value;
-        var oldestWaitedMs = time.GetUtcNow().ToUnixTimeMilliseconds() - waiting[0].ReceivedAtMs;
-        return waiting.Count >= settings.MaxBatchSize || oldestWaitedMs >= settings.BatchInterval.TotalMilliseconds;
-    }
+    private bool IsDue(List<WaitingRecord> waiting) =>
+        waiting.Count > 0 && (waiting.Count >= options.Value.MaxBatchSize || HasWaitedTheInterval(waiting[0].ReceivedAtMs));
+
+    private bool HasWaitedTheInterval(long receivedAtMs) =>
+        time.GetUtcNow().ToUnixTimeMilliseconds() - receivedAtMs >= options.Value.BatchInterval.TotalMilliseconds;
 
     private sealed record WaitingRecord(string Id, string RecordHash, long ReceivedAtMs);
 }
